@@ -1,0 +1,51 @@
+# THADS — the two commands: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+VENDOR := thads/web/static/vendor
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint bench clean
+
+install: $(STAMP) $(VENDOR)/.copied locale
+
+# Re-runs only when the lock files change (idempotent).
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+$(VENDOR)/.copied: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)
+	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/
+	cp node_modules/echarts/dist/echarts.min.js $(VENDOR)/
+	cp node_modules/@picocss/pico/css/pico.min.css $(VENDOR)/
+	touch $@
+
+.PHONY: locale
+locale: $(STAMP)
+	$(BIN)/thads compilecatalogues
+
+run: install
+	$(BIN)/thads migrate --noinput
+	$(BIN)/thads demo --if-empty
+	@echo ""
+	@echo "THADS: http://127.0.0.1:8000"
+	$(BIN)/thads demologins
+	$(BIN)/thads runserver 127.0.0.1:8000
+
+test: install
+	$(BIN)/pytest -q $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: install
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) node_modules $(VENDOR) data/*.sqlite3

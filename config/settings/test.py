@@ -1,0 +1,21 @@
+"""Tests: SQLite in memory by default; DATABASE_URL=postgres://... runs the same suite on PostgreSQL."""
+
+import os
+
+if "DATABASE_URL" not in os.environ:
+    os.environ["DATABASE_URL"] = "sqlite://:memory:"
+
+from .base import *  # noqa: E402,F403
+from .base import DATABASES  # noqa: E402
+
+SECRET_KEY = "test-only-not-secret"
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {}
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("THADS_TEST_SQLITE", "")} if os.environ.get("THADS_TEST_SQLITE") else {}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+AXES_ENABLED = True

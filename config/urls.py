@@ -1,0 +1,25 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from thads.web.auth_views import ThrottledLoginView
+
+urlpatterns = [
+    path("dang-nhap/", ThrottledLoginView.as_view(), name="login"),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "doi-mat-khau/",
+        auth_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "doi-mat-khau/xong/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("ngon-ngu/", set_language, name="set_language"),
+    path("quan-tri/", admin.site.urls),
+    path("to-chuc/", include("thads.org.urls")),
+    path("", include("thads.web.urls")),
+]

@@ -1,0 +1,36 @@
+"""Base models shared by the domain apps."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Tracked(models.Model):
+    """Who created and last changed a row, when, and a version for optimistic locking.
+
+    Services increment `version` with a conditional UPDATE; a stale version means someone
+    else saved first, and the edit fails loudly instead of overwriting (see `common.concurrency`).
+    """
+
+    created_at = models.DateTimeField(_("Tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("Cập nhật lúc"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Người tạo"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Người cập nhật"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    version = models.PositiveIntegerField(_("Phiên bản"), default=1)
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,42 @@
+"""Navigation by role and the unit switcher, for every page."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from thads.org.access import Access
+from thads.org.middleware import active_unit
+from thads.org.models import Role
+
+
+
+def _nav_items(access: Access) -> list[dict]:
+    items = [{"label": _("Trang chủ"), "url": reverse("web:home"), "key": "home"}]
+    items.append({"label": _("Đơn vị"), "url": reverse("org:unit_list"), "key": "units"})
+    if access.is_superuser or access.role == Role.ADMIN:
+        items.append({"label": _("Quản trị"), "url": reverse("admin:index"), "key": "admin"})
+    return items
+
+
+def navigation(request) -> dict:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not hasattr(request, "access"):
+        return {}
+    access: Access = request.access
+    unit = active_unit(request)
+    switchable = []
+    if access.is_leader:
+        from thads.org.models import Unit
+
+        switchable = list(
+            Unit.objects.filter(pk__in=access.visible_unit_ids).order_by("path").only(
+                "id", "code", "name", "level", "path", "valid_to"
+            )
+        )
+    return {
+        "nav_items": _nav_items(access),
+        "active_unit": unit,
+        "switchable_units": switchable,
+        "access": access,
+    }

@@ -1,0 +1,44 @@
+"""Home page and the unit switcher."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from thads.org import selectors
+from thads.org.middleware import ACTIVE_UNIT_SESSION_KEY, active_unit
+from thads.org.models import Unit
+
+
+@login_required
+def home(request):
+    unit = active_unit(request)
+    context = {"unit": unit}
+    if unit is not None:
+        context["memberships"] = selectors.memberships_of_unit(unit)
+        context["child_units"] = selectors.units_visible(request.access).filter(parent=unit)
+    return render(request, "web/home.html", context)
+
+
+@login_required
+@require_POST
+def switch_unit(request):
+    """Leaders look at any unit of their subtree; anything else is not theirs (404)."""
+    access = request.access
+    try:
+        unit_id = int(request.POST.get("unit", ""))
+    except ValueError:
+        raise Http404 from None
+    if not access.is_leader or not access.can_read_unit(unit_id):
+        raise Http404
+    unit = Unit.objects.filter(pk=unit_id).first()
+    if unit is None:
+        raise Http404
+    request.session[ACTIVE_UNIT_SESSION_KEY] = unit.pk
+    next_url = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = "/"
+    return redirect(next_url)
