@@ -31,6 +31,7 @@ REGIONS = [
 
 # Chi cục: code, name, staff (head first). Titles: cc = chấp hành viên cao cấp, tc = trung cấp,
 # sc = sơ cấp, tk = thư ký, kt = kế toán.
+# fmt: off
 CHI_CUC = [
     ("TN-TP", "Chi cục Thi hành án dân sự thành phố Thái Nguyên",
      [("Nguyễn Văn Hùng", "tc"), ("Trần Thị Lan", "tc"), ("Lê Minh Tuấn", "sc"),
@@ -39,22 +40,24 @@ CHI_CUC = [
      [("Hoàng Văn Nam", "tc"), ("Nguyễn Thị Hoa", "sc"), ("Vũ Đức Thắng", "sc"),
       ("Bùi Thị Hằng", "kt")]),
     ("TN-PY", "Chi cục Thi hành án dân sự thị xã Phổ Yên",
-     [("Đặng Quốc Bảo", "tc"), ("Ngô Thị Thu", "sc")]),
+     [("Đặng Quốc Bảo", "tc"), ("Ngô Thị Thu", "sc"), ("Lục Thị Diệu", "tk")]),
     ("TN-DT", "Chi cục Thi hành án dân sự huyện Đại Từ",
      [("Lý Văn Khánh", "tc"), ("Trịnh Thị Ngọc", "sc"), ("Phan Văn Long", "sc"),
-      ("Đinh Thị Yến", "tk")]),
+      ("Đinh Thị Yến", "tk"), ("Hứa Văn Định", "sc")]),
     ("TN-DH", "Chi cục Thi hành án dân sự huyện Định Hóa",
      [("Ma Văn Tiến", "tc"), ("Hà Thị Nhung", "sc")]),
     ("TN-PL", "Chi cục Thi hành án dân sự huyện Phú Lương",
-     [("Dương Văn Sơn", "tc"), ("Lương Thị Thảo", "sc"), ("Triệu Văn Hải", "sc")]),
+     [("Dương Văn Sơn", "tc"), ("Lương Thị Thảo", "sc"), ("Triệu Văn Hải", "sc"),
+      ("Hoàng Thị Quyên", "tk")]),
     ("TN-VN", "Chi cục Thi hành án dân sự huyện Võ Nhai",
      [("La Văn Dũng", "tc"), ("Nông Thị Hiền", "sc")]),
     ("TN-DHY", "Chi cục Thi hành án dân sự huyện Đồng Hỷ",
      [("Chu Văn Quang", "tc"), ("Mai Thị Linh", "sc"), ("Tạ Văn Cường", "sc"),
-      ("Khổng Thị Vân", "kt")]),
+      ("Khổng Thị Vân", "kt"), ("Âu Văn Toàn", "sc")]),
     ("TN-PB", "Chi cục Thi hành án dân sự huyện Phú Bình",
      [("Cao Văn Thành", "tc"), ("Kiều Thị Phương", "sc")]),
 ]
+# fmt: on
 
 TITLES = {
     "cc": Staff.Title.CHV_CAO_CAP,
@@ -89,6 +92,7 @@ DEMO_LOGINS = [
     ("Chấp hành viên", "chv", "TNG-KV2"),
     ("Thư ký / Kế toán", "thuky", "TNG-KV2"),
     ("Thủ trưởng đơn vị (Trưởng phòng khu vực)", "truongphong", "TNG-KV2"),
+    ("Phó Thủ trưởng đơn vị (Phó trưởng phòng khu vực)", "phophong", "TNG-KV2"),
     ("Lãnh đạo THADS tỉnh", "lanhdao", "TNG"),
     ("Cục Quản lý THADS (trung ương)", "trunguong", "TW"),
     ("Kiểm tra viên (chỉ xem)", "kiemtra", "TNG"),
@@ -99,6 +103,7 @@ DEMO_USERNAMES = {
     "TN-SC-02": "chv",
     "TN-SC-04": "thuky",
     "TN-SC-01": "truongphong",
+    "TN-PY-01": "phophong",
     "TN-LD01": "lanhdao",
     "TW-01": "trunguong",
     "TN-KT01": "kiemtra",
@@ -205,8 +210,10 @@ def build_org() -> dict[str, Unit]:
             # head of the first Chi cục of a region heads it, the others become deputies.
             new_unit = units[successor_of[code]]
             region_first = next(olds[0] for c, _n, olds in REGIONS if c == new_unit.code)
-            if is_head:
-                new_role, new_head = (Role.HEAD, True) if code == region_first else (Role.DEPUTY, False)
+            if is_head and code == region_first:
+                new_role, new_head = Role.HEAD, True
+            elif is_head:
+                new_role, new_head = Role.DEPUTY, False
             else:
                 new_role, new_head = services.default_role(title, False, Unit.Level.LOCAL), False
             services.membership_add(
