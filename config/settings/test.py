@@ -1,4 +1,4 @@
-"""Tests: SQLite in memory by default; DATABASE_URL=postgres://... runs the same suite on PostgreSQL."""
+"""Tests: SQLite in memory by default; DATABASE_URL=postgres://... runs the suite on PostgreSQL."""
 
 import os
 
@@ -13,7 +13,9 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {}
-    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("THADS_TEST_SQLITE", "")} if os.environ.get("THADS_TEST_SQLITE") else {}
+    # THADS_TEST_SQLITE=/tmp/t.sqlite3 keeps the test database in a file (to inspect it).
+    if os.environ.get("THADS_TEST_SQLITE"):
+        DATABASES["default"]["TEST"] = {"NAME": os.environ["THADS_TEST_SQLITE"]}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -92,7 +92,10 @@ class Unit(Tracked):
                 parent.valid_to and (self.valid_to is None or self.valid_to > parent.valid_to)
             ):
                 errors.setdefault("valid_from", []).append(
-                    _("Thời gian hiệu lực của đơn vị phải nằm trong thời gian hiệu lực của đơn vị cấp trên (%(parent)s).")
+                    _(
+                        "Thời gian hiệu lực của đơn vị phải nằm trong thời gian hiệu lực "
+                        "của đơn vị cấp trên (%(parent)s)."
+                    )
                     % {"parent": parent.name}
                 )
         if self.successor_id:
@@ -101,17 +104,21 @@ class Unit(Tracked):
                 errors.setdefault("successor", []).append(_("Đơn vị không thể kế thừa chính nó."))
             elif self.valid_to is None:
                 errors.setdefault("successor", []).append(
-                    _("Chỉ đơn vị đã hết hiệu lực mới có đơn vị kế thừa: hãy nhập ngày hết hiệu lực.")
+                    _(
+                        "Chỉ đơn vị đã hết hiệu lực mới có đơn vị kế thừa: "
+                        "hãy nhập ngày hết hiệu lực."
+                    )
                 )
             elif not successor.is_valid_on(self.valid_to + dt.timedelta(days=1)):
                 errors.setdefault("successor", []).append(
-                    _("Đơn vị kế thừa phải có hiệu lực từ ngày %(day)s, ngay sau khi đơn vị này hết hiệu lực.")
+                    _(
+                        "Đơn vị kế thừa phải có hiệu lực từ ngày %(day)s, "
+                        "ngay sau khi đơn vị này hết hiệu lực."
+                    )
                     % {"day": (self.valid_to + dt.timedelta(days=1)).strftime("%d/%m/%Y")}
                 )
             elif self.pk and self._successor_chain_contains(successor, self.pk):
-                errors.setdefault("successor", []).append(
-                    _("Quan hệ kế thừa tạo thành vòng lặp.")
-                )
+                errors.setdefault("successor", []).append(_("Quan hệ kế thừa tạo thành vòng lặp."))
         if errors:
             raise ValidationError(errors)
 

@@ -170,9 +170,7 @@ def membership_end(membership: Membership, *, on: dt.date, by: Any = None) -> Me
 
 
 @transaction.atomic
-def staff_update(
-    staff: Staff, *, expected_version: int, by: Any = None, **fields: Any
-) -> Staff:
+def staff_update(staff: Staff, *, expected_version: int, by: Any = None, **fields: Any) -> Staff:
     """Change a staff member's name or title, refusing stale edits."""
     candidate = Staff.objects.get(pk=staff.pk)
     for key, value in fields.items():

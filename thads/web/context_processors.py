@@ -10,7 +10,6 @@ from thads.org.middleware import active_unit
 from thads.org.models import Role
 
 
-
 def _nav_items(access: Access) -> list[dict]:
     items = [{"label": _("Trang chủ"), "url": reverse("web:home"), "key": "home"}]
     items.append({"label": _("Đơn vị"), "url": reverse("org:unit_list"), "key": "units"})
@@ -30,9 +29,9 @@ def navigation(request) -> dict:
         from thads.org.models import Unit
 
         switchable = list(
-            Unit.objects.filter(pk__in=access.visible_unit_ids).order_by("path").only(
-                "id", "code", "name", "level", "path", "valid_to"
-            )
+            Unit.objects.filter(pk__in=access.visible_unit_ids)
+            .order_by("path")
+            .only("id", "code", "name", "level", "path", "valid_to")
         )
     return {
         "nav_items": _nav_items(access),

@@ -20,8 +20,8 @@ class Command(BaseCommand):
             if options["if_empty"]:
                 self.stdout.write("Cơ sở dữ liệu đã có dữ liệu; bỏ qua việc tạo tỉnh mẫu.")
                 return
-            raise CommandError("Cơ sở dữ liệu đã có dữ liệu. Dùng cơ sở dữ liệu trống để tạo tỉnh mẫu.")
+            raise CommandError(
+                "Cơ sở dữ liệu đã có dữ liệu. Dùng cơ sở dữ liệu trống để tạo tỉnh mẫu."
+            )
         units = org_demo.build_org()
         self.stdout.write(self.style.SUCCESS(f"Đã tạo tỉnh mẫu: {len(units)} đơn vị."))
-
-
