@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "thads.org.middleware.ActiveUnitMiddleware",
+    "pghistory.middleware.HistoryMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -192,3 +193,7 @@ def require_secret_key(key: str) -> str:
     if not key:
         raise ImproperlyConfigured("SECRET_KEY must be set in the environment.")
     return key
+
+# Row history (django-pghistory, PostgreSQL triggers): `obj.row_history` lists the row's versions;
+# `events` stays free for the readable CaseEvent timeline.
+PGHISTORY_OBJ_FIELD = __import__("pghistory").ObjForeignKey(related_name="row_history")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pghistory
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -18,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from thads.common.models import Tracked
 
 
+@pghistory.track(model_name="UnitHistory")
 class Unit(Tracked):
     class Level(models.TextChoices):
         NATIONAL = "national", _("Trung ương")
@@ -143,6 +145,7 @@ class Unit(Tracked):
         return False
 
 
+@pghistory.track(model_name="StaffHistory")
 class Staff(Tracked):
     """A person working in THADS; postings to units are `Membership` rows with dates."""
 
@@ -196,6 +199,7 @@ class Role(models.TextChoices):
     ADMIN = "admin", _("Quản trị hệ thống")
 
 
+@pghistory.track(model_name="MembershipHistory")
 class Membership(Tracked):
     """A staff member's posting to a unit for a period, with the role it gives."""
 

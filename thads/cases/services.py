@@ -1,0 +1,371 @@
+"""Writes to cases: intake, every event of the workflow, assignment, entrusting.
+
+Each function runs in one transaction, locks the case row, checks the transition table
+(`cases.transitions`) on the whole history and appends its event; the summary columns on `Case`
+are rewritten from the replayed history in the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from thads.cases.law import law_on
+from thads.cases.models import (
+    Case,
+    CaseEvent,
+    CaseMode,
+    EventType,
+    Judgment,
+    Obligation,
+    Party,
+)
+from thads.cases.state import CaseSnapshot
+from thads.cases.transitions import CaseFacts, validate_history
+from thads.common.concurrency import ConcurrentEditError
+from thads.common.errors import DomainError
+from thads.org.models import Staff, Unit
+
+
+def _author(user: Any) -> Any:
+    return user if getattr(user, "is_authenticated", False) else None
+
+
+def fold_vietnamese(text: str) -> str:
+    """Lower-case, without diacritics ("Trần Thị Bình" → "tran thi binh"); đ → d."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return " ".join(stripped.lower().split())
+
+
+# ---- intake --------------------------------------------------------------------------------
+
+
+@dataclass
+class PartyInput:
+    role: str
+    kind: str
+    name: str
+    id_number: str = ""
+    address: str = ""
+
+
+@dataclass
+class ObligationInput:
+    description: str
+    amount: int | None
+    priority: str = Obligation.Priority.KHAC
+    is_state_budget: bool = False
+    payee_index: int | None = None  # index into the parties list
+
+
+@dataclass
+class CaseInput:
+    code: str
+    unit: Unit
+    decision_no: str
+    decision_date: dt.date
+    accepted_on: dt.date
+    mode: str
+    officer: Staff | None = None
+    received_on: dt.date | None = None
+    is_state_budget: bool = False
+    is_bank_credit: bool = False
+    is_corruption: bool = False
+    parties: list[PartyInput] = field(default_factory=list)
+    obligations: list[ObligationInput] = field(default_factory=list)
+    from_case: Case | None = None
+
+
+def judgment_get_or_create(
+    *, court: str, number: str, date: dt.date, kind: str, by: Any = None
+) -> Judgment:
+    """The judgment (bản án, quyết định) — shared by all the cases it gives rise to."""
+    judgment = Judgment.objects.filter(court=court, number=number, date=date).first()
+    if judgment is not None:
+        if judgment.kind != kind:
+            raise DomainError(
+                f"Bản án {number} đã được nhập với loại việc khác ({judgment.get_kind_display()})."
+            )
+        return judgment
+    judgment = Judgment(
+        court=court,
+        number=number,
+        date=date,
+        kind=kind,
+        created_by=_author(by),
+        updated_by=_author(by),
+    )
+    judgment.full_clean()
+    judgment.save()
+    return judgment
+
+
+def _check_intake(data: CaseInput, judgment: Judgment) -> None:
+    if data.mode not in CaseMode.values:
+        raise DomainError("Hình thức thi hành phải là chủ động hoặc theo đơn.")
+    if data.decision_date < judgment.date or data.accepted_on < judgment.date:
+        raise DomainError(
+            f"Ngày thụ lý và ngày ra quyết định thi hành án không được trước ngày bản án "
+            f"({judgment.date:%d/%m/%Y})."
+        )
+    if not data.unit.is_valid_on(data.accepted_on):
+        raise DomainError(
+            f"Đơn vị {data.unit.name} không hoạt động vào ngày thụ lý {data.accepted_on:%d/%m/%Y}."
+        )
+    if not any(p.role == Party.Role.PHAI_THI_HANH for p in data.parties):
+        raise DomainError("Việc thi hành án phải có ít nhất một người phải thi hành án.")
+    if not data.obligations:
+        raise DomainError("Việc thi hành án phải có ít nhất một nghĩa vụ thi hành.")
+    for obligation in data.obligations:
+        if obligation.amount is not None and obligation.amount < 0:
+            raise DomainError("Số tiền của nghĩa vụ không được âm.")
+    if data.officer is not None and not data.officer.is_officer:
+        raise DomainError(f"{data.officer.full_name} không phải Chấp hành viên.")
+
+
+@transaction.atomic
+def case_create(*, judgment: Judgment, data: CaseInput, by: Any = None) -> Case:
+    """Thụ lý: record one enforcement decision (QĐ THA) of `judgment` as a case.
+
+    Luật THADS 2008, Điều 36: one QĐ THA per decision, chủ động or theo đơn.
+    """
+    _check_intake(data, judgment)
+    if Case.objects.filter(code=data.code).exists():
+        raise DomainError(f"Mã việc {data.code} đã tồn tại.")
+    amount = sum(o.amount or 0 for o in data.obligations)
+    case = Case(
+        code=data.code,
+        unit=data.unit,
+        judgment=judgment,
+        decision_no=data.decision_no,
+        decision_date=data.decision_date,
+        accepted_on=data.accepted_on,
+        received_on=data.received_on,
+        mode=data.mode,
+        officer=data.officer,
+        is_state_budget=data.is_state_budget or any(o.is_state_budget for o in data.obligations),
+        is_bank_credit=data.is_bank_credit,
+        is_corruption=data.is_corruption,
+        from_case=data.from_case,
+        amount=amount,
+        created_by=_author(by),
+        updated_by=_author(by),
+    )
+    case.full_clean(exclude=["judgment", "unit", "officer", "from_case"])
+    case.save()
+    parties = []
+    for position, p in enumerate(data.parties):
+        party = Party(
+            case=case,
+            role=p.role,
+            kind=p.kind,
+            name=p.name.strip(),
+            id_number=p.id_number.strip(),
+            address=p.address.strip(),
+            search_name=fold_vietnamese(p.name),
+            position=position,
+            created_by=_author(by),
+            updated_by=_author(by),
+        )
+        party.full_clean(exclude=["case"])
+        parties.append(party)
+    Party.objects.bulk_create(parties)
+    obligations = []
+    for position, o in enumerate(data.obligations):
+        payee = parties[o.payee_index] if o.payee_index is not None else None
+        obligation = Obligation(
+            case=case,
+            description=o.description,
+            amount=o.amount,
+            priority=o.priority,
+            is_state_budget=o.is_state_budget,
+            payee=payee,
+            position=position,
+            created_by=_author(by),
+            updated_by=_author(by),
+        )
+        obligation.full_clean(exclude=["case", "payee"])
+        obligations.append(obligation)
+    Obligation.objects.bulk_create(obligations)
+    return case
+
+
+# ---- events --------------------------------------------------------------------------------
+
+
+def case_facts(case: Case) -> CaseFacts:
+    has_budget = case.is_state_budget or case.obligations.filter(is_state_budget=True).exists()
+    return CaseFacts(
+        amount=case.amount,
+        mode=case.mode,
+        accepted_on=case.accepted_on,
+        unit_id=case.unit_id,
+        has_state_budget_obligation=has_budget,
+    )
+
+
+def _apply_summary(case: Case, snapshot: CaseSnapshot, by: Any) -> None:
+    Case.objects.filter(pk=case.pk).update(
+        state=snapshot.state,
+        is_classified=snapshot.is_classified,
+        collected=snapshot.collected,
+        reduced=snapshot.reduced,
+        closed_on=snapshot.closed_on,
+        version=case.version + 1,
+        updated_at=timezone.now(),
+        updated_by=_author(by),
+    )
+    case.refresh_from_db()
+
+
+def _locked(case: Case, expected_version: int | None) -> Case:
+    locked = Case.objects.select_for_update().get(pk=case.pk)
+    if expected_version is not None and locked.version != expected_version:
+        raise ConcurrentEditError()
+    return locked
+
+
+@transaction.atomic
+def record_event(
+    case: Case,
+    *,
+    type: str,
+    on: dt.date,
+    by: Any = None,
+    amount: int | None = None,
+    data: dict | None = None,
+    corrects: CaseEvent | None = None,
+    to_unit: Unit | None = None,
+    expected_version: int | None = None,
+    today: dt.date | None = None,
+) -> CaseEvent:
+    """Append one event after checking the whole resulting history against the law.
+
+    `today` bounds the date (no future events); it defaults to the local date.
+    """
+    case = _locked(case, expected_version)
+    events = list(case.events.all())
+    if corrects is not None and corrects.case_id != case.pk:
+        raise DomainError("Sự kiện cần sửa không thuộc việc này.")
+    if corrects is not None and CaseEvent.objects.filter(corrects=corrects).exists():
+        raise DomainError("Sự kiện này đã được sửa trước đó.")
+    payload = dict(data or {})
+    seq = (case.events.aggregate(m=Max("seq"))["m"] or 0) + 1
+    event = CaseEvent(
+        case=case,
+        seq=seq,
+        type=type,
+        on=on,
+        amount=amount,
+        data=payload,
+        law_version=law_on(on).version,
+        corrects=corrects,
+        to_unit=to_unit,
+        recorded_by=_author(by),
+    )
+    event.pk = None
+    candidate = [*events, _Pending(event)]
+    snapshot = validate_history(case_facts(case), candidate, today=today or timezone.localdate())
+    event.save()
+    _apply_summary(case, snapshot, by)
+    return event
+
+
+class _Pending:
+    """An unsaved event seen by the validator (pk None; sorts after saved ones on its date)."""
+
+    def __init__(self, event: CaseEvent):
+        self._event = event
+        self.pk = None
+        self.type = event.type
+        self.on = event.on
+        self.seq = event.seq
+        self.amount = event.amount
+        self.data = event.data
+        self.corrects_id = event.corrects_id
+        self.to_unit_id = event.to_unit_id
+
+
+@transaction.atomic
+def case_assign(
+    case: Case, *, officer: Staff, on: dt.date, by: Any = None, expected_version: int | None = None
+) -> Case:
+    """Phân công / thay đổi Chấp hành viên (Luật THADS 2008, Điều 20; the head decides)."""
+    if not officer.is_officer:
+        raise DomainError(f"{officer.full_name} không phải Chấp hành viên.")
+    record_event(
+        case,
+        type=EventType.PHAN_CONG,
+        on=on,
+        by=by,
+        expected_version=expected_version,
+        data={"officer": officer.code, "previous": case.officer.code if case.officer else None},
+    )
+    Case.objects.filter(pk=case.pk).update(officer=officer)
+    case.refresh_from_db()
+    return case
+
+
+@transaction.atomic
+def case_entrust(
+    case: Case,
+    *,
+    to_unit: Unit,
+    on: dt.date,
+    new_code: str,
+    by: Any = None,
+    expected_version: int | None = None,
+) -> Case:
+    """Ủy thác (Luật THADS 2008, Điều 55): close the case here, open a new case at `to_unit`.
+
+    The new case carries the remainder as its amount and is a new case (thụ lý mới) there.
+    """
+    if not to_unit.is_valid_on(on):
+        raise DomainError(f"Đơn vị {to_unit.name} không hoạt động vào ngày {on:%d/%m/%Y}.")
+    record_event(
+        case,
+        type=EventType.UY_THAC,
+        on=on,
+        by=by,
+        to_unit=to_unit,
+        expected_version=expected_version,
+    )
+    case.refresh_from_db()
+    remainder = case.amount - case.collected - case.reduced
+    parties = [
+        PartyInput(role=p.role, kind=p.kind, name=p.name, id_number=p.id_number, address=p.address)
+        for p in case.parties.all()
+    ]
+    obligations = [
+        ObligationInput(
+            description=f"Nhận ủy thác từ việc {case.code}",
+            amount=remainder,
+            is_state_budget=case.is_state_budget,
+        )
+    ]
+    return case_create(
+        judgment=case.judgment,
+        data=CaseInput(
+            code=new_code,
+            unit=to_unit,
+            decision_no=f"Nhận ủy thác {case.decision_no}",
+            decision_date=on,
+            accepted_on=on,
+            mode=case.mode,
+            is_state_budget=case.is_state_budget,
+            is_bank_credit=case.is_bank_credit,
+            is_corruption=case.is_corruption,
+            parties=parties,
+            obligations=obligations,
+            from_case=case,
+        ),
+        by=by,
+    )
