@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from thads.org import services
 from thads.org.models import Membership, Staff, Unit
 
 
@@ -9,6 +10,30 @@ class UnitAdmin(admin.ModelAdmin):
     list_filter = ("level",)
     search_fields = ("code", "name")
     readonly_fields = ("path", "version", "created_at", "updated_at", "created_by", "updated_by")
+
+    def save_model(self, request, obj, form, change):
+        """Save through the services, which keep the materialised `path` of the subtree."""
+        if change:
+            fields = {name: getattr(obj, name) for name in form.changed_data}
+            if fields:
+                current = Unit.objects.get(pk=obj.pk)
+                services.unit_update(
+                    current, expected_version=current.version, by=request.user, **fields
+                )
+            obj.refresh_from_db()
+            return
+        created = services.unit_create(
+            code=obj.code,
+            name=obj.name,
+            level=obj.level,
+            parent=obj.parent,
+            valid_from=obj.valid_from,
+            valid_to=obj.valid_to,
+            successor=obj.successor,
+            by=request.user,
+        )
+        obj.pk = created.pk
+        obj.refresh_from_db()
 
 
 class MembershipInline(admin.TabularInline):

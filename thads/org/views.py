@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -53,7 +52,8 @@ def staff_detail(request, code: str):
 def staff_edit(request, code: str):
     staff = get_object_or_404(selectors.staff_visible(request.access), code=code)
     if not any(request.access.can_manage_org(m.unit_id) for m in staff.memberships.all()):
-        raise Http404
+        # Visible but not theirs to change: 403 (objects out of scope are 404 above).
+        raise PermissionDenied
     status = 200
     if request.method == "POST":
         form = StaffForm(request.POST)
