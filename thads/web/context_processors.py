@@ -7,13 +7,14 @@ from django.utils.translation import gettext as _
 
 from thads.org.access import Access
 from thads.org.middleware import active_unit
-from thads.org.models import Role
 
 
-def _nav_items(access: Access) -> list[dict]:
+def _nav_items(user) -> list[dict]:
     items = [{"label": _("Trang chủ"), "url": reverse("web:home"), "key": "home"}]
     items.append({"label": _("Đơn vị"), "url": reverse("org:unit_list"), "key": "units"})
-    if access.is_superuser or access.role == Role.ADMIN:
+    # Django's admin site only lets in staff accounts (is_staff); a link others cannot open
+    # would only lead to the admin's login page.
+    if user.is_staff:
         items.append({"label": _("Quản trị"), "url": reverse("admin:index"), "key": "admin"})
     return items
 
@@ -34,7 +35,7 @@ def navigation(request) -> dict:
             .only("id", "code", "name", "level", "path", "valid_to")
         )
     return {
-        "nav_items": _nav_items(access),
+        "nav_items": _nav_items(user),
         "active_unit": unit,
         "switchable_units": switchable,
         "access": access,
