@@ -79,9 +79,14 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "thads.org.middleware.ActiveUnitMiddleware",
-    "pghistory.middleware.HistoryMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+if IS_POSTGRES:
+    # pghistory's request context is a PostgreSQL session variable; on SQLite its cursor wrapper
+    # fails on every write (sqlite3 connections have no `.info`), so it is PostgreSQL only.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("axes.middleware.AxesMiddleware"), "pghistory.middleware.HistoryMiddleware"
+    )
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -193,6 +198,7 @@ def require_secret_key(key: str) -> str:
     if not key:
         raise ImproperlyConfigured("SECRET_KEY must be set in the environment.")
     return key
+
 
 # Row history (django-pghistory, PostgreSQL triggers): `obj.row_history` lists the row's versions;
 # `events` stays free for the readable CaseEvent timeline.
