@@ -63,6 +63,10 @@ INSTALLED_APPS = [
     "thads.org",
     "thads.cases",
     "thads.ledger",
+    "thads.stats",
+    "thads.targets",
+    "thads.complaints",
+    "thads.interchange",
     "thads.web",
 ]
 

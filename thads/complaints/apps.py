@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ComplaintsConfig(AppConfig):
+    name = "thads.complaints"
+    label = "complaints"
