@@ -18,7 +18,7 @@ OTHER_LOCAL = "CBG-KV1"
 
 
 def build_other_province(national: Unit) -> dict[str, Unit]:
-    """A second province, one Phòng THADS khu vực, two staff: never in Thái Nguyên's scope."""
+    """A second province, one Phòng THADS khu vực, three staff: never in Thái Nguyên's scope."""
     province = services.unit_create(
         code=OTHER_PROVINCE,
         name="Thi hành án dân sự tỉnh Cao Bằng",
@@ -33,18 +33,19 @@ def build_other_province(national: Unit) -> dict[str, Unit]:
         parent=province,
         valid_from=demo.REFORM,
     )
-    for code, name, title, is_head in [
-        ("CBG-KV1-01", "Nông Văn Bình", Staff.Title.CHV_TRUNG_CAP, True),
-        ("CBG-KV1-02", "Bế Thị Hạnh", Staff.Title.CHV_SO_CAP, False),
+    for code, name, title, unit, role in [
+        ("CBG-LD01", "Hoàng Văn Quân", Staff.Title.LANH_DAO, province, Role.PROVINCIAL_LEADER),
+        ("CBG-KV1-01", "Nông Văn Bình", Staff.Title.CHV_TRUNG_CAP, local, Role.HEAD),
+        ("CBG-KV1-02", "Bế Thị Hạnh", Staff.Title.CHV_SO_CAP, local, Role.OFFICER),
     ]:
         services.staff_create(
             code=code,
             full_name=name,
             title=title,
-            unit=local,
+            unit=unit,
             valid_from=demo.REFORM,
-            is_head=is_head,
-            role=Role.HEAD if is_head else Role.OFFICER,
+            is_head=role in {Role.HEAD, Role.PROVINCIAL_LEADER},
+            role=role,
             username=code.lower(),
             password=demo.DEMO_PASSWORD,
         )

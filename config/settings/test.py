@@ -21,3 +21,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 AXES_ENABLED = True
+# Static files are looked up per request: no scan of every file for each test client.
+WHITENOISE_AUTOREFRESH = True

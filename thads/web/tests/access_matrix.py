@@ -1,0 +1,212 @@
+"""The access matrix: who may read and write what, for every page.
+
+Three tables, all explicit:
+
+* ROLES — one demo account per role, and whether the role may switch units (leaders do);
+* SCOPE — for each role, the unit that plays each TARGET (own unit, child, predecessor,
+  sibling, parent, other province) and what the role may do there:
+  "rw" reads and writes, "r" reads only (writes answer 403), "-" is out of scope (404);
+* ENDPOINTS — every page or endpoint, with how to build its request for a target.
+
+How to extend (every new page must be added here, so the matrix grows with the site):
+
+1. Append an `Endpoint` to ENDPOINTS: its URL name, the HTTP method, its `kind`
+   (PAGE: no object, every signed-in user gets 200; READ: shows an object of the target unit;
+   WRITE: changes one, only "rw" cells may; SWITCH: leaders change the unit they look at)
+   and a `build(subject)` returning `(url, post_data)`. `subject.unit` is the target unit and
+   `subject.staff` a staff member posted there (None when the unit has none: the case is skipped).
+   A successful POST is expected to redirect (302).
+2. If the page needs an object other than a unit or a staff member (a case, a receipt…),
+   add it to `Subject` and create one per target unit in the fixture that builds the subjects.
+3. A new role: add it to ROLES and a row to SCOPE. A new target: a column in every SCOPE row.
+
+`expected_status()` turns a cell into the status code; the tests are in test_access_matrix.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from thads.org.models import Staff, Unit
+
+PAGE, READ, WRITE, SWITCH = "page", "read", "write", "switch"
+TARGETS = ("own", "child", "predecessor", "sibling", "parent", "other_province")
+
+
+@dataclass(frozen=True)
+class RoleAccount:
+    username: str
+    switches_units: bool
+
+
+ROLES: dict[str, RoleAccount] = {
+    "officer": RoleAccount("chv", switches_units=False),
+    "clerk": RoleAccount("thuky", switches_units=False),
+    "head": RoleAccount("truongphong", switches_units=False),
+    "deputy": RoleAccount("phophong", switches_units=False),
+    "provincial_leader": RoleAccount("lanhdao", switches_units=True),
+    "national": RoleAccount("trunguong", switches_units=True),
+    "inspector": RoleAccount("kiemtra", switches_units=True),
+    "admin": RoleAccount("quantri", switches_units=True),
+}
+
+# Units of the demo province (thads.org.demo) and of the other province (conftest.py).
+# A local unit's "predecessor" is the Chi cục it continues since 01/07/2025 (TN-SC for KV2);
+# a province's is the former Cục THADS tỉnh. None: the role has no such unit (case skipped).
+LOCAL = {
+    "own": "TNG-KV2",
+    "child": None,
+    "predecessor": "TN-SC",
+    "sibling": "TNG-KV3",
+    "parent": "TNG",
+    "other_province": "CBG-KV1",
+}
+PROVINCE = {
+    "own": "TNG",
+    "child": "TNG-KV2",
+    "predecessor": "TN",
+    "sibling": "CBG",
+    "parent": "TW",
+    "other_province": "CBG-KV1",
+}
+NATIONAL = {
+    "own": "TW",
+    "child": "TNG",
+    "predecessor": None,
+    "sibling": None,
+    "parent": None,
+    "other_province": "CBG-KV1",
+}
+
+# fmt: off
+#                       own   child  predecessor sibling parent other_province
+SCOPE: dict[str, tuple[dict[str, str | None], tuple[str, ...]]] = {
+    "officer":           (LOCAL,    ("r",  "",   "r",  "-", "-", "-")),
+    "clerk":             (LOCAL,    ("r",  "",   "r",  "-", "-", "-")),
+    "head":              (LOCAL,    ("r",  "",   "r",  "-", "-", "-")),
+    "deputy":            (LOCAL,    ("r",  "",   "r",  "-", "-", "-")),
+    "provincial_leader": (PROVINCE, ("r",  "r",  "r",  "-", "-", "-")),
+    "national":          (NATIONAL, ("r",  "r",  "",   "",  "",  "r")),
+    "inspector":         (PROVINCE, ("r",  "r",  "r",  "-", "-", "-")),
+    "admin":             (PROVINCE, ("rw", "rw", "rw", "-", "-", "-")),
+}
+# fmt: on
+
+# A staff member posted in each unit (for the staff pages); None: nobody is posted there only.
+STAFF_IN: dict[str, str | None] = {
+    "TW": "TW-01",
+    "TNG": "TN-LD02",
+    "TN": "TN-LD02",
+    "TNG-KV2": "TN-SC-03",
+    "TN-SC": "TN-SC-03",
+    "TNG-KV3": "TN-DT-02",
+    "CBG": "CBG-LD01",
+    "CBG-KV1": "CBG-KV1-02",
+}
+
+
+@dataclass(frozen=True)
+class Subject:
+    unit: Unit
+    staff: Staff | None
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    name: str
+    method: str
+    kind: str
+    build: Callable[[Subject], tuple[str, dict | None]]
+    needs_staff: bool = False
+
+    @property
+    def id(self) -> str:
+        return f"{self.name}:{self.method}"
+
+
+def _staff_form(subject: Subject) -> dict:
+    staff = Staff.objects.get(pk=subject.staff.pk)
+    return {"full_name": staff.full_name + " ", "title": staff.title, "version": staff.version}
+
+
+ENDPOINTS: list[Endpoint] = [
+    Endpoint("web:home", "GET", PAGE, lambda s: (reverse("web:home"), None)),
+    Endpoint("org:unit_list", "GET", PAGE, lambda s: (reverse("org:unit_list"), None)),
+    Endpoint(
+        "org:unit_detail",
+        "GET",
+        READ,
+        lambda s: (reverse("org:unit_detail", args=[s.unit.code]), None),
+    ),
+    Endpoint(
+        "org:staff_detail",
+        "GET",
+        READ,
+        lambda s: (reverse("org:staff_detail", args=[s.staff.code]), None),
+        needs_staff=True,
+    ),
+    Endpoint(
+        "org:staff_edit",
+        "GET",
+        WRITE,
+        lambda s: (reverse("org:staff_edit", args=[s.staff.code]), None),
+        needs_staff=True,
+    ),
+    Endpoint(
+        "org:staff_edit",
+        "POST",
+        WRITE,
+        lambda s: (reverse("org:staff_edit", args=[s.staff.code]), _staff_form(s)),
+        needs_staff=True,
+    ),
+    Endpoint(
+        "web:switch_unit",
+        "POST",
+        SWITCH,
+        lambda s: (reverse("web:switch_unit"), {"unit": s.unit.pk, "next": "/"}),
+    ),
+]
+
+
+def cell(role: str, target: str) -> tuple[str | None, str]:
+    """(unit code, permission) of `role` on `target`; unit None when not applicable."""
+    units, cells = SCOPE[role]
+    return units[target], cells[TARGETS.index(target)]
+
+
+def expected_status(endpoint: Endpoint, role: str, permission: str) -> int:
+    if endpoint.kind == PAGE:
+        return 200
+    if permission == "-":
+        return 404
+    if endpoint.kind == READ:
+        return 200
+    if endpoint.kind == SWITCH:
+        return 302 if ROLES[role].switches_units else 404
+    if endpoint.kind == WRITE:
+        if permission != "rw":
+            return 403
+        return 302 if endpoint.method == "POST" else 200
+    raise ValueError(endpoint.kind)
+
+
+def object_cases() -> list[tuple[str, str, Endpoint]]:
+    """(role, target, endpoint) for every applicable cell and every object endpoint."""
+    cases = []
+    for role in ROLES:
+        for target in TARGETS:
+            unit_code, permission = cell(role, target)
+            if unit_code is None:
+                assert permission == "", (role, target)
+                continue
+            assert permission in {"r", "rw", "-"}, (role, target, permission)
+            for endpoint in ENDPOINTS:
+                if endpoint.kind == PAGE:
+                    continue
+                if endpoint.needs_staff and STAFF_IN.get(unit_code) is None:
+                    continue
+                cases.append((role, target, endpoint))
+    return cases
