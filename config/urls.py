@@ -10,12 +10,14 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "doi-mat-khau/",
-        auth_views.PasswordChangeView.as_view(),
+        # Named templates: django.contrib.admin ships registration/password_change_*.html,
+        # which would otherwise win over ours (admin comes first in INSTALLED_APPS).
+        auth_views.PasswordChangeView.as_view(template_name="web/password_change_form.html"),
         name="password_change",
     ),
     path(
         "doi-mat-khau/xong/",
-        auth_views.PasswordChangeDoneView.as_view(),
+        auth_views.PasswordChangeDoneView.as_view(template_name="web/password_change_done.html"),
         name="password_change_done",
     ),
     path("ngon-ngu/", set_language, name="set_language"),
