@@ -14,6 +14,15 @@ from thads.org import demo, services
 from thads.org.models import Role, Staff, Unit
 
 OTHER_PROVINCE = "CBG"
+
+
+def pytest_sessionstart(session):
+    """`make test` compiles the catalogues; a bare `pytest` must not test stale ones."""
+    from thads.common.i18n import compile_catalogues
+
+    compile_catalogues(stale_only=True)
+
+
 OTHER_LOCAL = "CBG-KV1"
 
 
