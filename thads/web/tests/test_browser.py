@@ -1,0 +1,122 @@
+"""A real browser: Debian's chromium driven by Playwright against the live server.
+
+Never `playwright install`: the browser is /usr/bin/chromium (apt). Without it the test is
+skipped on a developer machine and fails under CI (CI=true), where .ci/run installs it.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from conftest import build_all
+from thads.org.demo import DEMO_PASSWORD
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = settings.BASE_DIR / "test-artifacts"
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing under CI: install it with apt-get install chromium")
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium); CI runs this test")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop running in this thread; Django would then refuse
+    # the test's own ORM calls. They are synchronous, so telling Django so is safe here.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="vi-VN")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    problems: list[str] = []
+    page.on("console", lambda m: m.type == "error" and problems.append(m.text))
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.problems = problems
+    yield page
+    context.close()
+
+
+def test_officer_sees_only_its_unit_and_switches_language(live_server, page):
+    units = build_all()
+    own = units["TNG-KV2"]
+    others = [units[code] for code in ("TNG-KV1", "TNG-KV3", "TNG-KV4", "TNG-KV5", "CBG-KV1")]
+
+    # Static files (vendor libraries from npm) are served by the live server.
+    for path in ("vendor/pico.min.css", "vendor/htmx.min.js", "web/app.js"):
+        response = page.request.get(f"{live_server.url}{settings.STATIC_URL}{path}")
+        assert response.status == 200, path
+
+    page.goto(f"{live_server.url}/")
+    assert "/dang-nhap/" in page.url
+    assert page.get_by_role("heading", name="Đăng nhập hệ thống").is_visible()
+    page.fill("#id_username", "chv")
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(f"{live_server.url}/")
+
+    assert page.locator("h1").inner_text() == own.name
+    assert page.get_by_test_id("active-unit").inner_text() == own.name
+    assert "Nguyễn Thị Hoa" in page.get_by_test_id("unit-staff").inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "officer-home-vi.png"), full_page=True)
+
+    for url in ("/", "/to-chuc/don-vi/", f"/to-chuc/don-vi/{own.code}/"):
+        page.goto(f"{live_server.url}{url}")
+        content = page.content()
+        for other in others:
+            assert other.name not in content, (url, other.code)
+
+    response = page.goto(f"{live_server.url}/to-chuc/don-vi/TNG-KV3/")
+    assert response.status == 404
+    assert "Không tìm thấy trang" in page.content()
+
+    # Switch to English with the selector (app.js submits the form on change).
+    page.goto(f"{live_server.url}/")
+    with page.expect_navigation():
+        page.get_by_test_id("language").select_option("en")
+    assert page.get_by_role("button", name="Log out").is_visible()
+    assert page.get_by_role("heading", name="Staff of the unit").is_visible()
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.screenshot(path=str(ARTIFACTS / "officer-home-en.png"), full_page=True)
+
+    with page.expect_navigation():
+        page.get_by_test_id("language").select_option("vi")
+    assert page.get_by_role("button", name="Đăng xuất").is_visible()
+    assert page.get_by_role("heading", name="Cán bộ của đơn vị").is_visible()
+
+    # Logging out is a POST from the button; the login page follows.
+    page.get_by_role("button", name="Đăng xuất").click()
+    page.wait_for_url("**/dang-nhap/")
+
+    # No script blocked by the Content-Security-Policy, no JavaScript error.
+    assert [p for p in page.problems if "404" not in p] == []
