@@ -1,0 +1,186 @@
+"""Reports: the engine's groups rolled up to rows (units below the report unit, or officers)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from thads.org.access import scope_unit_ids
+from thads.org.models import Staff, Unit
+from thads.stats.buckets import Check, case_rate, identity_checks, money_rate
+from thads.stats.engine import Buckets, GroupRow, add_into, compute_groups, zero_cases, zero_money
+from thads.stats.periods import Period
+
+
+@dataclass
+class ReportRow:
+    key: str  # unit code, or "<unit code>/<staff code>"
+    name: str
+    unit_code: str
+    buckets: Buckets
+    officer_code: str | None = None
+
+    @property
+    def case_rate(self):
+        return case_rate(self.buckets.cases)
+
+    @property
+    def money_rate(self):
+        return money_rate(self.buckets.money)
+
+
+@dataclass
+class Report:
+    unit: Unit
+    period: Period
+    by: str
+    rows: list[ReportRow]
+    total: ReportRow
+    checks: list[Check] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(c.ok for c in self.checks)
+
+
+def row_unit_map(report_unit: Unit, units: list[Unit]) -> dict[int, int]:
+    """Map every unit of the report's scope to the row that shows it.
+
+    The report unit and its predecessors → the report unit's own row; any other unit → the
+    unit directly below the report unit that contains it, followed through successors so that a
+    Chi cục closed on 30/06/2025 is counted in the Phòng THADS khu vực that continues it.
+    """
+    by_id = {u.pk: u for u in units}
+    scope = scope_unit_ids(report_unit, units)
+    identity = {report_unit.pk}
+    changed = True
+    while changed:  # predecessors of the report unit, transitively
+        changed = False
+        for u in units:
+            if u.successor_id in identity and u.pk not in identity:
+                identity.add(u.pk)
+                changed = True
+    mapping: dict[int, int] = {}
+    for unit_id in scope:
+        node = by_id[unit_id]
+        if node.pk in identity:
+            mapping[unit_id] = report_unit.pk
+            continue
+        while node.parent_id not in identity and node.parent_id is not None:
+            node = by_id[node.parent_id]
+        seen = set()
+        while node.successor_id and node.successor_id in scope and node.pk not in seen:
+            seen.add(node.pk)
+            node = by_id[node.successor_id]
+        mapping[unit_id] = report_unit.pk if node.pk in identity else node.pk
+    return mapping
+
+
+def build_report(
+    report_unit: Unit,
+    period: Period,
+    *,
+    by: str = "unit",
+    filters: dict | None = None,
+    refresh: bool = True,
+) -> Report:
+    """Forms 1–2 (by unit) or 4–5 (by officer) for `report_unit`'s subtree over `period`."""
+    units = list(
+        Unit.objects.only(
+            "id",
+            "code",
+            "name",
+            "parent_id",
+            "successor_id",
+            "path",
+            "level",
+            "valid_from",
+            "valid_to",
+        )
+    )
+    by_id = {u.pk: u for u in units}
+    mapping = row_unit_map(report_unit, units)
+    groups = compute_groups(
+        mapping.keys(),
+        period.start,
+        period.end,
+        by_officer=(by == "officer"),
+        filters=filters,
+        refresh=refresh,
+    )
+    rows: dict[tuple[int, int | None], tuple[dict, dict]] = {}
+    for g in groups:
+        row_unit = mapping[g.unit_id]
+        key = (row_unit, g.officer_id if by == "officer" else None)
+        cases, money = rows.setdefault(key, (zero_cases(), zero_money()))
+        add_into(cases, g.cases)
+        add_into(money, g.money)
+    if by == "unit":
+        # Every unit shown in the period has a row, even with no case.
+        for unit in units:
+            if (
+                unit.parent_id == report_unit.pk
+                and unit.valid_from <= period.end
+                and (unit.valid_to is None or unit.valid_to >= period.start)
+                and mapping.get(unit.pk) == unit.pk
+            ):
+                rows.setdefault((unit.pk, None), (zero_cases(), zero_money()))
+    staff = {}
+    if by == "officer":
+        officer_ids = {k[1] for k in rows if k[1]}
+        staff = {s.pk: s for s in Staff.objects.filter(pk__in=officer_ids)}
+    report_rows = []
+    for (unit_id, officer_id), (cases, money) in sorted(
+        rows.items(),
+        key=lambda item: (
+            by_id[item[0][0]].path if item[0][0] != report_unit.pk else "",
+            staff[item[0][1]].full_name if item[0][1] in staff else "~",
+        ),
+    ):
+        unit = by_id[unit_id]
+        if by == "officer":
+            person = staff.get(officer_id)
+            name = person.full_name if person else "Chưa phân công Chấp hành viên"
+            code = f"{unit.code}/{person.code if person else '-'}"
+        else:
+            person, name, code = None, unit.name, unit.code
+        report_rows.append(
+            ReportRow(
+                key=code,
+                name=name,
+                unit_code=unit.code,
+                buckets=Buckets.from_base(cases, money),
+                officer_code=person.code if person else None,
+            )
+        )
+    total_cases, total_money = zero_cases(), zero_money()
+    for g in groups:
+        add_into(total_cases, g.cases)
+        add_into(total_money, g.money)
+    total = ReportRow(
+        key=report_unit.code,
+        name=report_unit.name,
+        unit_code=report_unit.code,
+        buckets=Buckets.from_base(total_cases, total_money),
+    )
+    report = Report(unit=report_unit, period=period, by=by, rows=report_rows, total=total)
+    report.checks = identity_checks(total.buckets.cases, total.buckets.money) + _row_checks(report)
+    return report
+
+
+def _row_checks(report: Report) -> list[Check]:
+    sums_c, sums_m = zero_cases(), zero_money()
+    for row in report.rows:
+        add_into(sums_c, {k: row.buckets.cases[k] for k in sums_c})
+        add_into(sums_m, {k: row.buckets.money[k] for k in sums_m})
+    ok = all(sums_c[k] == report.total.buckets.cases[k] for k in sums_c) and all(
+        sums_m[k] == report.total.buckets.money[k] for k in sums_m
+    )
+    label = (
+        "Cộng các dòng Chấp hành viên bằng tổng"
+        if report.by == "officer"
+        else ("Cộng các dòng đơn vị bằng tổng")
+    )
+    return [Check(label, ok)]
+
+
+__all__ = ["GroupRow", "Report", "ReportRow", "build_report", "row_unit_map"]
