@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from thads.cases.law import LawRules, law_on
+from thads.cases.law import LONG_GROUNDS, LawRules, law_on
 from thads.cases.models import TERMINAL_STATES, CaseMode, CaseState, EventType
 from thads.cases.state import SUSPENDED, CaseSnapshot, EventLike, apply_event, effective_events
 from thads.common.calendar import holiday_name, is_within_tet_window
@@ -130,21 +130,21 @@ def _separate_book_conditions(ctx: Context) -> None:
     before = ctx.before
     if before.no_means_since is None:
         _fail("Chưa có quyết định về việc chưa có điều kiện thi hành án.")
-    long_wait = (ctx.event.data or {}).get("ground") in {"tu", "khong_ro_dia_chi"} or (
-        _no_means_ground(ctx) in {"tu", "khong_ro_dia_chi"}
+    long_wait = (ctx.event.data or {}).get("ground") in LONG_GROUNDS or (
+        _no_means_ground(ctx) in LONG_GROUNDS
     )
-    wait = law.separate_book_wait_days_long if long_wait else law.separate_book_wait_days
-    due = before.no_means_since + dt.timedelta(days=wait)
+    months = law.separate_book_wait(long_wait)
+    due = law.separate_book_from(before.no_means_since, long_wait)
     if ctx.event.on < due:
         _fail(
             f"Chưa đủ thời gian: chỉ được chuyển từ ngày {due:%d/%m/%Y} "
-            f"({wait // 365} năm kể từ quyết định chưa có điều kiện thi hành ngày "
-            f"{before.no_means_since:%d/%m/%Y})."
+            f"({months // 12} năm kể từ quyết định về việc chưa có điều kiện thi hành án ngày "
+            f"{before.no_means_since:%d/%m/%Y}, theo {law.name})."
         )
     if before.reverifications < law.separate_book_min_reverifications:
         _fail(
             f"Phải xác minh lại ít nhất {law.separate_book_min_reverifications} lần sau quyết "
-            f"định chưa có điều kiện thi hành (mới có {before.reverifications} lần)."
+            f"định về việc chưa có điều kiện thi hành án (mới có {before.reverifications} lần)."
         )
 
 

@@ -1,0 +1,299 @@
+"""Statutory deadlines of a case, computed from its facts and its history (pure reads).
+
+Working days come from the Vietnamese calendar (`thads.common.calendar.add_working_days`: the
+triggering day is not counted); periods in days are calendar days; periods in months end on the
+corresponding day (`thads.cases.law.add_months`).
+
+- `quyet_dinh`: QĐ THA within 5 working days of receipt of the judgment / request (Luật THADS
+  2008, Điều 36);
+- `thong_bao`: notice within 3 working days of the QĐ THA (Điều 39);
+- `xac_minh`: verification within 10 days after the 10-day voluntary period counted from the
+  notice, or from the notice's due day while there is none (Điều 45, Điều 44 k1);
+- `xac_minh_lai`: re-verification 6 months after the last one while the debtor cannot pay;
+  12 months when imprisoned with ≥2 years left or the address is unknown (Điều 44 k2);
+- `uy_thac`: entrusting within 5 working days of a verification giving grounds (Điều 55 k3);
+- `so_rieng`: separate book (from 01/07/2026 "gửi lại yêu cầu") within 3 working days of the
+  day the waiting time and re-verifications are met (NĐ 62/2015 Điều 9 k5; Luật 106/2025
+  Điều 38 k4), under the law in force on that day.
+
+Only open cases have open deadlines; a done deadline keeps the day it was done (`done_on`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thads.cases.law import (
+    LAW_2008,
+    LONG_GROUNDS,
+    add_months,
+    law_on,
+    separate_book_eligible_on,
+)
+from thads.cases.models import TERMINAL_STATES, Case, CaseEvent, CaseState, EventType
+from thads.cases.state import CaseSnapshot, EventLike, apply_event, effective_events
+from thads.common.calendar import add_working_days
+
+KINDS = ("quyet_dinh", "thong_bao", "xac_minh", "xac_minh_lai", "uy_thac", "so_rieng")
+
+# Periods (Luật THADS 2008).
+DECISION_WORKING_DAYS = 5  # Điều 36
+NOTICE_WORKING_DAYS = 3  # Điều 39
+VOLUNTARY_DAYS = 10  # Điều 45
+VERIFICATION_DAYS = 10  # Điều 44 k1
+REVERIFY_MONTHS = 6  # Điều 44 k2
+REVERIFY_MONTHS_LONG = 12  # Điều 44 k2: imprisoned ≥2 years left, address unknown
+ENTRUST_WORKING_DAYS = 5  # Điều 55 k3
+SEPARATE_BOOK_WORKING_DAYS = 3  # NĐ 62/2015, Điều 9 k5
+
+# `status` "this_week": due within the next 7 days (after today).
+THIS_WEEK_DAYS = 7
+
+NOTICE_EVENTS = frozenset({EventType.THONG_BAO, EventType.TONG_DAT, EventType.NIEM_YET})
+VERIFICATION_EVENTS = frozenset(
+    {EventType.XAC_MINH, EventType.XAC_MINH_CO_DIEU_KIEN, EventType.CHUA_CO_DIEU_KIEN}
+)
+ENTRUST_GROUND_EVENTS = frozenset({EventType.XAC_MINH, EventType.XAC_MINH_CO_DIEU_KIEN})
+
+ARTICLES_2008 = {
+    "quyet_dinh": "Luật THADS 2008, Điều 36",
+    "thong_bao": "Luật THADS 2008, Điều 39",
+    "xac_minh": "Luật THADS 2008, Điều 44 k1, Điều 45",
+    "xac_minh_lai": "Luật THADS 2008, Điều 44 k2",
+    "uy_thac": "Luật THADS 2008, Điều 55 k3",
+}
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One statutory deadline of one case."""
+
+    case_id: int
+    kind: str
+    label: str
+    due: dt.date
+    done_on: dt.date | None
+    article: str
+
+    def is_overdue(self, today: dt.date) -> bool:
+        """Not done and past its due day."""
+        return self.done_on is None and self.due < today
+
+    @property
+    def is_late(self) -> bool:
+        """Done, but after its due day."""
+        return self.done_on is not None and self.done_on > self.due
+
+    def status(self, today: dt.date) -> str:
+        """ "done" | "overdue" | "today" | "this_week" (due within 7 days) | "later"."""
+        if self.done_on is not None:
+            return "done"
+        if self.due < today:
+            return "overdue"
+        if self.due == today:
+            return "today"
+        if self.due <= today + dt.timedelta(days=THIS_WEEK_DAYS):
+            return "this_week"
+        return "later"
+
+
+def _article(kind: str, day: dt.date) -> str:
+    law = law_on(day)
+    if kind == "so_rieng":
+        return law.separate_book_article
+    if law is LAW_2008:
+        return ARTICLES_2008[kind]
+    return law.name
+
+
+def _label(kind: str, day: dt.date) -> str:
+    if kind == "so_rieng":
+        if law_on(day) is LAW_2008:
+            return _("Chuyển sổ theo dõi riêng")
+        return _("Gửi lại yêu cầu thi hành án")
+    return {
+        "quyet_dinh": _("Ra quyết định thi hành án"),
+        "thong_bao": _("Thông báo quyết định thi hành án"),
+        "xac_minh": _("Xác minh điều kiện thi hành án"),
+        "xac_minh_lai": _("Xác minh lại điều kiện thi hành án"),
+        "uy_thac": _("Ủy thác thi hành án"),
+    }[kind]
+
+
+def _reverify_months(ground: str | None) -> int:
+    return REVERIFY_MONTHS_LONG if ground in LONG_GROUNDS else REVERIFY_MONTHS
+
+
+def _first(events: list[EventLike], types: frozenset[str]) -> EventLike | None:
+    return next((e for e in events if e.type in types), None)
+
+
+def case_deadlines(
+    case: Case, events: Iterable[EventLike] | None = None, today: dt.date | None = None
+) -> list[Deadline]:
+    """Every deadline of `case` as known on `today`: done ones and, if the case is open, open ones.
+
+    `events` avoids a query when given (all the case's events, corrections included); events
+    dated after `today` are ignored.
+    """
+    today = today or timezone.localdate()
+    given = list(case.events.all()) if events is None else list(events)
+    history = [e for e in effective_events(given) if e.on <= today]
+
+    result: list[Deadline] = []
+
+    def add(kind: str, due: dt.date, done_on: dt.date | None, law_day: dt.date) -> None:
+        result.append(
+            Deadline(
+                case_id=case.pk,
+                kind=kind,
+                label=_label(kind, law_day),
+                due=due,
+                done_on=done_on,
+                article=_article(kind, law_day),
+            )
+        )
+
+    # Walk the history once, remembering what the periodic deadlines need.
+    snapshot = CaseSnapshot(amount=case.amount)
+    ground: str | None = None
+    anchor: dt.date | None = None  # last verification while the debtor cannot pay
+    reverifications: list[dt.date] = []
+    separate_book: tuple[dt.date, bool, list[dt.date], dt.date] | None = None
+    for event in history:
+        before = snapshot
+        if event.type == EventType.CHUA_CO_DIEU_KIEN:
+            ground = (event.data or {}).get("ground")
+            anchor, reverifications = event.on, []
+        elif event.type == EventType.XAC_MINH_LAI and anchor is not None:
+            due = add_months(anchor, _reverify_months(ground))
+            add("xac_minh_lai", due, event.on, due)
+            anchor = event.on
+            reverifications.append(event.on)
+        elif event.type == EventType.XAC_MINH_CO_DIEU_KIEN:
+            anchor, reverifications = None, []
+        elif event.type == EventType.SO_RIENG and before.no_means_since is not None:
+            long = ground in LONG_GROUNDS or (event.data or {}).get("ground") in LONG_GROUNDS
+            separate_book = (before.no_means_since, long, list(reverifications), event.on)
+        snapshot = apply_event(snapshot, event)
+    is_open = snapshot.state not in TERMINAL_STATES
+
+    def keep(kind: str, due: dt.date, done_on: dt.date | None, law_day: dt.date) -> None:
+        if done_on is not None or is_open:
+            add(kind, due, done_on, law_day)
+
+    # QĐ THA: 5 working days from receipt (Điều 36).
+    if case.received_on is not None:
+        due = add_working_days(case.received_on, DECISION_WORKING_DAYS)
+        done = case.decision_date if case.decision_date <= today else None
+        keep("quyet_dinh", due, done, case.received_on)
+
+    # Notice: 3 working days from the QĐ THA (Điều 39).
+    notice_due = add_working_days(case.decision_date, NOTICE_WORKING_DAYS)
+    notice = _first(history, NOTICE_EVENTS)
+    keep("thong_bao", notice_due, notice.on if notice else None, case.decision_date)
+
+    # Verification: 10 days after the 10-day voluntary period from the notice (Điều 44, 45).
+    start = notice.on if notice else notice_due
+    due = start + dt.timedelta(days=VOLUNTARY_DAYS + VERIFICATION_DAYS)
+    verification = _first(history, VERIFICATION_EVENTS)
+    keep("xac_minh", due, verification.on if verification else None, start)
+
+    # Re-verification while the debtor cannot pay (Điều 44 k2); the done ones were added above.
+    if snapshot.state == CaseState.CHUA_CO_DIEU_KIEN and anchor is not None:
+        due = add_months(anchor, _reverify_months(ground))
+        keep("xac_minh_lai", due, None, due)
+
+    # Entrusting: 5 working days from a verification that gives grounds (Điều 55 k3).
+    grounds = next(
+        (
+            e
+            for e in history
+            if e.type in ENTRUST_GROUND_EVENTS and (e.data or {}).get("can_uy_thac") is True
+        ),
+        None,
+    )
+    if grounds is not None:
+        entrusted = _first(history, frozenset({EventType.UY_THAC}))
+        due = add_working_days(grounds.on, ENTRUST_WORKING_DAYS)
+        keep("uy_thac", due, entrusted.on if entrusted else None, grounds.on)
+
+    # Separate book / gửi lại yêu cầu: 3 working days once the conditions are met.
+    if separate_book is not None:
+        since, long, dates, done_on = separate_book
+        eligible = separate_book_eligible_on(since, long, dates)
+        if eligible is not None:
+            due = add_working_days(eligible, SEPARATE_BOOK_WORKING_DAYS)
+            keep("so_rieng", due, done_on, eligible)
+    elif snapshot.state == CaseState.CHUA_CO_DIEU_KIEN and snapshot.no_means_since is not None:
+        eligible = separate_book_eligible_on(
+            snapshot.no_means_since, ground in LONG_GROUNDS, reverifications
+        )
+        if eligible is not None:
+            keep("so_rieng", add_working_days(eligible, SEPARATE_BOOK_WORKING_DAYS), None, eligible)
+
+    result.sort(key=lambda d: (d.due, KINDS.index(d.kind)))
+    return result
+
+
+def _events_by_case(cases: list[Case], source: QuerySet | None) -> dict[int, list[CaseEvent]]:
+    """All events of `cases` in one query (a sub-select when the cases came as a queryset)."""
+    by_case: dict[int, list[CaseEvent]] = defaultdict(list)
+    if not cases:
+        return by_case
+    if source is not None:
+        events = CaseEvent.objects.filter(case__in=source.values("pk"))
+    else:
+        events = CaseEvent.objects.filter(case_id__in=[c.pk for c in cases])
+    for event in events.order_by("case_id", "on", "seq"):
+        by_case[event.case_id].append(event)
+    return by_case
+
+
+def open_deadlines(cases: Iterable[Case], today: dt.date) -> list[Deadline]:
+    """The deadlines not yet done of the open cases among `cases`, most urgent first.
+
+    Two queries in all: the cases (if a queryset) and all their events.
+    """
+    source = None
+    if isinstance(cases, QuerySet):
+        source = cases.exclude(state__in=TERMINAL_STATES)
+        selected = list(source)
+    else:
+        selected = [c for c in cases if c.is_open]
+    events = _events_by_case(selected, source)
+    result = [
+        deadline
+        for case in selected
+        for deadline in case_deadlines(case, events.get(case.pk, []), today)
+        if deadline.done_on is None
+    ]
+    result.sort(key=lambda d: (d.due, d.case_id, KINDS.index(d.kind)))
+    return result
+
+
+def deadlines_by_officer(cases_queryset: QuerySet, today: dt.date) -> dict[int | None, dict]:
+    """Per officer (staff id; None = not assigned): open deadlines overdue, due today, this week.
+
+    Every officer holding an open case appears, with zeros when nothing is urgent.
+    """
+    open_cases = list(cases_queryset.exclude(state__in=TERMINAL_STATES))
+    counts: dict[int | None, dict] = {}
+    officer_of = {}
+    for case in open_cases:
+        officer_of[case.pk] = case.officer_id
+        counts.setdefault(case.officer_id, {"overdue": 0, "today": 0, "this_week": 0})
+    events = _events_by_case(open_cases, cases_queryset.exclude(state__in=TERMINAL_STATES))
+    for case in open_cases:
+        for deadline in case_deadlines(case, events.get(case.pk, []), today):
+            status = deadline.status(today)
+            if status in ("overdue", "today", "this_week"):
+                counts[officer_of[case.pk]][status] += 1
+    return counts

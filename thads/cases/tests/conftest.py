@@ -1,0 +1,189 @@
+"""Fixtures for the cases app (reusable by other apps' tests via `pytest_plugins` or copy).
+
+- `units`: two small hand-built local units ("A", "B") under one province ("P", under "TW"),
+  valid since 2009; fixtures `officer` (Chấp hành viên), `officer2` (another CHV) and `clerk`
+  (thư ký) work in `units["A"]`.
+  Much faster than the demo province; use the root `demo_org` fixture when you need it.
+- `make_case(**overrides) -> Case`: a factory creating a case through `services.case_create`
+  (so summary columns and obligations are consistent). Defaults: unit A, theo đơn, amount
+  10.000.000 đ (one obligation), decision and acceptance on 02/01/2024, received 02/01/2024.
+  Overrides: `code`, `unit`, `mode`, `amount` (int or None for a non-money case), `budget`
+  (True: the obligation is owed to the state budget), `obligations` (list of
+  `ObligationInput`, replaces `amount`/`budget`), `decision_date`, `accepted_on`,
+  `received_on`, `officer`, `judgment_date`.
+- `record(case, type, on, **kwargs) -> CaseEvent`: `services.record_event` with `today`
+  defaulting far in the future (so any past date is accepted).
+- `ev_factory` (or `from thads.cases.tests.conftest import ev`): `ev(type, on, amount=None,
+  data=None, seq=None, pk=None, corrects_id=None, to_unit_id=None)`, an in-memory event for
+  the pure functions (`state`, `transitions`); no database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass, field
+
+import pytest
+
+from thads.cases import services
+from thads.cases.models import CaseMode, JudgmentKind, Party
+from thads.org import services as org_services
+from thads.org.models import Role, Staff, Unit
+
+D = dt.date
+FAR_FUTURE = D(2100, 1, 1)
+DEFAULT_DECISION = D(2024, 1, 2)
+_codes = itertools.count(1)
+
+
+@dataclass
+class Ev:
+    """A plain event for the pure functions (`EventLike`)."""
+
+    type: str
+    on: dt.date
+    seq: int = 0
+    amount: int | None = None
+    data: dict = field(default_factory=dict)
+    pk: int | None = None
+    corrects_id: int | None = None
+    to_unit_id: int | None = None
+
+
+_seqs = itertools.count(1)
+
+
+def ev(type, on, amount=None, data=None, seq=None, pk=None, corrects_id=None, to_unit_id=None):
+    """An in-memory event; `seq` and `pk` default to a fresh increasing number."""
+    number = next(_seqs)
+    return Ev(
+        type=str(type),
+        on=on,
+        seq=seq if seq is not None else number,
+        amount=amount,
+        data=data or {},
+        pk=pk if pk is not None else number,
+        corrects_id=corrects_id,
+        to_unit_id=to_unit_id,
+    )
+
+
+@pytest.fixture
+def ev_factory():
+    return ev
+
+
+@pytest.fixture
+def units(db) -> dict[str, Unit]:
+    founded = D(2009, 10, 1)
+    national = org_services.unit_create(
+        code="TW",
+        name="Cục Quản lý Thi hành án dân sự",
+        level=Unit.Level.NATIONAL,
+        valid_from=founded,
+    )
+    province = org_services.unit_create(
+        code="P",
+        name="Thi hành án dân sự tỉnh Thử Nghiệm",
+        level=Unit.Level.PROVINCE,
+        parent=national,
+        valid_from=founded,
+    )
+    result = {"TW": national, "P": province}
+    for code in ("A", "B"):
+        result[code] = org_services.unit_create(
+            code=code,
+            name=f"Phòng Thi hành án dân sự khu vực {code}",
+            level=Unit.Level.LOCAL,
+            parent=province,
+            valid_from=founded,
+        )
+    return result
+
+
+def _staff(code: str, name: str, title: str, unit: Unit, role: str) -> Staff:
+    return org_services.staff_create(
+        code=code, full_name=name, title=title, unit=unit, valid_from=D(2010, 1, 1), role=role
+    )
+
+
+@pytest.fixture
+def officer(units) -> Staff:
+    return _staff("A-01", "Nguyễn Văn An", Staff.Title.CHV_TRUNG_CAP, units["A"], Role.OFFICER)
+
+
+@pytest.fixture
+def officer2(units) -> Staff:
+    return _staff("A-02", "Trần Thị Bình", Staff.Title.CHV_SO_CAP, units["A"], Role.OFFICER)
+
+
+@pytest.fixture
+def clerk(units) -> Staff:
+    return _staff("A-03", "Lê Thị Cúc", Staff.Title.THU_KY, units["A"], Role.CLERK)
+
+
+@pytest.fixture
+def make_case(units):
+    def make(
+        *,
+        code: str | None = None,
+        unit: Unit | None = None,
+        mode: str = CaseMode.THEO_DON,
+        amount: int | None = 10_000_000,
+        budget: bool = False,
+        obligations: list[services.ObligationInput] | None = None,
+        decision_date: dt.date = DEFAULT_DECISION,
+        accepted_on: dt.date | None = None,
+        received_on: dt.date | None = None,
+        officer: Staff | None = None,
+        judgment_date: dt.date | None = None,
+    ):
+        number = next(_codes)
+        judgment = services.judgment_get_or_create(
+            court="Tòa án nhân dân tỉnh Thử Nghiệm",
+            number=f"{number}/2023/DS-ST",
+            date=judgment_date or min(decision_date, D(2023, 12, 1)),
+            kind=JudgmentKind.DAN_SU,
+        )
+        if obligations is None:
+            obligations = [
+                services.ObligationInput(
+                    description="Trả tiền nợ" if not budget else "Án phí dân sự sơ thẩm",
+                    amount=amount,
+                    is_state_budget=budget,
+                )
+            ]
+        return services.case_create(
+            judgment=judgment,
+            data=services.CaseInput(
+                code=code or f"TEST-{number:05d}",
+                unit=unit or units["A"],
+                decision_no=f"{number}/QĐ-THA",
+                decision_date=decision_date,
+                accepted_on=accepted_on or decision_date,
+                received_on=received_on if received_on is not None else decision_date,
+                mode=mode,
+                officer=officer,
+                parties=[
+                    services.PartyInput(
+                        role=Party.Role.PHAI_THI_HANH, kind=Party.Kind.CA_NHAN, name="Phạm Văn Dũng"
+                    ),
+                    services.PartyInput(
+                        role=Party.Role.DUOC_THI_HANH, kind=Party.Kind.CA_NHAN, name="Hoàng Thị Em"
+                    ),
+                ],
+                obligations=obligations,
+            ),
+        )
+
+    return make
+
+
+@pytest.fixture
+def record():
+    def rec(case, type, on, **kwargs):
+        kwargs.setdefault("today", FAR_FUTURE)
+        return services.record_event(case, type=type, on=on, **kwargs)
+
+    return rec
