@@ -23,5 +23,6 @@ urlpatterns = [
     path("ngon-ngu/", set_language, name="set_language"),
     path("quan-tri/", admin.site.urls),
     path("to-chuc/", include("thads.org.urls")),
+    path("viec/", include("thads.cases.urls")),
     path("", include("thads.web.urls")),
 ]

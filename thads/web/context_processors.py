@@ -19,6 +19,34 @@ def _nav_items(user) -> list[dict]:
     return items
 
 
+def _case_nav_items(access: Access, unit) -> list[dict]:
+    """Case screens by role: officers' home, the case list, intake, assignment."""
+    from thads.cases import selectors as case_selectors
+
+    items = []
+    if access.staff is not None or access.is_superuser:
+        items.append(
+            {"label": _("Việc của tôi"), "url": reverse("cases:my_cases"), "key": "my_cases"}
+        )
+    items.append({"label": _("Danh sách việc"), "url": reverse("cases:list"), "key": "case_list"})
+    if unit is not None and case_selectors.may_intake(access, unit):
+        items.append(
+            {
+                "label": _("Thụ lý"),
+                "url": reverse("cases:intake", args=[unit.code]),
+                "key": "intake",
+            }
+        )
+    if unit is not None and (access.is_leader or access.can_manage_unit(unit.pk)):
+        url = (
+            reverse("cases:unit_load", args=[unit.code])
+            if unit.level == unit.Level.LOCAL
+            else reverse("cases:violations")
+        )
+        items.append({"label": _("Phân công"), "url": url, "key": "assignment"})
+    return items
+
+
 def navigation(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or not hasattr(request, "access"):
@@ -35,7 +63,7 @@ def navigation(request) -> dict:
             .only("id", "code", "name", "level", "path", "valid_to")
         )
     return {
-        "nav_items": _nav_items(user),
+        "nav_items": _nav_items(user)[:1] + _case_nav_items(access, unit) + _nav_items(user)[1:],
         "active_unit": unit,
         "switchable_units": switchable,
         "access": access,

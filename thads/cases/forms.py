@@ -1,0 +1,276 @@
+"""Forms of the case screens: list filters, one form per action, assignment, intake (thụ lý).
+
+Forms only parse and check the shape of input; the law is checked by cases.services.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from thads.cases.models import CaseMode, CaseState, EventType, JudgmentKind, Obligation, Party
+from thads.cases.transitions import COERCION_MEASURES, RULES
+from thads.org.models import Staff, Unit
+
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def date_field(label, **kwargs) -> forms.DateField:
+    return forms.DateField(
+        label=label, input_formats=DATE_INPUT_FORMATS, widget=DateInput(), **kwargs
+    )
+
+
+class MoneyField(forms.Field):
+    """Whole đồng; accepts "1.234.567", "1 234 567" or "1234567 đ"; never negative."""
+
+    default_error_messages = {
+        "invalid": _("Số tiền phải là số nguyên đồng, ví dụ 1.234.567."),
+        "negative": _("Số tiền không được âm."),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric"}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        text = str(value).strip().removesuffix("đ").strip()
+        if text.startswith("-"):
+            raise forms.ValidationError(self.error_messages["negative"], code="negative")
+        text = re.sub(r"[.\s\u00a0]", "", text)
+        if not text.isdigit():
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return int(text)
+
+
+# ---- list filters --------------------------------------------------------------------------
+
+
+class CaseFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Tìm kiếm"),
+        required=False,
+        widget=forms.TextInput(
+            attrs={"placeholder": _("Tên đương sự, số CCCD, mã việc, số QĐ THA"), "type": "search"}
+        ),
+    )
+    state = forms.ChoiceField(
+        label=_("Trạng thái"), required=False, choices=[("", _("Tất cả"))] + CaseState.choices
+    )
+    officer = forms.ChoiceField(label=_("Chấp hành viên"), required=False)
+    mode = forms.ChoiceField(
+        label=_("Hình thức"), required=False, choices=[("", _("Tất cả"))] + CaseMode.choices
+    )
+    open_only = forms.BooleanField(label=_("Chưa kết thúc"), required=False)
+    state_budget = forms.BooleanField(label=_("Thu cho ngân sách"), required=False)
+    bank_credit = forms.BooleanField(label=_("Tín dụng ngân hàng"), required=False)
+    corruption = forms.BooleanField(label=_("Tham nhũng, kinh tế"), required=False)
+    overdue = forms.BooleanField(label=_("Quá hạn"), required=False)
+    amount_min = MoneyField(label=_("Số tiền từ"), required=False)
+    amount_max = MoneyField(label=_("đến"), required=False)
+    year = forms.IntegerField(label=_("Năm thụ lý"), required=False, min_value=1990)
+    report_year = forms.IntegerField(
+        label=_("Năm báo cáo (01/10 – 30/09)"), required=False, min_value=1990
+    )
+
+    def __init__(self, *args, officers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["officer"].choices = [("", _("Tất cả")), ("none", _("Chưa phân công"))] + [
+            (s.code, s.full_name) for s in officers
+        ]
+
+
+# ---- actions -------------------------------------------------------------------------------
+
+HOAN_REASONS = [
+    ("thoa_thuan", _("Theo thỏa thuận của đương sự")),
+    ("khac", _("Lý do khác theo Điều 48")),
+]
+NO_MEANS_GROUNDS = [
+    ("khong_tai_san", _("Không có thu nhập hoặc tài sản để thi hành án")),
+    ("tu", _("Đang chấp hành hình phạt tù từ 2 năm trở lên")),
+    ("khong_ro_dia_chi", _("Chưa xác định được địa chỉ, nơi cư trú")),
+    ("khac", _("Lý do khác")),
+]
+AUCTION_RESULTS = [("thanh_cong", _("Bán được")), ("khong_thanh", _("Không thành"))]
+
+
+class EventForm(forms.Form):
+    """One action on a case; extra fields depend on the event type."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    on = date_field(_("Ngày"))
+    note = forms.CharField(
+        label=_("Ghi chú"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, event_type: str, case, to_units=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event_type = event_type
+        self.fields["on"].initial = timezone.localdate()
+        self.fields["version"].initial = case.version
+        rule = RULES.get(event_type)
+        if rule is not None and rule.needs_amount:
+            label = _("Số tiền (đồng)")
+            if event_type in {EventType.THAM_DINH_GIA, EventType.THAM_DINH_GIA_LAI}:
+                label = _("Giá trị tài sản (đồng)")
+            self.fields["amount"] = MoneyField(label=label)
+        if event_type == EventType.HOAN:
+            self.fields["reason"] = forms.ChoiceField(label=_("Lý do hoãn"), choices=HOAN_REASONS)
+        if event_type == EventType.CHUA_CO_DIEU_KIEN:
+            self.fields["ground"] = forms.ChoiceField(label=_("Căn cứ"), choices=NO_MEANS_GROUNDS)
+        if event_type == EventType.QUYET_DINH_CUONG_CHE:
+            self.fields["measure"] = forms.ChoiceField(
+                label=_("Biện pháp cưỡng chế"), choices=list(COERCION_MEASURES.items())
+            )
+        if event_type == EventType.CUONG_CHE:
+            self.fields["time"] = forms.CharField(
+                label=_("Giờ bắt đầu (HH:MM)"),
+                required=False,
+                max_length=5,
+                widget=forms.TimeInput(attrs={"type": "time"}),
+            )
+        if event_type == EventType.DAU_GIA:
+            self.fields["result"] = forms.ChoiceField(
+                label=_("Kết quả đấu giá"), choices=AUCTION_RESULTS
+            )
+        if event_type == EventType.UY_THAC:
+            self.fields["to_unit"] = forms.ModelChoiceField(
+                label=_("Cơ quan nhận ủy thác"), queryset=to_units, to_field_name="code"
+            )
+
+    def event_data(self) -> dict:
+        """The `data` payload of the event (keys of the interchange spec)."""
+        data = {}
+        for key in ("reason", "ground", "measure", "time", "result"):
+            if self.cleaned_data.get(key):
+                data[key] = self.cleaned_data[key]
+        if self.cleaned_data.get("note"):
+            data["note"] = self.cleaned_data["note"]
+        return data
+
+
+class AssignForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    officer = forms.ModelChoiceField(
+        label=_("Chấp hành viên được phân công"),
+        queryset=Staff.objects.none(),
+        to_field_name="code",
+    )
+    on = date_field(_("Ngày phân công"))
+
+    def __init__(self, *args, officers, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["officer"].queryset = officers
+        self.fields["version"].initial = case.version
+        self.fields["on"].initial = timezone.localdate()
+
+
+# ---- intake --------------------------------------------------------------------------------
+
+
+class JudgmentForm(forms.Form):
+    court = forms.CharField(label=_("Tòa án / cơ quan ban hành"), max_length=255)
+    number = forms.CharField(label=_("Số bản án, quyết định"), max_length=100)
+    date = date_field(_("Ngày bản án, quyết định"))
+    kind = forms.ChoiceField(label=_("Loại việc"), choices=JudgmentKind.choices)
+
+
+class IntakeCaseForm(forms.Form):
+    decision_no = forms.CharField(label=_("Số QĐ THA"), max_length=100)
+    decision_date = date_field(_("Ngày QĐ THA"))
+    accepted_on = date_field(_("Ngày thụ lý"))
+    received_on = date_field(_("Ngày nhận bản án / đơn yêu cầu"), required=False)
+    mode = forms.ChoiceField(label=_("Hình thức"), choices=CaseMode.choices)
+    officer = forms.ModelChoiceField(
+        label=_("Chấp hành viên"),
+        queryset=Staff.objects.none(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("Chưa phân công"),
+    )
+    is_state_budget = forms.BooleanField(label=_("Thu cho ngân sách"), required=False)
+    is_bank_credit = forms.BooleanField(label=_("Tín dụng ngân hàng"), required=False)
+    is_corruption = forms.BooleanField(label=_("Tham nhũng, kinh tế"), required=False)
+
+    def __init__(self, *args, officers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if officers is not None:
+            self.fields["officer"].queryset = officers
+
+    def clean(self):
+        data = super().clean()
+        accepted, decided = data.get("accepted_on"), data.get("decision_date")
+        if accepted and accepted > timezone.localdate():
+            self.add_error("accepted_on", _("Ngày thụ lý không được ở tương lai."))
+        if decided and decided > timezone.localdate():
+            self.add_error("decision_date", _("Ngày ra quyết định không được ở tương lai."))
+        return data
+
+
+class PartyForm(forms.Form):
+    # A blank first choice: an untouched extra row posts "" and counts as unchanged (skipped).
+    role = forms.ChoiceField(label=_("Tư cách"), choices=[("", "—")] + Party.Role.choices)
+    kind = forms.ChoiceField(
+        label=_("Loại"), choices=Party.Kind.choices, initial=Party.Kind.CA_NHAN
+    )
+    name = forms.CharField(label=_("Họ tên / Tên tổ chức"), max_length=255)
+    id_number = forms.CharField(label=_("Số CCCD / mã số"), max_length=30, required=False)
+    address = forms.CharField(label=_("Địa chỉ"), max_length=500, required=False)
+
+
+class ObligationForm(forms.Form):
+    description = forms.CharField(label=_("Nội dung nghĩa vụ"), max_length=500)
+    amount = MoneyField(label=_("Số tiền (đồng)"), required=False)
+    priority = forms.ChoiceField(
+        label=_("Thứ tự thanh toán"),
+        choices=Obligation.Priority.choices,
+        initial=Obligation.Priority.KHAC,
+    )
+    is_state_budget = forms.BooleanField(label=_("Nộp ngân sách nhà nước"), required=False)
+
+
+PartyFormSet = forms.formset_factory(PartyForm, extra=2, min_num=1, validate_min=True)
+ObligationFormSet = forms.formset_factory(ObligationForm, extra=2, min_num=1, validate_min=True)
+
+
+class IntakeBlock:
+    """One case of the intake page: its form, its parties and its obligations."""
+
+    def __init__(self, index: int, data=None, officers=None):
+        prefix = f"c{index}"
+        self.index = index
+        self.form = IntakeCaseForm(data, prefix=prefix, officers=officers)
+        self.parties = PartyFormSet(data, prefix=f"{prefix}-p")
+        self.obligations = ObligationFormSet(data, prefix=f"{prefix}-o")
+
+    def is_valid(self) -> bool:
+        results = [self.form.is_valid(), self.parties.is_valid(), self.obligations.is_valid()]
+        return all(results)
+
+    def filled_parties(self) -> list[dict]:
+        return [f.cleaned_data for f in self.parties.forms if f.cleaned_data]
+
+    def filled_obligations(self) -> list[dict]:
+        return [f.cleaned_data for f in self.obligations.forms if f.cleaned_data]
+
+
+def intake_unit_officers(unit: Unit):
+    from thads.org.selectors import officers_of_unit
+
+    return officers_of_unit(unit).order_by("full_name")

@@ -1,0 +1,295 @@
+"""Reads of cases, always scoped to what the user may see (request.access and the active unit).
+
+Also the permission predicates the views ask before showing or accepting an action: who may
+record which event on which case (officers their own cases, clerks intake and payments, heads
+every case of their unit, inspectors and leaders read only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q, QuerySet, Sum
+from django.utils import timezone
+
+from thads.cases.models import (
+    TERMINAL_STATES,
+    Case,
+    CaseEvent,
+    CaseState,
+    EventType,
+)
+from thads.cases.search import search_cases
+from thads.cases.services import case_facts
+from thads.cases.state import CaseSnapshot
+from thads.cases.transitions import EVENT_NAMES, allowed_events, article_for
+from thads.org.access import Access, scope_unit_ids
+from thads.org.models import Role, Staff, Unit
+
+# Events a clerk / case-money accountant may record (intake is a separate permission).
+CLERK_EVENTS = frozenset({EventType.THU_TIEN, EventType.CHI_TRA})
+# Events recorded through their own screens, not the generic action form.
+SPECIAL_EVENTS = frozenset({EventType.PHAN_CONG, EventType.HUY_SU_KIEN})
+OPEN_STATES = tuple(s for s in CaseState.values if s not in TERMINAL_STATES)
+
+
+# ---- scope ---------------------------------------------------------------------------------
+
+
+def cases_visible(access: Access) -> QuerySet[Case]:
+    """Every case of a unit the user may read (a detail page outside it answers 404)."""
+    return Case.objects.filter(unit_id__in=access.visible_unit_ids)
+
+
+def cases_in_scope(access: Access, unit: Unit | None) -> QuerySet[Case]:
+    """Cases the user may read, narrowed to the active unit's subtree (lists and counts)."""
+    if unit is None:
+        return Case.objects.none()
+    ids = access.visible_unit_ids & scope_unit_ids(unit)
+    return Case.objects.filter(unit_id__in=ids)
+
+
+def case_for_read(access: Access, pk: int) -> Case:
+    """The case, if visible; raises Case.DoesNotExist otherwise (the view answers 404)."""
+    return cases_visible(access).select_related("unit", "judgment", "officer").get(pk=pk)
+
+
+# ---- permissions ---------------------------------------------------------------------------
+
+
+def may_record(access: Access, case: Case, event_type: str) -> bool:
+    """Officers record on their own cases; clerks payments; heads and deputies everything."""
+    if access.is_read_only:
+        return False
+    if access.is_superuser:
+        return True
+    if not access.can_work_in_unit(case.unit_id):
+        return False
+    if access.can_manage_unit(case.unit_id):
+        return True
+    if access.role == Role.OFFICER:
+        return case.officer is not None and case.officer.user_id == access.user_id
+    if access.role == Role.CLERK:
+        return event_type in CLERK_EVENTS
+    return False
+
+
+def may_write_case(access: Access, case: Case) -> bool:
+    """Whether any action at all is open to the user on this case."""
+    return may_record(access, case, EventType.XAC_MINH) or may_record(
+        access, case, EventType.THU_TIEN
+    )
+
+
+def may_intake(access: Access, unit: Unit) -> bool:
+    """Thụ lý: clerks, officers and heads of the unit; leaders and inspectors read only."""
+    return not access.is_read_only and access.can_work_in_unit(unit.pk)
+
+
+def may_assign(access: Access, case: Case) -> bool:
+    """Phân công Chấp hành viên: the head or deputy of the case's unit (Luật THADS, Điều 20)."""
+    return not access.is_read_only and access.can_manage_unit(case.unit_id)
+
+
+# ---- list with filters ---------------------------------------------------------------------
+
+
+def report_year_bounds(year: int) -> tuple[dt.date, dt.date]:
+    """Report year N runs from 01/10/(N−1) to 30/09/N."""
+    return dt.date(year - 1, 10, 1), dt.date(year, 9, 30)
+
+
+@dataclass
+class CaseFilters:
+    q: str = ""
+    state: str = ""
+    officer: str = ""  # staff code; "none" = not assigned
+    mode: str = ""
+    state_budget: bool = False
+    bank_credit: bool = False
+    corruption: bool = False
+    overdue: bool = False
+    open_only: bool = False
+    amount_min: int | None = None
+    amount_max: int | None = None
+    year: int | None = None  # calendar year of thụ lý
+    report_year: int | None = None  # 01/10/(N−1) – 30/09/N
+
+
+def filter_cases(
+    queryset: QuerySet[Case], filters: CaseFilters, today: dt.date | None = None
+) -> QuerySet[Case]:
+    qs = queryset
+    if filters.state:
+        qs = qs.filter(state=filters.state)
+    if filters.open_only:
+        qs = qs.filter(state__in=OPEN_STATES)
+    if filters.officer == "none":
+        qs = qs.filter(officer__isnull=True)
+    elif filters.officer:
+        qs = qs.filter(officer__code=filters.officer)
+    if filters.mode:
+        qs = qs.filter(mode=filters.mode)
+    if filters.state_budget:
+        qs = qs.filter(is_state_budget=True)
+    if filters.bank_credit:
+        qs = qs.filter(is_bank_credit=True)
+    if filters.corruption:
+        qs = qs.filter(is_corruption=True)
+    if filters.amount_min is not None:
+        qs = qs.filter(amount__gte=filters.amount_min)
+    if filters.amount_max is not None:
+        qs = qs.filter(amount__lte=filters.amount_max)
+    if filters.year:
+        qs = qs.filter(accepted_on__year=filters.year)
+    if filters.report_year:
+        start, end = report_year_bounds(filters.report_year)
+        qs = qs.filter(accepted_on__range=(start, end))
+    qs = search_cases(qs, filters.q)
+    if filters.overdue:
+        qs = qs.filter(pk__in=overdue_case_ids(qs, today or timezone.localdate()))
+    return qs
+
+
+def overdue_case_ids(queryset: QuerySet[Case], today: dt.date) -> list[int]:
+    """Open cases of `queryset` with at least one deadline past (cases.deadlines)."""
+    from thads.cases.deadlines import open_deadlines
+
+    deadlines = open_deadlines(queryset.filter(state__in=OPEN_STATES), today)
+    return sorted({d.case_id for d in deadlines if d.is_overdue(today)})
+
+
+def case_list(access: Access, unit: Unit | None, filters: CaseFilters) -> QuerySet[Case]:
+    qs = cases_in_scope(access, unit).select_related("unit", "officer", "judgment")
+    return filter_cases(qs, filters).order_by("-accepted_on", "code")
+
+
+def officers_for_filter(access: Access, unit: Unit | None) -> QuerySet[Staff]:
+    """Officers who hold a case in scope (for the officer filter)."""
+    ids = cases_in_scope(access, unit).exclude(officer=None).values("officer_id")
+    return Staff.objects.filter(pk__in=ids).order_by("full_name")
+
+
+# ---- one case ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    event: CaseEvent
+    name: str
+    article: str
+    corrected_by: CaseEvent | None
+    corrects: CaseEvent | None
+
+    @property
+    def is_void(self) -> bool:
+        return self.corrected_by is not None
+
+
+def timeline(case: Case) -> list[TimelineEntry]:
+    """The case's events in effective order, with corrections linked both ways."""
+    events = list(
+        case.events.select_related("recorded_by", "to_unit", "corrects").order_by("on", "seq")
+    )
+    corrected_by = {e.corrects_id: e for e in events if e.corrects_id}
+    entries = []
+    for event in events:
+        article = "" if event.type == EventType.HUY_SU_KIEN else article_for(event.type, event.on)
+        entries.append(
+            TimelineEntry(
+                event=event,
+                name=EVENT_NAMES.get(event.type, event.type),
+                article=article,
+                corrected_by=corrected_by.get(event.pk),
+                corrects=event.corrects,
+            )
+        )
+    return entries
+
+
+def actions_for(access: Access, case: Case) -> list[tuple[str, str]]:
+    """(type, name) of the events the law admits now and the user may record."""
+    snapshot = CaseSnapshot(
+        amount=case.amount,
+        state=case.state,
+        is_classified=case.is_classified,
+        collected=case.collected,
+        reduced=case.reduced,
+    )
+    return [
+        (kind, EVENT_NAMES[kind])
+        for kind in allowed_events(case_facts(case), snapshot)
+        if kind not in SPECIAL_EVENTS and may_record(access, case, kind)
+    ]
+
+
+def money_summary(case: Case) -> dict[str, int]:
+    """Owed, collected, reduced, remainder (đồng), from the event-derived summary columns."""
+    paid_out = (
+        case.events.filter(type=EventType.CHI_TRA, corrected_by__isnull=True).aggregate(
+            s=Sum("amount")
+        )["s"]
+        or 0
+    )
+    return {
+        "owed": case.amount,
+        "collected": case.collected,
+        "reduced": case.reduced,
+        "remainder": case.remainder,
+        "paid_out": paid_out,
+    }
+
+
+# ---- officers' home ------------------------------------------------------------------------
+
+
+def staff_of_user(access: Access) -> Staff | None:
+    return access.staff
+
+
+def open_cases_of_officer(access: Access, staff: Staff) -> QuerySet[Case]:
+    return (
+        cases_visible(access)
+        .filter(officer=staff, state__in=OPEN_STATES)
+        .select_related("unit", "judgment")
+        .order_by("accepted_on", "code")
+    )
+
+
+def officer_counts(access: Access, unit: Unit) -> list[dict]:
+    """Open cases and remaining money per officer holding cases in the unit's subtree."""
+    rows = (
+        cases_in_scope(access, unit)
+        .filter(state__in=OPEN_STATES)
+        .values("officer_id", "officer__code", "officer__full_name")
+        .annotate(
+            open_cases=Count("pk"),
+            remainder=Sum(F("amount") - F("collected") - F("reduced")),
+            with_conditions=Count(
+                "pk", filter=Q(state=CaseState.DANG_THI_HANH, is_classified=True)
+            ),
+        )
+        .order_by("officer__full_name")
+    )
+    return list(rows)
+
+
+# ---- codes ---------------------------------------------------------------------------------
+
+
+def next_case_code(unit: Unit, year: int) -> str:
+    """The next free case code of the unit for the year: "<UNIT>/<year>/<seq:04d>"."""
+    prefix = f"{unit.code}/{year}/"
+    codes = Case.objects.filter(code__startswith=prefix).values_list("code", flat=True)
+    numbers = [int(c[len(prefix) :]) for c in codes if c[len(prefix) :].isdigit()]
+    return f"{prefix}{max(numbers, default=0) + 1:04d}"
+
+
+def entrust_targets(case: Case) -> QuerySet[Unit]:
+    """Units that may receive an entrusted case: other local units in force."""
+    return (
+        Unit.objects.filter(level=Unit.Level.LOCAL, valid_to__isnull=True)
+        .exclude(pk=case.unit_id)
+        .order_by("path")
+    )

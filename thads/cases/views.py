@@ -1,0 +1,403 @@
+"""The officers' screens for cases: lists, the case page and its actions, intake, assignment.
+
+Thin views: reads come from cases.selectors (scoped by request.access), writes go through
+cases.services; a case outside the user's scope answers 404, a visible one it may not change 403.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from thads.cases import assignment, selectors, services
+from thads.cases.deadlines import case_deadlines, deadlines_by_officer, open_deadlines
+from thads.cases.forms import (
+    AssignForm,
+    CaseFilterForm,
+    EventForm,
+    IntakeBlock,
+    JudgmentForm,
+    intake_unit_officers,
+)
+from thads.cases.models import Case, EventType
+from thads.common.concurrency import ConcurrentEditError
+from thads.common.errors import DomainError
+from thads.org.access import scope_unit_ids
+from thads.org.middleware import active_unit
+from thads.org.models import Staff, Unit
+
+PAGE_SIZE = 25
+MAX_INTAKE_CASES = 10
+
+
+def _case_or_404(request, pk: int) -> Case:
+    try:
+        return selectors.case_for_read(request.access, pk)
+    except Case.DoesNotExist:
+        raise Http404 from None
+
+
+def _unit_or_404(request, code: str) -> Unit:
+    unit = get_object_or_404(Unit, code=code)
+    if not request.access.can_read_unit(unit.pk):
+        raise Http404
+    return unit
+
+
+def _error_text(exc: DomainError) -> str:
+    return f"{exc.message} ({exc.article})" if exc.article else exc.message
+
+
+# ---- lists ---------------------------------------------------------------------------------
+
+
+@login_required
+def case_list(request):
+    access = request.access
+    unit = active_unit(request)
+    form = CaseFilterForm(request.GET or None, officers=selectors.officers_for_filter(access, unit))
+    filters = selectors.CaseFilters()
+    if form.is_bound and form.is_valid():
+        filters = selectors.CaseFilters(
+            **{k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
+        )
+    cases = selectors.case_list(access, unit, filters).prefetch_related("parties")
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("trang"))
+    query = request.GET.copy()
+    query.pop("trang", None)
+    return render(
+        request,
+        "cases/case_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "unit": unit,
+            "nav_active": "case_list",
+            "may_intake": unit is not None and selectors.may_intake(access, unit),
+        },
+    )
+
+
+@login_required
+def my_cases(request):
+    """Việc của tôi: the officer's open cases by urgency; a head sees every officer's counts."""
+    access = request.access
+    unit = active_unit(request)
+    today = timezone.localdate()
+    sees_officers = unit is not None and (access.is_leader or access.can_manage_unit(unit.pk))
+    staff = access.staff
+    officer_code = request.GET.get("officer")
+    if officer_code and sees_officers:
+        staff = get_object_or_404(Staff, code=officer_code)
+    context = {"unit": unit, "today": today, "nav_active": "my_cases", "officer": staff}
+    if staff is not None:
+        if staff == access.staff and not officer_code:
+            cases = selectors.open_cases_of_officer(access, staff)
+        else:
+            cases = selectors.cases_in_scope(access, unit).filter(
+                officer=staff, state__in=selectors.OPEN_STATES
+            )
+        cases = cases.select_related("unit").prefetch_related("parties")
+        deadlines = open_deadlines(cases, today)
+        by_case = {c.pk: c for c in cases}
+        groups = {"overdue": [], "today": [], "this_week": []}
+        for deadline in deadlines:
+            status = deadline.status(today)
+            if status in groups and deadline.case_id in by_case:
+                groups[status].append((deadline, by_case[deadline.case_id]))
+        context.update({"cases": list(by_case.values()), "groups": groups})
+    if sees_officers:
+        scoped = selectors.cases_in_scope(access, unit)
+        counts = deadlines_by_officer(scoped, today)
+        rows = {r["officer_id"]: r for r in selectors.officer_counts(access, unit)}
+        table = []
+        for officer_id, row in rows.items():
+            table.append({**row, **counts.get(officer_id, {})})
+        context["officer_rows"] = table
+    return render(request, "cases/my_cases.html", context)
+
+
+# ---- one case ------------------------------------------------------------------------------
+
+
+@login_required
+def case_detail(request, pk: int):
+    access = request.access
+    case = _case_or_404(request, pk)
+    today = timezone.localdate()
+    deadlines = case_deadlines(case, today=today)
+    context = {
+        "case": case,
+        "parties": case.parties.all(),
+        "obligations": case.obligations.select_related("payee"),
+        "money": selectors.money_summary(case),
+        "deadlines": [(d, d.status(today)) for d in deadlines],
+        "timeline": selectors.timeline(case),
+        "actions": selectors.actions_for(access, case),
+        "may_assign": selectors.may_assign(access, case),
+        "today": today,
+    }
+    return render(request, "cases/case_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_action(request, pk: int, event_type: str):
+    """One action (event) on a case: refused by the law → 400 with the article; stale → 409."""
+    access = request.access
+    case = _case_or_404(request, pk)
+    if event_type not in EventType.values or event_type in selectors.SPECIAL_EVENTS:
+        raise Http404
+    if not selectors.may_record(access, case, event_type):
+        raise PermissionDenied
+    kwargs = {"event_type": event_type, "case": case}
+    if event_type == EventType.UY_THAC:
+        kwargs["to_units"] = selectors.entrust_targets(case)
+    form = EventForm(request.POST or None, **kwargs)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                _record(request, case, form)
+            except ConcurrentEditError as exc:
+                form.add_error(None, str(exc))
+                status = 409
+            except DomainError as exc:
+                form.add_error(None, _error_text(exc))
+            else:
+                messages.success(
+                    request,
+                    _("Đã ghi nhận: %(event)s.") % {"event": EventType(event_type).label},
+                )
+                return redirect("cases:detail", pk=case.pk)
+    template = "cases/_action_form.html" if request.htmx else "cases/case_action.html"
+    return render(
+        request,
+        template,
+        {
+            "case": case,
+            "form": form,
+            "event_type": event_type,
+            "event_name": EventType(event_type).label,
+        },
+        status=status,
+    )
+
+
+def _record(request, case: Case, form: EventForm) -> None:
+    data = form.cleaned_data
+    if form.event_type == EventType.UY_THAC:
+        to_unit = data["to_unit"]
+        with transaction.atomic():
+            services.case_entrust(
+                case,
+                to_unit=to_unit,
+                on=data["on"],
+                new_code=selectors.next_case_code(to_unit, data["on"].year),
+                by=request.user,
+                expected_version=data["version"],
+            )
+        return
+    services.record_event(
+        case,
+        type=form.event_type,
+        on=data["on"],
+        by=request.user,
+        amount=data.get("amount"),
+        data=form.event_data(),
+        expected_version=data["version"],
+    )
+
+
+# ---- assignment ----------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_assign(request, pk: int):
+    """The head assigns or reassigns the case's officer (Luật THADS 2008, Điều 20)."""
+    access = request.access
+    case = _case_or_404(request, pk)
+    if not selectors.may_assign(access, case):
+        raise PermissionDenied
+    load = assignment.unit_load(case.unit)
+    officer_ids = [o.staff.pk for o in load.officers]
+    form = AssignForm(
+        request.POST or None,
+        officers=Staff.objects.filter(pk__in=officer_ids).order_by("full_name"),
+        case=case,
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                services.case_assign(
+                    case,
+                    officer=form.cleaned_data["officer"],
+                    on=form.cleaned_data["on"],
+                    by=request.user,
+                    expected_version=form.cleaned_data["version"],
+                )
+            except ConcurrentEditError as exc:
+                form.add_error(None, str(exc))
+                status = 409
+            except DomainError as exc:
+                form.add_error(None, _error_text(exc))
+            else:
+                messages.success(
+                    request,
+                    _("Đã phân công Chấp hành viên %(name)s.")
+                    % {"name": form.cleaned_data["officer"].full_name},
+                )
+                return redirect("cases:detail", pk=case.pk)
+    return render(
+        request,
+        "cases/case_assign.html",
+        {"case": case, "form": form, "load": load, "suggestion": load.suggestion()},
+        status=status,
+    )
+
+
+@login_required
+def unit_load(request, unit_code: str):
+    """The load per officer of one unit, the suggestion, the policy check, unassigned cases."""
+    unit = _unit_or_404(request, unit_code)
+    load = assignment.unit_load(unit)
+    unassigned = (
+        selectors.cases_visible(request.access)
+        .filter(unit=unit, officer__isnull=True, state__in=selectors.OPEN_STATES)
+        .order_by("accepted_on")[:50]
+    )
+    return render(
+        request,
+        "cases/unit_load.html",
+        {
+            "unit": unit,
+            "load": load,
+            "suggestion": load.suggestion(),
+            "violation": assignment.policy_violation(load),
+            "unassigned": unassigned,
+            "may_manage": request.access.can_manage_unit(unit.pk)
+            and not request.access.is_read_only,
+            "policy": assignment.policy(),
+            "nav_active": "assignment",
+        },
+    )
+
+
+@login_required
+def policy_violations(request):
+    """Units of the active subtree breaching the head-assignment policy."""
+    access = request.access
+    unit = active_unit(request)
+    units = []
+    if unit is not None:
+        ids = scope_unit_ids(unit) & access.visible_unit_ids
+        units = list(Unit.objects.filter(pk__in=ids).order_by("path"))
+    return render(
+        request,
+        "cases/policy_violations.html",
+        {
+            "unit": unit,
+            "violations": assignment.violations(units),
+            "policy": assignment.policy(),
+            "nav_active": "assignment",
+        },
+    )
+
+
+# ---- intake --------------------------------------------------------------------------------
+
+
+def _block_count(raw) -> int:
+    try:
+        return max(1, min(MAX_INTAKE_CASES, int(raw)))
+    except (TypeError, ValueError):
+        return 1
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def intake(request, unit_code: str):
+    """Thụ lý: one judgment and one or more cases (QĐ THA) from it."""
+    access = request.access
+    unit = _unit_or_404(request, unit_code)
+    if not selectors.may_intake(access, unit):
+        raise PermissionDenied
+    officers = intake_unit_officers(unit)
+    data = request.POST if request.method == "POST" else None
+    count = _block_count((data or request.GET).get("so_viec"))
+    judgment_form = JudgmentForm(data, prefix="j")
+    blocks = [IntakeBlock(i, data, officers) for i in range(count)]
+    errors: list[str] = []
+    status = 200
+    if request.method == "POST":
+        status = 400
+        valid = [judgment_form.is_valid()] + [b.is_valid() for b in blocks]
+        if all(valid):
+            try:
+                cases = _create_cases(request, unit, judgment_form.cleaned_data, blocks)
+            except DomainError as exc:
+                errors.append(_error_text(exc))
+            else:
+                messages.success(
+                    request,
+                    _("Đã thụ lý %(n)d việc: %(codes)s.")
+                    % {"n": len(cases), "codes": ", ".join(c.code for c in cases)},
+                )
+                if len(cases) == 1:
+                    return redirect("cases:detail", pk=cases[0].pk)
+                return redirect(reverse("cases:list") + f"?q={cases[0].judgment.number}")
+    return render(
+        request,
+        "cases/intake.html",
+        {
+            "unit": unit,
+            "judgment_form": judgment_form,
+            "blocks": blocks,
+            "count": count,
+            "more": min(count + 1, MAX_INTAKE_CASES),
+            "errors": errors,
+            "nav_active": "intake",
+        },
+        status=status,
+    )
+
+
+@transaction.atomic
+def _create_cases(request, unit: Unit, judgment_data: dict, blocks: list[IntakeBlock]):
+    judgment = services.judgment_get_or_create(by=request.user, **judgment_data)
+    created = []
+    for block in blocks:
+        data = block.form.cleaned_data
+        parties = [services.PartyInput(**p) for p in block.filled_parties()]
+        obligations = [services.ObligationInput(**o) for o in block.filled_obligations()]
+        case_input = services.CaseInput(
+            code=selectors.next_case_code(unit, data["accepted_on"].year),
+            unit=unit,
+            decision_no=data["decision_no"],
+            decision_date=data["decision_date"],
+            accepted_on=data["accepted_on"],
+            received_on=data.get("received_on"),
+            mode=data["mode"],
+            officer=data.get("officer"),
+            is_state_budget=data["is_state_budget"],
+            is_bank_credit=data["is_bank_credit"],
+            is_corruption=data["is_corruption"],
+            parties=parties,
+            obligations=obligations,
+        )
+        created.append(services.case_create(judgment=judgment, data=case_input, by=request.user))
+    return created
