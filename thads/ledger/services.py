@@ -243,7 +243,7 @@ def _plan_manual(
         )
     # Điều 47 k1: a lower class is paid only when every higher class is paid in full.
     lowest_paid = max(priority_rank(priority[pk]) for pk in plan)
-    for pk, left in outstanding.items():
+    for pk, left in sorted(outstanding.items(), key=lambda kv: priority_rank(priority[kv[0]])):
         if priority_rank(priority[pk]) < lowest_paid and left - plan.get(pk, 0) > 0:
             raise DomainError(
                 _(
