@@ -59,3 +59,31 @@ class FillState(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class FormDefinition(models.Model):
+    """A statistical form's layout, versioned by the date its circular takes effect."""
+
+    class Measure(models.TextChoices):
+        CASES = "cases", "Tính bằng việc"
+        MONEY = "money", "Tính bằng tiền"
+        MEASURES = "measures", "Biện pháp bảo đảm, cưỡng chế"
+
+    code = models.CharField("Biểu số", max_length=10)
+    name = models.CharField("Tên biểu", max_length=300)
+    circular = models.CharField("Văn bản quy định", max_length=100)
+    effective_from = models.DateField("Áp dụng từ ngày")
+    measure = models.CharField(max_length=10, choices=Measure.choices)
+    rows_by = models.CharField(max_length=10, default="unit")
+    money_unit = models.CharField(max_length=12, blank=True)
+    filters = models.JSONField(default=dict, blank=True)
+    columns = models.JSONField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["code", "effective_from"], name="form_def_unique")
+        ]
+        ordering = ["code", "-effective_from"]
+
+    def __str__(self) -> str:
+        return f"Biểu số {self.code} ({self.circular}, từ {self.effective_from:%d/%m/%Y})"

@@ -1,0 +1,57 @@
+"""Machine-readable reports: the JSON and CSV of `thads report` (interchange spec)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+
+from thads.stats.buckets import CASE_KEYS, MONEY_KEYS
+from thads.stats.report import Report, ReportRow
+
+
+def _rate_text(value: Decimal | None) -> str | None:
+    return None if value is None else f"{value:.2f}"
+
+
+def row_payload(row: ReportRow, measure: str) -> dict:
+    """Every bucket key of the contract, money in đồng, and the rate as "83.99" or null."""
+    if measure == "cases":
+        data = {k: row.buckets.cases[k] for k in CASE_KEYS}
+        data["ty_le_viec"] = _rate_text(row.case_rate)
+    else:
+        data = {k: row.buckets.money[k] for k in MONEY_KEYS}
+        data["ty_le_tien"] = _rate_text(row.money_rate)
+    head = {"unit": row.unit_code, "name": row.name}
+    if row.officer_code is not None or "/" in row.key:
+        head["officer"] = row.officer_code
+    return {**head, **data}
+
+
+def report_payload(report: Report, measure: str, form: str) -> dict:
+    return {
+        "unit": report.unit.code,
+        "year": report.period.year,
+        "from": report.period.start.isoformat(),
+        "to": report.period.end.isoformat(),
+        "form": form,
+        "rows": [row_payload(r, measure) for r in report.rows],
+        "total": row_payload(report.total, measure),
+        "checks": [{"rule": c.rule, "ok": c.ok} for c in report.checks],
+    }
+
+
+def report_csv(payload: dict, by: str = "unit") -> str:
+    rows = [
+        *payload["rows"],
+        {**payload["total"], "name": f"Tổng cộng: {payload['total']['name']}"},
+    ]
+    keys = list(payload["total"].keys())
+    if by == "officer" and "officer" not in keys:
+        keys.insert(2, "officer")
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=keys, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ("" if row.get(k) is None else row.get(k)) for k in keys})
+    return out.getvalue()

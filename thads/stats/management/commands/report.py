@@ -1,0 +1,77 @@
+"""`thads report {cases|money} --unit CODE --year N (--month K | --as-of DATE) ...`"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from thads.org.models import Unit
+from thads.stats import exports
+from thads.stats.periods import as_of_period, month_period
+from thads.stats.report import build_report
+
+FORMS = {
+    ("cases", "unit"): "1",
+    ("money", "unit"): "2",
+    ("cases", "officer"): "4",
+    ("money", "officer"): "5",
+}
+
+
+class Command(BaseCommand):
+    help = "Lập báo cáo thống kê thi hành án dân sự (về việc hoặc về tiền)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("measure", choices=["cases", "money"])
+        parser.add_argument("--unit", required=True)
+        parser.add_argument("--year", type=int, required=True)
+        when = parser.add_mutually_exclusive_group(required=True)
+        when.add_argument("--month", type=int)
+        when.add_argument("--as-of", dest="as_of")
+        parser.add_argument("--by", choices=["unit", "officer"], default="unit")
+        parser.add_argument("--format", choices=["json", "csv", "xlsx", "pdf"], default="json")
+        parser.add_argument("--output")
+
+    def handle(self, *args, **options):
+        unit = Unit.objects.filter(code=options["unit"]).first()
+        if unit is None:
+            raise CommandError(f"Không tìm thấy đơn vị có mã {options['unit']}.")
+        try:
+            if options["month"] is not None:
+                period = month_period(options["year"], options["month"])
+            else:
+                period = as_of_period(options["year"], dt.date.fromisoformat(options["as_of"]))
+        except ValueError as exc:
+            raise CommandError(str(exc)) from None
+        measure, by = options["measure"], options["by"]
+        form = FORMS[(measure, by)]
+        fmt = options["format"]
+        if fmt in {"xlsx", "pdf"}:
+            self._write_document(fmt, form, unit, period, options["output"])
+            return
+        report = build_report(unit, period, by=by)
+        payload = exports.report_payload(report, measure, form)
+        text = (
+            json.dumps(payload, ensure_ascii=False, indent=2)
+            if fmt == "json"
+            else exports.report_csv(payload, by)
+        )
+        if options["output"]:
+            with open(options["output"], "w", encoding="utf-8") as fh:
+                fh.write(text if text.endswith("\n") else text + "\n")
+        else:
+            self.stdout.write(text, ending="" if text.endswith("\n") else "\n")
+
+    def _write_document(self, fmt, form, unit, period, output):
+        try:
+            from thads.stats import documents
+        except ImportError:
+            raise CommandError("Định dạng này chưa được hỗ trợ.") from None
+        if not output:
+            raise CommandError("Định dạng xlsx và pdf cần --output TỆP.")
+        data = documents.render(fmt, form, unit, period)
+        with open(output, "wb") as fh:
+            fh.write(data)
+        self.stdout.write(f"Đã ghi {output}.")
