@@ -1,7 +1,9 @@
 """`thads demo`: build the demo province (deterministic)."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
+from thads.interchange import demo_cases
 from thads.org import demo as org_demo
 
 
@@ -25,3 +27,5 @@ class Command(BaseCommand):
             )
         units = org_demo.build_org()
         self.stdout.write(self.style.SUCCESS(f"Đã tạo tỉnh mẫu: {len(units)} đơn vị."))
+        result = demo_cases.load(timezone.localdate())
+        self.stdout.write(self.style.SUCCESS(f"Việc thi hành án mẫu — {result.summary()}"))
