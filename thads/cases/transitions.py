@@ -186,10 +186,10 @@ def _coercion_time(ctx: Context) -> None:
     time = (ctx.event.data or {}).get("time")
     if time:
         try:
-            hour, minute = (int(x) for x in str(time).split(":"))
+            at = dt.datetime.strptime(str(time).strip(), "%H:%M").time()
         except ValueError:
             _fail("Giờ cưỡng chế không hợp lệ (định dạng HH:MM).")
-        if hour < 6 or hour >= 22 or (hour == 22 and minute > 0):
+        if not dt.time(6, 0) <= at < dt.time(22, 0):
             _fail("Không được cưỡng chế trong khoảng từ 22 giờ đến 06 giờ sáng hôm sau.")
 
 
