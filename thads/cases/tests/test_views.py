@@ -107,7 +107,12 @@ def test_case_page_shows_money_timeline_and_actions(client, shared_demo_org):
     login(client, "chv")
     client.post(
         reverse("cases:action", args=[case.pk, EventType.THU_TIEN]),
-        {"on": "2025-08-05", "amount": "234.567", "version": case.version, "note": "Nộp tại cơ quan"},
+        {
+            "on": "2025-08-05",
+            "amount": "234.567",
+            "version": case.version,
+            "note": "Nộp tại cơ quan",
+        },
     )
     response = client.get(reverse("cases:detail", args=[case.pk]))
     html = response.content.decode()
@@ -337,8 +342,14 @@ def test_intake_refused_changes_nothing(client, shared_demo_org):
 
 def test_intake_access(client, shared_demo_org):
     url = reverse("cases:intake", args=["TNG-KV2"])
-    for username, status in [("chv", 200), ("truongphong", 200), ("kiemtra", 403),
-                             ("lanhdao", 403), ("trunguong", 403), ("cbg-kv1-02", 404)]:
+    for username, status in [
+        ("chv", 200),
+        ("truongphong", 200),
+        ("kiemtra", 403),
+        ("lanhdao", 403),
+        ("trunguong", 403),
+        ("cbg-kv1-02", 404),
+    ]:
         login(client, username)
         assert client.get(url).status_code == status, username
 
