@@ -18,6 +18,7 @@ from thads.org.models import Staff, Unit
 
 _numbers = itertools.count(1)
 D = dt.date
+DEFAULT_ACCEPTED = dt.date(2025, 8, 4)
 
 
 def login(client, username: str):
@@ -37,7 +38,7 @@ def new_case(
     debtor: str = "Trần Thị Bình",
     id_number: str = "019180000123",
     amount: int = 10_000_000,
-    accepted_on: dt.date = D(2025, 8, 4),
+    accepted_on: dt.date = DEFAULT_ACCEPTED,
     decision_date: dt.date | None = None,
     received_on: dt.date | None = None,
     mode: str = CaseMode.CHU_DONG,

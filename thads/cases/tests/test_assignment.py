@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from thads.cases import assignment
@@ -87,5 +89,5 @@ def test_policy_is_a_setting(shared_demo_org, settings):
 
 
 def test_violations_skip_units_no_longer_in_force(shared_demo_org):
-    new_case("TN-SC", officer="TN-SC-01", accepted_on=__import__("datetime").date(2025, 3, 3))
+    new_case("TN-SC", officer="TN-SC-01", accepted_on=dt.date(2025, 3, 3))
     assert assignment.violations([shared_demo_org["TN-SC"]]) == []
