@@ -194,3 +194,81 @@ def total_of(groups: Iterable[GroupRow]) -> Buckets:
         add_into(cases, g.cases)
         add_into(money, g.money)
     return Buckets.from_base(cases, money)
+
+
+def _contribution_columns(keys: Iterable[str], measure: str) -> list[str]:
+    """Per-case SQL expressions of the base buckets (count 0/1 or amount in đồng)."""
+    cols = []
+    for key in keys:
+        if measure == "cases":
+            if key == "chuyen_sang":
+                expr = "CASE WHEN f.accepted_on < %(S)s THEN 1 ELSE 0 END"
+            elif key == "thu_ly_moi":
+                expr = "CASE WHEN f.accepted_on >= %(S)s THEN 1 ELSE 0 END"
+            else:
+                expr = f"CASE WHEN t.state = '{key}' THEN 1 ELSE 0 END"
+        else:
+            if key == "chuyen_sang":
+                expr = f"CASE WHEN f.accepted_on < %(S)s THEN {START_AMOUNT} ELSE 0 END"
+            elif key == "thu_ly_moi":
+                expr = "CASE WHEN f.accepted_on >= %(S)s THEN f.amount ELSE 0 END"
+            elif key == "xong":
+                expr = "t.collected_cum - COALESCE(s.collected_cum, 0)"
+            elif key == "giam":
+                expr = "t.reduced_cum - COALESCE(s.reduced_cum, 0)"
+            else:
+                expr = f"CASE WHEN t.state = '{key}' THEN {REMAINDER_T} ELSE 0 END"
+        cols.append(f"({expr})")
+    return cols
+
+
+@dataclass(frozen=True)
+class Contribution:
+    case_id: int
+    value: int
+
+
+def case_contributions(
+    unit_ids: Iterable[int],
+    start: dt.date,
+    end: dt.date,
+    terms: list[tuple[int, str]],
+    *,
+    measure: str,
+    officer_id: int | None | bool = False,
+    filters: dict | None = None,
+    limit: int = 50,
+    offset: int = 0,
+    refresh: bool = True,
+) -> tuple[int, list[Contribution]]:
+    """The cases behind a cell: each case's contribution to Σ sign × bucket, largest first.
+
+    `terms` are (sign, base bucket key) pairs, e.g. [(1, "xong"), (1, "dinh_chi")]; derived
+    keys are expanded by the caller (`stats.drilldown`). Returns (number of cases, one page).
+    `officer_id=False` means any officer; None means cases without an officer.
+    """
+    if refresh:
+        refresh_facts()
+    units_sql, filter_sql, params = _sql_params(unit_ids, start, end, filters)
+    if officer_id is None:
+        filter_sql += " AND f.officer_id IS NULL"
+    elif officer_id is not False:
+        params["officer"] = officer_id
+        filter_sql += " AND f.officer_id = %(officer)s"
+    cols = _contribution_columns([k for _s, k in terms], measure)
+    value = " + ".join(f"({sign}) * {col}" for (sign, _k), col in zip(terms, cols, strict=True))
+    inner = (
+        f"SELECT f.case_id AS case_id, {value} AS v "
+        f"{FROM_WHERE.format(units=units_sql, filters=filter_sql)}"
+    )
+    params["limit"], params["offset"] = limit, offset
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM ({inner}) x WHERE x.v <> 0", params)
+        count = cursor.fetchone()[0]
+        cursor.execute(
+            f"SELECT case_id, v FROM ({inner}) x WHERE x.v <> 0 "
+            "ORDER BY ABS(v) DESC, case_id LIMIT %(limit)s OFFSET %(offset)s",
+            params,
+        )
+        rows = [Contribution(case_id=r[0], value=int(r[1])) for r in cursor.fetchall()]
+    return count, rows

@@ -1,0 +1,98 @@
+"""Drill-down: the cases behind any cell of any form, each with its contribution."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from thads.cases.models import Case
+from thads.org.models import Staff, Unit
+from thads.stats.engine import case_contributions
+from thads.stats.forms import RATE, TERM
+from thads.stats.periods import Period
+from thads.stats.report import row_unit_map
+
+# Derived keys as signed sums of base buckets (statistics.md identities).
+EXPANSIONS = {
+    "cases": {
+        "tong_thu_ly": "chuyen_sang + thu_ly_moi",
+        "phai_thi_hanh": "chuyen_sang + thu_ly_moi - uy_thac - thu_hoi - tra_don - so_rieng",
+        "co_dieu_kien": "xong + dinh_chi + dang_thi_hanh + hoan_thoa_thuan",
+        "hoan_tam_dinh_chi": "hoan_khac + tam_dinh_chi",
+        "chuyen_ky_sau": "dang_thi_hanh + hoan_thoa_thuan + hoan_khac + tam_dinh_chi"
+        " + chua_co_dieu_kien",
+        "chuyen_ky_sau_co_dieu_kien": "dang_thi_hanh + hoan_thoa_thuan",
+    },
+    "money": {
+        "tong_thu_ly": "chuyen_sang + thu_ly_moi",
+        "phai_thi_hanh": "chuyen_sang + thu_ly_moi - uy_thac - thu_hoi - tra_don - so_rieng",
+        "co_dieu_kien": "xong + giam + dinh_chi + dang_thi_hanh + hoan_thoa_thuan",
+        "hoan_tam_dinh_chi": "hoan_khac + tam_dinh_chi",
+        "chuyen_ky_sau": "dang_thi_hanh + hoan_thoa_thuan + hoan_khac + tam_dinh_chi"
+        " + chua_co_dieu_kien",
+        "chuyen_ky_sau_co_dieu_kien": "dang_thi_hanh + hoan_thoa_thuan",
+    },
+}
+
+
+def expand(expr: str, measure: str) -> list[tuple[int, str]]:
+    """A column expression as signed base buckets; a rate drills into its numerator."""
+    match = RATE.match(expr.strip())
+    if match:
+        expr = match.group(1)
+    terms: list[tuple[int, str]] = []
+    for sign_text, key in TERM.findall(expr):
+        sign = -1 if sign_text == "-" else 1
+        if key in EXPANSIONS[measure]:
+            terms += [(sign * s, k) for s, k in expand(EXPANSIONS[measure][key], measure)]
+        else:
+            terms.append((sign, key))
+    merged: dict[str, int] = {}
+    for sign, key in terms:
+        merged[key] = merged.get(key, 0) + sign
+    return [(sign, key) for key, sign in merged.items() if sign]
+
+
+@dataclass
+class DrillRow:
+    case: Case
+    value: int
+
+
+@dataclass
+class DrillPage:
+    count: int
+    rows: list[DrillRow]
+
+
+def drill(
+    report_unit: Unit,
+    period: Period,
+    expr: str,
+    measure: str,
+    *,
+    row_unit: Unit | None = None,
+    officer: Staff | None | bool = False,
+    filters: dict | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> DrillPage:
+    """Cases behind the cell (row, column) of a form; `row_unit` None = the total row."""
+    units = list(Unit.objects.only("id", "parent_id", "successor_id", "path", "level"))
+    mapping = row_unit_map(report_unit, units)
+    unit_ids = [u for u, row in mapping.items() if row_unit is None or row == row_unit.pk]
+    officer_id = officer.pk if isinstance(officer, Staff) else officer
+    count, contributions = case_contributions(
+        unit_ids,
+        period.start,
+        period.end,
+        expand(expr, measure),
+        measure=measure,
+        officer_id=officer_id,
+        filters=filters,
+        limit=limit,
+        offset=offset,
+    )
+    cases = Case.objects.select_related("unit", "officer", "judgment").in_bulk(
+        [c.case_id for c in contributions]
+    )
+    return DrillPage(count=count, rows=[DrillRow(cases[c.case_id], c.value) for c in contributions])
