@@ -199,7 +199,10 @@ def total_of(groups: Iterable[GroupRow]) -> Buckets:
 def _contribution_columns(keys: Iterable[str], measure: str) -> list[str]:
     """Per-case SQL expressions of the base buckets (count 0/1 or amount in đồng)."""
     cols = []
+    allowed = BASE_KEYS if measure == "cases" else MONEY_BASE_KEYS
     for key in keys:
+        if key not in allowed:  # keys become SQL text: only the contract's own names pass
+            raise ValueError(f"Chỉ tiêu không tồn tại: {key}")
         if measure == "cases":
             if key == "chuyen_sang":
                 expr = "CASE WHEN f.accepted_on < %(S)s THEN 1 ELSE 0 END"
@@ -263,10 +266,11 @@ def case_contributions(
     )
     params["limit"], params["offset"] = limit, offset
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM ({inner}) x WHERE x.v <> 0", params)
+        # Only validated bucket keys and fixed SQL are interpolated; values are parameters.
+        cursor.execute(f"SELECT COUNT(*) FROM ({inner}) x WHERE x.v <> 0", params)  # noqa: S608
         count = cursor.fetchone()[0]
         cursor.execute(
-            f"SELECT case_id, v FROM ({inner}) x WHERE x.v <> 0 "
+            f"SELECT case_id, v FROM ({inner}) x WHERE x.v <> 0 "  # noqa: S608
             "ORDER BY ABS(v) DESC, case_id LIMIT %(limit)s OFFSET %(offset)s",
             params,
         )
