@@ -79,6 +79,16 @@ class UnitLoad:
         return min(candidates, key=lambda o: (o.open_cases, o.remainder, o.staff.full_name))
 
 
+def working_unit(unit: Unit, on: dt.date | None = None) -> Unit:
+    """The unit that carries `unit`'s cases on `on`: itself, or its successor after a reform."""
+    on = on or timezone.localdate()
+    seen: set[int] = set()
+    while not unit.is_valid_on(on) and unit.successor_id and unit.pk not in seen:
+        seen.add(unit.pk)
+        unit = unit.successor
+    return unit
+
+
 def unit_officers(unit: Unit, on: dt.date | None = None) -> list[tuple[Staff, bool]]:
     """(Chấp hành viên, is head) posted at `unit` on `on`."""
     on = on or timezone.localdate()

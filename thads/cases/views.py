@@ -231,7 +231,8 @@ def case_assign(request, pk: int):
     case = _case_or_404(request, pk)
     if not selectors.may_assign(access, case):
         raise PermissionDenied
-    load = assignment.unit_load(case.unit)
+    # A case of a Chi cục dissolved on 01/07/2025 goes to an officer of the unit continuing it.
+    load = assignment.unit_load(assignment.working_unit(case.unit))
     officer_ids = [o.staff.pk for o in load.officers]
     form = AssignForm(
         request.POST or None,

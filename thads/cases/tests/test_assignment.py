@@ -91,3 +91,9 @@ def test_policy_is_a_setting(shared_demo_org, settings):
 def test_violations_skip_units_no_longer_in_force(shared_demo_org):
     new_case("TN-SC", officer="TN-SC-01", accepted_on=dt.date(2025, 3, 3))
     assert assignment.violations([shared_demo_org["TN-SC"]]) == []
+
+
+def test_cases_of_a_dissolved_unit_are_assigned_in_its_successor(shared_demo_org):
+    unit = assignment.working_unit(shared_demo_org["TN-SC"], dt.date(2025, 8, 1))
+    assert unit.code == "TNG-KV2"
+    assert assignment.working_unit(shared_demo_org["TN-SC"], dt.date(2025, 6, 1)).code == "TN-SC"

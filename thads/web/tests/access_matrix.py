@@ -121,6 +121,9 @@ class Endpoint:
     kind: str
     build: Callable[[Subject], tuple[str, dict | None]]
     needs_staff: bool = False
+    # Case screens: the roles that may write where the role sees the unit (others read only);
+    # None keeps the SCOPE cell as it is.
+    writers: frozenset[str] | None = None
 
     @property
     def id(self) -> str:
@@ -178,6 +181,8 @@ def cell(role: str, target: str) -> tuple[str | None, str]:
 
 
 def expected_status(endpoint: Endpoint, role: str, permission: str) -> int:
+    if endpoint.writers is not None and permission in {"r", "rw"}:
+        permission = "rw" if role in endpoint.writers else "r"
     if endpoint.kind == PAGE:
         return 200
     if permission == "-":
@@ -210,3 +215,159 @@ def object_cases() -> list[tuple[str, str, Endpoint]]:
                     continue
                 cases.append((role, target, endpoint))
     return cases
+
+
+# ---- case screens (thads.cases.views) -----------------------------------------------------
+# Every subject unit gets a case built on demand (inside the test's transaction); the demo
+# officer "chv" (TN-SC-02) holds it where he is or was posted (TNG-KV2 and its predecessor
+# TN-SC), so the officer's "own case" writes are exercised. Officers write on their own cases,
+# clerks record intake and payments, heads and deputies everything of their unit; leaders,
+# inspectors, the national department and administrators read only.
+
+CASE_WORKERS = frozenset({"officer", "clerk", "head", "deputy"})
+CASE_OFFICERS = frozenset({"officer", "head", "deputy"})
+CASE_MANAGERS = frozenset({"head", "deputy"})
+
+
+def _case_day(unit: Unit):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    day = min(unit.valid_to or timezone.localdate(), timezone.localdate())
+    return max(day, unit.valid_from, dt.date(2025, 1, 6))
+
+
+def _case_in(unit: Unit):
+    from thads.cases import services
+    from thads.cases.models import Case, Party
+
+    case = Case.objects.filter(unit=unit, code__startswith="MATRIX/").first()
+    if case is not None:
+        return case
+    chv = Staff.objects.get(code="TN-SC-02")
+    holds = chv.memberships.filter(unit=unit).exists()
+    day = _case_day(unit)
+    judgment = services.judgment_get_or_create(
+        court="Tòa án nhân dân tỉnh Thái Nguyên",
+        number=f"MATRIX-{unit.code}",
+        date=dt_date(2025, 1, 6),
+        kind="dan_su",
+    )
+    return services.case_create(
+        judgment=judgment,
+        data=services.CaseInput(
+            code=f"MATRIX/{unit.code}",
+            unit=unit,
+            decision_no="1/QĐ-THA",
+            decision_date=day,
+            accepted_on=day,
+            mode="chu_dong",
+            officer=chv if holds else None,
+            parties=[
+                services.PartyInput(
+                    role=Party.Role.PHAI_THI_HANH, kind=Party.Kind.CA_NHAN, name="Trần Thị Bình"
+                )
+            ],
+            obligations=[services.ObligationInput(description="Trả nợ", amount=1_000_000)],
+        ),
+    )
+
+
+def dt_date(*args):
+    import datetime as dt
+
+    return dt.date(*args)
+
+
+def _case_event(kind: str, amount: str | None = None):
+    def build(subject: Subject):
+        case = _case_in(subject.unit)
+        data = {"on": _case_day(subject.unit).isoformat(), "version": case.version}
+        if amount:
+            data["amount"] = amount
+        return reverse("cases:action", args=[case.pk, kind]), data
+
+    return build
+
+
+def _assign_form(subject: Subject):
+    from thads.cases import assignment
+
+    case = _case_in(subject.unit)
+    load = assignment.unit_load(assignment.working_unit(case.unit))
+    officer = next((o.staff.code for o in load.officers if o.staff != case.officer), "")
+    from django.utils import timezone
+
+    data = {"officer": officer, "on": timezone.localdate().isoformat(), "version": case.version}
+    return reverse("cases:assign", args=[case.pk]), data
+
+
+def _intake_form(subject: Subject):
+    day = _case_day(subject.unit).isoformat()
+    data = {
+        "so_viec": "1",
+        "j-court": "Tòa án nhân dân tỉnh Thái Nguyên",
+        "j-number": f"MATRIX-INTAKE-{subject.unit.code}",
+        "j-date": "2025-01-06",
+        "j-kind": "dan_su",
+        "c0-decision_no": "2/QĐ-THA",
+        "c0-decision_date": day,
+        "c0-accepted_on": day,
+        "c0-mode": "chu_dong",
+        "c0-p-TOTAL_FORMS": "1",
+        "c0-p-INITIAL_FORMS": "0",
+        "c0-p-0-role": "phai_thi_hanh",
+        "c0-p-0-kind": "ca_nhan",
+        "c0-p-0-name": "Lê Văn Đức",
+        "c0-o-TOTAL_FORMS": "1",
+        "c0-o-INITIAL_FORMS": "0",
+        "c0-o-0-description": "Án phí",
+        "c0-o-0-amount": "300.000",
+        "c0-o-0-priority": "an_phi",
+    }
+    return reverse("cases:intake", args=[subject.unit.code]), data
+
+
+ENDPOINTS += [
+    Endpoint("cases:my_cases", "GET", PAGE, lambda s: (reverse("cases:my_cases"), None)),
+    Endpoint("cases:list", "GET", PAGE, lambda s: (reverse("cases:list"), None)),
+    Endpoint("cases:violations", "GET", PAGE, lambda s: (reverse("cases:violations"), None)),
+    Endpoint(
+        "cases:detail",
+        "GET",
+        READ,
+        lambda s: (reverse("cases:detail", args=[_case_in(s.unit).pk]), None),
+    ),
+    Endpoint(
+        "cases:unit_load",
+        "GET",
+        READ,
+        lambda s: (reverse("cases:unit_load", args=[s.unit.code]), None),
+    ),
+    Endpoint(
+        "cases:action",
+        "GET",
+        WRITE,
+        lambda s: _case_event("thu_tien")(s)[0:1] + (None,),
+        writers=CASE_WORKERS,
+    ),
+    Endpoint("cases:action", "POST", WRITE, _case_event("thu_tien", "1.000"), writers=CASE_WORKERS),
+    Endpoint("cases:action", "POST", WRITE, _case_event("xac_minh"), writers=CASE_OFFICERS),
+    Endpoint(
+        "cases:assign",
+        "GET",
+        WRITE,
+        lambda s: (_assign_form(s)[0], None),
+        writers=CASE_MANAGERS,
+    ),
+    Endpoint("cases:assign", "POST", WRITE, _assign_form, writers=CASE_MANAGERS),
+    Endpoint(
+        "cases:intake",
+        "GET",
+        WRITE,
+        lambda s: (reverse("cases:intake", args=[s.unit.code]), None),
+        writers=CASE_WORKERS,
+    ),
+    Endpoint("cases:intake", "POST", WRITE, _intake_form, writers=CASE_WORKERS),
+]
