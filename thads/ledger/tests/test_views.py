@@ -1,0 +1,74 @@
+"""The printable receipt: amount in words, reversal details, scoped to the user's units."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from thads.ledger import services
+from thads.org import services as org_services
+from thads.org.models import Role, Staff
+
+from .conftest import TODAY
+
+D = dt.date
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("thads.ledger.tests.urls")]
+
+
+def login(client, unit, code):
+    staff = org_services.staff_create(
+        code=code,
+        full_name="Lê Thị Cúc",
+        title=Staff.Title.THU_KY,
+        unit=unit,
+        valid_from=D(2010, 1, 1),
+        role=Role.CLERK,
+        username=code.lower(),
+        password="x-Very-long-pass-123",
+    )
+    client.force_login(staff.user)
+    return staff.user
+
+
+def test_receipt_print_page(client, units, money_case):
+    user = login(client, units["A"], "A-09")
+    case = money_case()
+    receipt = services.payment_record(
+        case,
+        amount=1_250_000,
+        received_on=D(2024, 3, 1),
+        payer="Phạm Văn Dũng",
+        by=user,
+        today=TODAY,
+    )
+    page = client.get(reverse("ledger:receipt_print", args=[receipt.pk]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "BIÊN LAI THU TIỀN" in html
+    assert "BL-2024/000001" in html
+    assert "1.250.000 đ" in html
+    assert "Một triệu hai trăm năm mươi nghìn đồng" in html
+    assert "Phạm Văn Dũng" in html
+    reversal = services.receipt_reverse(receipt, reason="Ghi nhầm", on=D(2024, 3, 2), today=TODAY)
+    html = client.get(reverse("ledger:receipt_print", args=[reversal.pk])).content.decode()
+    assert "BIÊN LAI HỦY THU TIỀN" in html
+    assert "Ghi nhầm" in html
+    assert "BL-2024/000001" in html
+
+
+def test_receipt_out_of_scope_is_404(client, units, money_case):
+    login(client, units["B"], "B-09")
+    receipt = services.payment_record(
+        money_case(), amount=100, received_on=D(2024, 3, 1), payer="X", today=TODAY
+    )
+    assert client.get(reverse("ledger:receipt_print", args=[receipt.pk])).status_code == 404
+
+
+def test_receipt_needs_login(client, units, money_case):
+    receipt = services.payment_record(
+        money_case(), amount=100, received_on=D(2024, 3, 1), payer="X", today=TODAY
+    )
+    response = client.get(reverse("ledger:receipt_print", args=[receipt.pk]))
+    assert response.status_code == 302
