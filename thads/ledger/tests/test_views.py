@@ -72,3 +72,30 @@ def test_receipt_needs_login(client, units, money_case):
     )
     response = client.get(reverse("ledger:receipt_print", args=[receipt.pk]))
     assert response.status_code == 302
+
+
+def test_admin_ledger_is_read_only_and_schedule_validated(admin_client, money_case):
+    from thads.ledger.models import FeeSchedule
+
+    receipt = services.payment_record(
+        money_case(), amount=100, received_on=D(2024, 3, 1), payer="X", today=TODAY
+    )
+    change = admin_client.get(f"/quan-tri/ledger/receipt/{receipt.pk}/change/")
+    assert change.status_code == 200
+    assert "name=\"_save\"" not in change.content.decode()
+    assert admin_client.get("/quan-tri/ledger/receipt/add/").status_code == 403
+    response = admin_client.post(
+        "/quan-tri/ledger/feeschedule/add/",
+        {
+            "valid_from": "01/01/2030",
+            "legal_basis": "Thử",
+            "tiers": '[{"up_to": null, "rate": "2"}]',
+            "exempt_up_to": "0",
+            "exempt_priorities": "[]",
+            "reduced_numerator": "1",
+            "reduced_denominator": "3",
+        },
+    )
+    assert response.status_code == 200
+    assert "Các bậc phí không hợp lệ" in response.content.decode()
+    assert not FeeSchedule.objects.filter(legal_basis="Thử").exists()
