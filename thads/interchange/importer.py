@@ -92,7 +92,8 @@ class ImportFailed(Exception):
 
     def __init__(self, errors: list[tuple[int, str]]):
         self.errors = sorted(errors, key=lambda e: e[0])
-        super().__init__(f"{len(self.errors)} lỗi")
+        first = "; ".join(f"line {line}: {message}" for line, message in self.errors[:5])
+        super().__init__(f"{len(self.errors)} lỗi: {first}")
 
 
 # ---- records -------------------------------------------------------------------------------
@@ -227,12 +228,13 @@ class _Reader:
         raise _Invalid
 
     def keys(self, name: str, spec: tuple[set[str], set[str]]) -> bool:
+        """Record unknown and missing keys; False when a required key is missing (an unknown
+        key is an error too, but the rest of the record is still read to report everything)."""
         required, optional = spec
         ok = True
         for key in self.obj:
             if key not in required and key not in optional and key != "type":
                 self.errors.append(f"{self.where}khóa không được phép trong {name}: “{key}”.")
-                ok = False
         for key in sorted(required - self.obj.keys()):
             self.errors.append(f"{self.where}thiếu khóa bắt buộc “{key}” trong {name}.")
             ok = False
