@@ -81,7 +81,12 @@ def export_lines(unit: str | None = None) -> Iterator[str]:
     complaints = Complaint.objects.select_related("unit", "case")
     if owned is not None:
         cases = cases.filter(unit_id__in=owned)
-        staff_ids = Membership.objects.filter(unit_id__in=owned).values("staff_id")
+        staff_ids = set(
+            Membership.objects.filter(unit_id__in=owned).values_list("staff_id", flat=True)
+        )
+        staff_ids |= set(
+            cases.filter(officer__isnull=False).values_list("officer_id", flat=True).distinct()
+        )
         postings = postings.filter(staff_id__in=staff_ids)
         targets = targets.filter(unit_id__in=owned)
         complaints = complaints.filter(unit_id__in=owned)
