@@ -8,7 +8,11 @@ form is one set-based query (no loop over cases).
 
 from __future__ import annotations
 
+import pgtrigger
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 class CaseFact(models.Model):
@@ -87,3 +91,153 @@ class FormDefinition(models.Model):
 
     def __str__(self) -> str:
         return f"Biểu số {self.code} ({self.circular}, từ {self.effective_from:%d/%m/%Y})"
+
+
+# ---- monthly report submission and frozen snapshots (stats.submission) --------------------
+
+
+class ReportSubmission(models.Model):
+    """The lifecycle of one unit's monthly report: prepared → submitted → approved / returned.
+
+    TT 06/2019/TT-BTP, Điều 9: a unit sends its report to the unit above it, which approves it
+    or returns it. The status changes only through `stats.submission` with optimistic locking;
+    every change appends a `SubmissionEvent`. An approved report is frozen (`ReportSnapshot`).
+    """
+
+    class Status(models.TextChoices):
+        PREPARED = "prepared", _("Đang lập")
+        SUBMITTED = "submitted", _("Đã gửi, chờ duyệt")
+        RETURNED = "returned", _("Bị trả lại")
+        APPROVED = "approved", _("Đã duyệt")
+
+    unit = models.ForeignKey(
+        "org.Unit", verbose_name=_("Đơn vị"), on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("Năm báo cáo"))
+    month = models.PositiveSmallIntegerField(_("Tháng báo cáo"))
+    status = models.CharField(
+        _("Trạng thái"), max_length=10, choices=Status.choices, default=Status.PREPARED
+    )
+    first_submitted_at = models.DateTimeField(_("Gửi lần đầu lúc"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("Gửi lúc"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("Duyệt / trả lại lúc"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("Phiên bản"), default=1)
+    updated_at = models.DateTimeField(_("Cập nhật lúc"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("Báo cáo thống kê tháng")
+        verbose_name_plural = _("Báo cáo thống kê tháng")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "year", "month"], name="report_submission_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(month__gte=1) & Q(month__lte=12), name="report_submission_month"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.month}/{self.year} {self.status}"
+
+
+class SubmissionEvent(models.Model):
+    """One transition of a report (who, when, why). Append-only, like `cases.CaseEvent`."""
+
+    class Action(models.TextChoices):
+        SUBMIT = "submit", _("Gửi báo cáo")
+        APPROVE = "approve", _("Duyệt báo cáo")
+        RETURN = "return", _("Trả lại báo cáo")
+
+    submission = models.ForeignKey(
+        ReportSubmission, on_delete=models.PROTECT, related_name="events"
+    )
+    action = models.CharField(_("Thao tác"), max_length=10, choices=Action.choices)
+    from_status = models.CharField(max_length=10, choices=ReportSubmission.Status.choices)
+    to_status = models.CharField(max_length=10, choices=ReportSubmission.Status.choices)
+    at = models.DateTimeField(_("Lúc"), auto_now_add=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Người thực hiện"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    reason = models.TextField(_("Lý do"), blank=True)
+    late = models.BooleanField(_("Quá hạn"), default=False)
+
+    class Meta:
+        verbose_name = _("Diễn biến báo cáo")
+        verbose_name_plural = _("Diễn biến báo cáo")
+        ordering = ["submission", "at", "pk"]
+        triggers = [
+            pgtrigger.Protect(
+                name="submission_event_append_only",
+                operation=pgtrigger.Update | pgtrigger.Delete,
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.submission_id} {self.action} {self.at:%d/%m/%Y %H:%M}"
+
+
+class ReportSnapshot(models.Model):
+    """The frozen numbers of an approved report: the JSON payloads of its forms (đồng).
+
+    `payloads` maps a form code ("1", "2", "4", "5") to `stats.exports.report_payload`.
+    """
+
+    submission = models.OneToOneField(
+        ReportSubmission, on_delete=models.PROTECT, related_name="snapshot"
+    )
+    period_start = models.DateField()
+    period_end = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    payloads = models.JSONField()
+
+    class Meta:
+        triggers = [
+            pgtrigger.Protect(
+                name="report_snapshot_append_only",
+                operation=pgtrigger.Update | pgtrigger.Delete,
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"snapshot {self.submission_id}"
+
+
+class SnapshotCase(models.Model):
+    """One case's contribution to a frozen report: its non-zero base buckets.
+
+    `cases` holds the case buckets (0/1 → only the keys that are 1), `money` the non-zero
+    money buckets in đồng; `row_unit_id` / `officer_id` say which row of forms 1–2 / 4–5 shows it.
+    """
+
+    snapshot = models.ForeignKey(ReportSnapshot, on_delete=models.PROTECT, related_name="cases")
+    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="+")
+    row_unit_id = models.BigIntegerField()
+    officer_id = models.BigIntegerField(null=True)
+    cases = models.JSONField(default=list)
+    money = models.JSONField(default=dict)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["snapshot", "case"], name="snapshot_case_unique")
+        ]
+        triggers = [
+            pgtrigger.Protect(
+                name="snapshot_case_append_only",
+                operation=pgtrigger.Update | pgtrigger.Delete,
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.snapshot_id}/{self.case_id}"
