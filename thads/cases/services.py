@@ -202,13 +202,22 @@ def case_create(*, judgment: Judgment, data: CaseInput, by: Any = None) -> Case:
 
 
 def case_facts(case: Case) -> CaseFacts:
-    has_budget = case.is_state_budget or case.obligations.filter(is_state_budget=True).exists()
+    """What the transition rules need to know about the case itself.
+
+    The state-budget part (Luật THADS 2008, Điều 61: only those obligations may be exempted or
+    reduced) is the total of the obligations marked as such; a case marked as a whole but
+    without such an obligation counts its whole amount.
+    """
+    budget = [o.amount or 0 for o in case.obligations.all() if o.is_state_budget]
+    whole = case.amount if case.is_state_budget else 0
+    budget_amount = sum(budget) if budget else whole
     return CaseFacts(
         amount=case.amount,
         mode=case.mode,
         accepted_on=case.accepted_on,
         unit_id=case.unit_id,
-        has_state_budget_obligation=has_budget,
+        has_state_budget_obligation=case.is_state_budget or bool(budget),
+        state_budget_amount=budget_amount,
     )
 
 
@@ -251,6 +260,8 @@ def record_event(
 
     `today` bounds the date (no future events); it defaults to the local date.
     """
+    if type == EventType.HUY_SU_KIEN and corrects is None:
+        raise DomainError("Phải chọn sự kiện cần hủy.")
     case = _locked(case, expected_version)
     events = list(case.events.all())
     if corrects is not None and corrects.case_id != case.pk:
@@ -344,13 +355,22 @@ def case_entrust(
         PartyInput(role=p.role, kind=p.kind, name=p.name, id_number=p.id_number, address=p.address)
         for p in case.parties.all()
     ]
-    obligations = [
-        ObligationInput(
-            description=f"Nhận ủy thác từ việc {case.code}",
-            amount=remainder,
-            is_state_budget=case.is_state_budget,
+    # The part still owed to the state budget stays marked as such (at most what was owed
+    # there minus what was reduced), so that miễn, giảm at the receiving unit stays bounded.
+    facts = case_facts(case)
+    budget_left = min(remainder, max((facts.state_budget_amount or 0) - case.reduced, 0))
+    description = f"Nhận ủy thác từ việc {case.code}"
+    obligations = []
+    if remainder - budget_left or not facts.has_state_budget_obligation:
+        obligations.append(ObligationInput(description, amount=remainder - budget_left))
+    if facts.has_state_budget_obligation:
+        obligations.append(
+            ObligationInput(
+                f"{description} (khoản thu nộp ngân sách nhà nước)",
+                amount=budget_left,
+                is_state_budget=True,
+            )
         )
-    ]
     return case_create(
         judgment=case.judgment,
         data=CaseInput(
@@ -359,6 +379,7 @@ def case_entrust(
             decision_no=f"Nhận ủy thác {case.decision_no}",
             decision_date=on,
             accepted_on=on,
+            received_on=on,
             mode=case.mode,
             is_state_budget=case.is_state_budget,
             is_bank_credit=case.is_bank_credit,

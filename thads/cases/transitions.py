@@ -41,6 +41,9 @@ class CaseFacts:
     accepted_on: dt.date
     unit_id: int | None = None
     has_state_budget_obligation: bool = False
+    # Total of the obligations owed to the state budget (the most miễn, giảm may reach);
+    # None when unknown (then only `has_state_budget_obligation` is checked).
+    state_budget_amount: int | None = None
 
 
 @dataclass
@@ -104,6 +107,13 @@ def _state_budget_only(ctx: Context) -> None:
         _fail(
             "Chỉ được miễn, giảm đối với khoản thu nộp ngân sách nhà nước; việc này không có "
             "khoản nào phải nộp ngân sách."
+        )
+    cap = ctx.facts.state_budget_amount
+    amount = ctx.event.amount or 0
+    if cap is not None and ctx.before.reduced + amount > cap:
+        _fail(
+            f"Số tiền miễn, giảm {format_vnd(amount)} vượt quá phần nghĩa vụ nộp ngân sách nhà "
+            f"nước còn có thể miễn, giảm ({format_vnd(max(cap - ctx.before.reduced, 0))})."
         )
 
 
