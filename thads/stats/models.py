@@ -241,3 +241,31 @@ class SnapshotCase(models.Model):
 
     def __str__(self) -> str:
         return f"{self.snapshot_id}/{self.case_id}"
+
+
+class ExportJob(models.Model):
+    """A form export built in the background (large units: the national officers' XLSX)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Đang chờ"
+        RUNNING = "running", "Đang lập"
+        DONE = "done", "Xong"
+        FAILED = "failed", "Lỗi"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    progress = models.PositiveSmallIntegerField(default=0)  # percent
+    form = models.CharField(max_length=10)
+    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    month = models.PositiveSmallIntegerField(null=True)
+    as_of = models.DateField(null=True)
+    fmt = models.CharField(max_length=5)
+    filename = models.CharField(max_length=200, blank=True)
+    content = models.BinaryField(null=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True)
+
+    def __str__(self) -> str:
+        return f"export {self.pk} {self.form} {self.status}"
