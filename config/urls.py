@@ -24,5 +24,6 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("to-chuc/", include("thads.org.urls")),
     path("viec/", include("thads.cases.urls")),
+    path("thong-ke/", include("thads.stats.urls")),
     path("", include("thads.web.urls")),
 ]

@@ -44,6 +44,8 @@ def _case_nav_items(access: Access, unit) -> list[dict]:
             else reverse("cases:violations")
         )
         items.append({"label": _("Phân công"), "url": url, "key": "assignment"})
+    if unit is not None:
+        items.append({"label": _("Thống kê"), "url": reverse("stats:report"), "key": "stats"})
     return items
 
 

@@ -1,0 +1,98 @@
+"""Background exports of a form: an ExportJob row with its status and progress.
+
+`start(job)` runs the job after the request's transaction commits: in a thread of the web
+process by default (settings.STATS_EXPORT_RUNNER = "thread"), synchronously ("inline", tests), or
+not at all ("queue") — then any process picks pending jobs with `run_pending()`. The screen polls
+the job (htmx) and offers the file when it is done.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from django.conf import settings
+from django.db import close_old_connections, connection, transaction
+from django.utils import timezone
+
+from thads.stats import documents
+from thads.stats.models import ExportJob
+from thads.stats.periods import as_of_period, month_period
+
+logger = logging.getLogger(__name__)
+
+
+def create(user, *, form: str, unit, year: int, month=None, as_of=None, fmt="xlsx") -> ExportJob:
+    if form not in documents.FORM_CODES or fmt not in documents.FORMATS:
+        raise ValueError("Biểu hoặc định dạng không hợp lệ.")
+    return ExportJob.objects.create(
+        user=user, form=form, unit=unit, year=year, month=month, as_of=as_of, fmt=fmt
+    )
+
+
+def start(job: ExportJob) -> None:
+    runner = getattr(settings, "STATS_EXPORT_RUNNER", "thread")
+    if runner == "queue":
+        return
+    if runner == "inline":
+        transaction.on_commit(lambda: run(job.pk))
+        return
+
+    def in_thread():
+        try:
+            run(job.pk)
+        finally:
+            connection.close()
+
+    transaction.on_commit(lambda: threading.Thread(target=in_thread, daemon=True).start())
+
+
+def _set_progress(job_id: int, fraction: float) -> None:
+    ExportJob.objects.filter(pk=job_id).update(progress=max(1, min(99, int(fraction * 100))))
+
+
+def run(job_id: int) -> None:
+    """Build the file of one job; a failure is recorded on the job, never raised."""
+    claimed = ExportJob.objects.filter(pk=job_id, status=ExportJob.Status.PENDING).update(
+        status=ExportJob.Status.RUNNING, progress=1
+    )
+    if not claimed:
+        return
+    job = ExportJob.objects.select_related("unit").get(pk=job_id)
+    try:
+        period = (
+            month_period(job.year, job.month) if job.month else as_of_period(job.year, job.as_of)
+        )
+        data = documents.render(
+            job.fmt,
+            job.form,
+            job.unit,
+            period,
+            progress=lambda f: _set_progress(job_id, f),
+        )
+    except Exception as exc:
+        logger.exception("export %s failed", job_id)
+        ExportJob.objects.filter(pk=job_id).update(
+            status=ExportJob.Status.FAILED, error=str(exc)[:2000], finished_at=timezone.now()
+        )
+        return
+    ExportJob.objects.filter(pk=job_id).update(
+        status=ExportJob.Status.DONE,
+        progress=100,
+        content=data,
+        filename=documents.filename(job.fmt, job.form, job.unit, period),
+        finished_at=timezone.now(),
+    )
+
+
+def run_pending(limit: int = 10) -> int:
+    """Run up to `limit` pending jobs (a worker process or a timer calls this)."""
+    close_old_connections()
+    ids = list(
+        ExportJob.objects.filter(status=ExportJob.Status.PENDING)
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    for job_id in ids:
+        run(job_id)
+    return len(ids)

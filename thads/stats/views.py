@@ -1,0 +1,372 @@
+"""Statistics screens: a form as printed, the cases behind any cell, exports (direct or background).
+
+Thin views: the numbers come from stats.forms / stats.drilldown, the layout from stats.documents;
+a unit the user may not read answers 404 (request.access).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from thads.org.middleware import active_unit
+from thads.org.models import Staff, Unit
+from thads.stats import documents, tasks
+from thads.stats.drilldown import drill
+from thads.stats.forms import FormNotFound, build_form, definition_for
+from thads.stats.models import ExportJob, FormDefinition
+from thads.stats.periods import Period, as_of_period, month_period, report_year_of
+
+PAGE_SIZE = 50
+FORM_CHOICES = [
+    ("1", "Biểu số 01"),
+    ("2", "Biểu số 02"),
+    ("3", "Biểu số 03"),
+    ("4", "Biểu số 04"),
+    ("5", "Biểu số 05"),
+    ("7", "Biểu số 07"),
+]
+
+
+def current_month(today: dt.date) -> int:
+    """Month k of the report year containing `today` (October = 1)."""
+    return (today.month - 10) % 12 + 1
+
+
+class SelectionForm(forms.Form):
+    don_vi = forms.CharField(label=gettext_lazy("Đơn vị"), required=False)
+    bieu = forms.ChoiceField(label=gettext_lazy("Biểu"), choices=FORM_CHOICES, required=False)
+    nam = forms.IntegerField(
+        label=gettext_lazy("Năm báo cáo"), min_value=2000, max_value=2200, required=False
+    )
+    thang = forms.IntegerField(
+        label=gettext_lazy("Tháng (1 = tháng 10)"), min_value=1, max_value=12, required=False
+    )
+    ngay = forms.DateField(label=gettext_lazy("Hoặc đến ngày"), required=False)
+
+
+@dataclass
+class Selection:
+    unit: Unit
+    form: str
+    period: Period
+    query: dict  # the GET parameters that select this report
+
+    def url(self, name: str, **extra) -> str:
+        return f"{reverse(name)}?{urlencode({**self.query, **extra})}"
+
+
+def _selection(request) -> tuple[Selection | None, SelectionForm]:
+    form = SelectionForm(request.GET or None)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    if form.is_bound and not form.is_valid():
+        return None, form
+    code = data.get("don_vi") or ""
+    if code:
+        unit = Unit.objects.filter(code=code).select_related("parent").first()
+        if unit is None or not request.access.can_read_unit(unit.pk):
+            raise Http404
+    else:
+        unit = active_unit(request)
+        if unit is None:
+            return None, form
+    today = timezone.localdate()
+    year = data.get("nam") or report_year_of(today)
+    query = {"don_vi": unit.code, "bieu": data.get("bieu") or "1", "nam": year}
+    try:
+        if data.get("ngay"):
+            period = as_of_period(year, data["ngay"])
+            query["ngay"] = data["ngay"].isoformat()
+        else:
+            month = data.get("thang") or (
+                current_month(today) if year == report_year_of(today) else 12
+            )
+            period = month_period(year, month)
+            query["thang"] = month
+    except ValueError as exc:
+        form.add_error(None, str(exc))
+        return None, form
+    return Selection(unit, query["bieu"], period, query), form
+
+
+def _visible_units(request):
+    return (
+        Unit.objects.filter(pk__in=request.access.visible_unit_ids)
+        .order_by("path")
+        .only("id", "code", "name", "path", "valid_to")
+    )
+
+
+@login_required
+@require_GET
+def report(request):
+    selection, form = _selection(request)
+    context = {
+        "form": form,
+        "units": _visible_units(request),
+        "form_choices": FORM_CHOICES,
+        "nav_active": "stats",
+        "selection": selection,
+    }
+    if selection is not None:
+        try:
+            table = build_form(selection.form, selection.unit, selection.period)
+        except FormNotFound as exc:
+            form.add_error(None, str(exc))
+            return render(request, "stats/report.html", context)
+        doc = documents.document(table)
+        _link_cells(doc, selection)
+        context.update(
+            doc=doc,
+            table=table,
+            checks=table.checks,
+            export_urls={
+                fmt: selection.url("stats:export", dinh_dang=fmt) for fmt in documents.FORMATS
+            },
+            background_url=selection.url("stats:export_start", dinh_dang="xlsx"),
+        )
+    return render(request, "stats/report.html", context)
+
+
+def _link_cells(doc, selection: Selection) -> None:
+    """Every count or amount links to its cases; a rate links to its numerator's cases (the
+    drill-down expands a rate to its numerator). Form 7 counts decisions: no case list."""
+    if doc.table.definition.measure == FormDefinition.Measure.MEASURES:
+        return
+    for line in doc.lines:
+        for cell in line.cells:
+            params = {"cot": cell.index}
+            if line.unit_code:
+                params["dong"] = line.unit_code
+            if line.officer:
+                params["cb"] = line.officer
+            cell.url = selection.url("stats:drill", **params)
+
+
+def _measure(definition: FormDefinition) -> str:
+    return "cases" if definition.measure == FormDefinition.Measure.CASES else "money"
+
+
+@dataclass
+class DrillTarget:
+    definition: FormDefinition
+    column: dict
+    row_unit: Unit | None
+    officer: Staff | None | bool
+
+
+def _drill_target(request, selection: Selection) -> DrillTarget:
+    try:
+        definition = definition_for(selection.form, selection.period.end)
+        column = definition.columns[int(request.GET.get("cot", ""))]
+    except (FormNotFound, ValueError, IndexError):
+        raise Http404 from None
+    if definition.measure == FormDefinition.Measure.MEASURES:
+        raise Http404  # form 7 counts decisions, not cases
+    row_unit = None
+    if request.GET.get("dong"):
+        row_unit = get_object_or_404(Unit, code=request.GET["dong"])
+        if not request.access.can_read_unit(row_unit.pk):
+            raise Http404
+    officer: Staff | None | bool = False
+    if request.GET.get("cb") == "-":
+        officer = None
+    elif request.GET.get("cb"):
+        officer = get_object_or_404(Staff, code=request.GET["cb"])
+    return DrillTarget(definition, column, row_unit, officer)
+
+
+def _drill(selection: Selection, target: DrillTarget, *, limit: int, offset: int):
+    return drill(
+        selection.unit,
+        selection.period,
+        target.column["expr"],
+        _measure(target.definition),
+        row_unit=target.row_unit,
+        officer=target.officer,
+        filters=target.definition.filters or None,
+        limit=limit,
+        offset=offset,
+    )
+
+
+@login_required
+@require_GET
+def drill_down(request):
+    selection, _form = _selection(request)
+    if selection is None:
+        raise Http404
+    target = _drill_target(request, selection)
+    if request.GET.get("xuat") == "xlsx":
+        return _drill_xlsx(selection, target)
+    try:
+        number = max(1, int(request.GET.get("trang", "1")))
+    except ValueError:
+        number = 1
+    page = _drill(selection, target, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE)
+    paginator = Paginator(range(page.count), PAGE_SIZE)
+    page_obj = paginator.get_page(number)
+    query = request.GET.copy()
+    query.pop("trang", None)
+    query.pop("xuat", None)
+    return render(
+        request,
+        "stats/drill.html",
+        {
+            "selection": selection,
+            "target": target,
+            "page": page,
+            "page_obj": page_obj,
+            "query": query.urlencode(),
+            "money": _measure(target.definition) == "money",
+            "row_name": _row_name(target),
+            "back_url": selection.url("stats:report"),
+            "form_number": documents.form_number(selection.form),
+            "period_text": documents.period_text(selection.period),
+            "nav_active": "stats",
+        },
+    )
+
+
+def _row_name(target: DrillTarget) -> str:
+    if target.officer is None:
+        return _("Chưa phân công Chấp hành viên")
+    if isinstance(target.officer, Staff):
+        return target.officer.full_name
+    return target.row_unit.name if target.row_unit else _("Tổng cộng")
+
+
+def _drill_xlsx(selection: Selection, target: DrillTarget) -> HttpResponse:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    first = _drill(selection, target, limit=1, offset=0)
+    page = _drill(selection, target, limit=max(first.count, 1), offset=0)
+    money = _measure(target.definition) == "money"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Danh sach viec"
+    ws.append([f"Biểu số {documents.form_number(selection.form)} – {target.column['header']}"])
+    ws.append([f"{selection.unit.name} – {_row_name(target)}"])
+    ws.append([documents.period_text(selection.period)])
+    header = [
+        "STT",
+        "Mã việc",
+        "Số QĐ THA",
+        "Ngày thụ lý",
+        "Đơn vị",
+        "Chấp hành viên",
+        "Trạng thái",
+        "Số tiền (đồng)" if money else "Số việc",
+    ]
+    ws.append(header)
+    for cell in ws[4]:
+        cell.font = Font(bold=True)
+    for i, row in enumerate(page.rows, start=1):
+        case = row.case
+        ws.append(
+            [
+                i,
+                case.code,
+                case.decision_no,
+                case.accepted_on,
+                case.unit.name,
+                case.officer.full_name if case.officer else "",
+                case.get_state_display(),
+                row.value,
+            ]
+        )
+        ws.cell(row=ws.max_row, column=4).number_format = "DD/MM/YYYY"
+        ws.cell(row=ws.max_row, column=8).number_format = "#,##0"
+    ws.append(["", "Cộng", "", "", "", "", "", sum(r.value for r in page.rows)])
+    ws.cell(row=ws.max_row, column=8).number_format = "#,##0"
+    ws.cell(row=ws.max_row, column=2).font = Font(bold=True)
+    for letter, width in zip("ABCDEFGH", (6, 24, 16, 12, 40, 26, 22, 16), strict=True):
+        ws.column_dimensions[letter].width = width
+    out = io.BytesIO()
+    wb.save(out)
+    name = f"bieu-{documents.form_number(selection.form)}-cot-{target.column['no']}.xlsx"
+    return _file(out.getvalue(), "xlsx", name)
+
+
+def _file(data: bytes, fmt: str, name: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=documents.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+@require_GET
+def export(request):
+    selection, _form = _selection(request)
+    fmt = request.GET.get("dinh_dang", "")
+    if selection is None or fmt not in documents.FORMATS:
+        raise Http404
+    data = documents.render(fmt, selection.form, selection.unit, selection.period)
+    name = documents.filename(fmt, selection.form, selection.unit, selection.period)
+    return _file(data, fmt, name)
+
+
+@login_required
+@require_POST
+def export_start(request):
+    selection, _form = _selection(request)
+    fmt = request.GET.get("dinh_dang", "xlsx")
+    if selection is None or fmt not in documents.FORMATS:
+        raise Http404
+    job = tasks.create(
+        request.user,
+        form=selection.form,
+        unit=selection.unit,
+        year=selection.period.year,
+        month=selection.period.month,
+        as_of=None if selection.period.month else selection.period.end,
+        fmt=fmt,
+    )
+    tasks.start(job)
+    return redirect("stats:export_job", pk=job.pk)
+
+
+def _job_or_404(request, pk: int) -> ExportJob:
+    job = get_object_or_404(ExportJob.objects.select_related("unit"), pk=pk, user=request.user)
+    if not request.access.can_read_unit(job.unit_id):
+        raise Http404
+    return job
+
+
+@login_required
+@require_GET
+def export_job(request, pk: int):
+    job = _job_or_404(request, pk)
+    template = "stats/_job.html" if request.htmx else "stats/job.html"
+    return render(
+        request,
+        template,
+        {
+            "job": job,
+            "form_number": documents.form_number(job.form),
+            "nav_active": "stats",
+        },
+    )
+
+
+@login_required
+@require_GET
+def export_download(request, pk: int):
+    job = _job_or_404(request, pk)
+    if job.status != ExportJob.Status.DONE:
+        raise Http404
+    return _file(bytes(job.content), job.fmt, job.filename)
