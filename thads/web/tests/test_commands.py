@@ -17,7 +17,17 @@ def run(*args) -> str:
     return out.getvalue()
 
 
-def test_demo_builds_then_refuses_then_skips_if_empty():
+class _NoCases:
+    def summary(self) -> str:
+        return "0 việc"
+
+
+def test_demo_builds_then_refuses_then_skips_if_empty(monkeypatch):
+    # The demo cases (thads.interchange.demo_cases) take long to load and are tested there;
+    # here only the organisation and the command's refusals matter.
+    from thads.interchange import demo_cases
+
+    monkeypatch.setattr(demo_cases, "load", lambda today: _NoCases())
     assert "Đã tạo tỉnh mẫu" in run("demo")
     units, staff = Unit.objects.count(), Staff.objects.count()
     with pytest.raises(CommandError, match="đã có dữ liệu"):
