@@ -96,6 +96,21 @@ class FormDefinition(models.Model):
 # ---- monthly report submission and frozen snapshots (stats.submission) --------------------
 
 
+class AppendOnly(models.Model):
+    """Rows written once: the model refuses to update or delete them (triggers do it too)."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionError(f"{type(self).__name__} is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError(f"{type(self).__name__} is append-only.")
+
+
 class ReportSubmission(models.Model):
     """The lifecycle of one unit's monthly report: prepared → submitted → approved / returned.
 
@@ -147,7 +162,7 @@ class ReportSubmission(models.Model):
         return f"{self.unit_id} {self.month}/{self.year} {self.status}"
 
 
-class SubmissionEvent(models.Model):
+class SubmissionEvent(AppendOnly):
     """One transition of a report (who, when, why). Append-only, like `cases.CaseEvent`."""
 
     class Action(models.TextChoices):
@@ -188,7 +203,7 @@ class SubmissionEvent(models.Model):
         return f"{self.submission_id} {self.action} {self.at:%d/%m/%Y %H:%M}"
 
 
-class ReportSnapshot(models.Model):
+class ReportSnapshot(AppendOnly):
     """The frozen numbers of an approved report: the JSON payloads of its forms (đồng).
 
     `payloads` maps a form code ("1", "2", "4", "5") to `stats.exports.report_payload`.
@@ -214,7 +229,7 @@ class ReportSnapshot(models.Model):
         return f"snapshot {self.submission_id}"
 
 
-class SnapshotCase(models.Model):
+class SnapshotCase(AppendOnly):
     """One case's contribution to a frozen report: its non-zero base buckets.
 
     `cases` holds the case buckets (0/1 → only the keys that are 1), `money` the non-zero
