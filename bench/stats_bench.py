@@ -1,0 +1,105 @@
+"""Benchmark of the statistics engine at national scale (data from `bench.stats_generate`).
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/thads_national \\
+        .venv/bin/python -m bench.stats_bench [--runs 5] [--year 2026] [--month 12]
+
+Prints the median (and min / max) of several runs for: refresh_facts with nothing stale,
+national forms 1 and 2 (`build_form(..., refresh=False)`), form 1 of one province, the first
+drill-down page of a national cell (with its refresh), and the peak memory of the process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import time
+
+import django
+
+BUDGET = {
+    "refresh_facts (nothing stale)": None,
+    "national forms 1 + 2": 1.0,
+    "province form 1": 0.2,
+    "drill-down first page (national, cases xong)": 0.2,
+    "drill-down first page (national, money chuyen_ky_sau)": 0.2,
+}
+
+
+def _timed(fn, runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return times
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--year", type=int, default=2026)
+    parser.add_argument("--month", type=int, default=12)
+    parser.add_argument("--province", default="T01")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    django.setup()
+    from django.db import connection
+
+    from thads.org.models import Unit
+    from thads.stats.drilldown import drill
+    from thads.stats.facts import refresh_facts
+    from thads.stats.forms import build_form
+    from thads.stats.periods import month_period
+
+    national = Unit.objects.get(level=Unit.Level.NATIONAL)
+    province = Unit.objects.get(code=args.province)
+    period = month_period(args.year, args.month)
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT (SELECT count(*) FROM cases_case), (SELECT count(*) FROM cases_caseevent),"
+            " (SELECT count(*) FROM stats_stateinterval), (SELECT count(*) FROM org_unit),"
+            " (SELECT count(*) FROM org_staff)"
+        )
+        cases, events, intervals, units, staff = cur.fetchone()
+    print(
+        f"data: {cases:,} cases, {events:,} events, {intervals:,} intervals, {units:,} units,"
+        f" {staff:,} staff; period {period.label()}"
+    )
+    refresh_facts()  # warm-up, and nothing is stale afterwards
+    results = {}
+
+    def forms_national():
+        one = build_form("1", national, period, refresh=False)
+        two = build_form("2", national, period, refresh=False)
+        return one, two
+
+    one, _two = forms_national()
+    results["refresh_facts (nothing stale)"] = _timed(refresh_facts, args.runs)
+    results["national forms 1 + 2"] = _timed(forms_national, args.runs)
+    results["province form 1"] = _timed(
+        lambda: build_form("1", province, period, refresh=False), args.runs
+    )
+    results["drill-down first page (national, cases xong)"] = _timed(
+        lambda: drill(national, period, "xong", "cases"), args.runs
+    )
+    results["drill-down first page (national, money chuyen_ky_sau)"] = _timed(
+        lambda: drill(national, period, "chuyen_ky_sau", "money"), args.runs
+    )
+    page = drill(national, period, "xong", "cases")
+    for name, times in results.items():
+        budget = BUDGET[name]
+        median = statistics.median(times)
+        verdict = "" if budget is None else (" OK" if median <= budget else f" OVER {budget}s")
+        print(
+            f"{name:55s} median {median * 1000:8.1f} ms  (min {min(times) * 1000:.1f},"
+            f" max {max(times) * 1000:.1f}, {len(times)} runs){verdict}"
+        )
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (maxrss) {peak_mb:.0f} MB{' OK' if peak_mb <= 1024 else ' OVER 1 GB'}")
+    print(f"national form 1: {len(one.rows)} rows; drill-down 'xong': {page.count:,} cases")
+
+
+if __name__ == "__main__":
+    main()
