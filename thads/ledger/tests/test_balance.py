@@ -138,7 +138,8 @@ def test_balance_property(make_case, ops):
             if op == "pay":
                 assert value > before.remainder
             if op == "reduce":
-                assert value > before.remainder
+                # Only the state-budget obligation (3.000.000 đ) may be reduced (Điều 61).
+                assert value > min(before.remainder, 3_000_000 - before.reduced)
             if op == "payout":
                 assert value > before.unpaid_collected
         elif op == "pay":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import translation
 
 from thads.cases.models import CaseEvent, EventType
@@ -197,3 +197,15 @@ def test_database_refuses_non_positive_receipt(money_case):
     )
     with pytest.raises(IntegrityError), transaction.atomic():
         Receipt.objects.bulk_create([clone])
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="row history triggers (pghistory) exist only on PostgreSQL",
+)
+def test_row_history_is_kept(money_case):
+    from thads.ledger.models import ReceiptHistory
+
+    receipt = pay(money_case(), 100)
+    assert ReceiptHistory.objects.filter(pgh_obj_id=receipt.pk, pgh_label="insert").count() == 1
