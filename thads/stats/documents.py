@@ -32,7 +32,7 @@ CONTENT_TYPES = {
     "pdf": "application/pdf",
     "csv": "text/csv; charset=utf-8",
 }
-NATIONAL_RECEIVER = "Cục Quản lý thi hành án dân sự – Bộ Tư pháp"
+NATIONAL_RECEIVER = "Bộ Tư pháp"
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV"]
 
 
@@ -62,7 +62,9 @@ def place_of(unit: Unit) -> str:
     node: Unit | None = unit
     while node is not None:
         name = node.name
-        if " – " in name:
+        if node.level == Unit.Level.NATIONAL:
+            break
+        if node.level == Unit.Level.LOCAL and " – " in name:
             return name.rsplit(" – ", 1)[1].strip()
         for marker in ("thành phố ", "tỉnh "):
             if node.level == Unit.Level.PROVINCE and marker in name:
