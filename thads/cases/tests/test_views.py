@@ -420,3 +420,25 @@ def test_unit_load_scope(client, shared_demo_org):
     login(client, "truongphong")
     assert client.get(reverse("cases:unit_load", args=["TNG-KV2"])).status_code == 200
     assert client.get(reverse("cases:unit_load", args=["TNG-KV3"])).status_code == 404
+
+
+def test_entrusting_opens_a_case_at_the_receiving_unit(client, shared_demo_org):
+    case = new_case(amount=4_000_000)
+    login(client, "truongphong")
+    response = client.post(
+        reverse("cases:action", args=[case.pk, EventType.UY_THAC]),
+        {"on": "2025-08-10", "to_unit": "TNG-KV3", "version": case.version},
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.state == "uy_thac"
+    received = Case.objects.get(from_case=case)
+    assert received.code == "TNG-KV3/2025/0001" and received.amount == 4_000_000
+    # Not to itself: refused with the article, nothing changed.
+    other = new_case()
+    response = client.post(
+        reverse("cases:action", args=[other.pk, EventType.UY_THAC]),
+        {"on": "2025-08-10", "to_unit": "TNG-KV2", "version": other.version},
+    )
+    assert response.status_code == 400
+    assert not Case.objects.filter(from_case=other).exists()
