@@ -94,10 +94,17 @@ def test_language_switch_keeps_the_choice(client):
     assert "Đăng nhập hệ thống" in client.get(reverse("login")).content.decode()
 
 
-def test_vietnamese_is_the_default(client):
+@pytest.mark.parametrize("browser_language", ["fr", "en-US,en;q=0.9", "en", ""])
+def test_vietnamese_is_the_default_whatever_the_browser(client, browser_language):
+    """Only the user's own choice (the language switch) changes the language."""
     assert settings.LANGUAGE_CODE == "vi"
-    page = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    page = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE=browser_language).content.decode()
     assert "Đăng nhập hệ thống" in page
+
+
+def test_unknown_language_cookie_falls_back_to_vietnamese(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "xx"
+    assert "Đăng nhập hệ thống" in client.get(reverse("login")).content.decode()
 
 
 def test_model_choices_translate():
