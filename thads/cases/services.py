@@ -263,6 +263,13 @@ def record_event(
     if type == EventType.HUY_SU_KIEN and corrects is None:
         raise DomainError("Phải chọn sự kiện cần hủy.")
     case = _locked(case, expected_version)
+    today = today or timezone.localdate()
+    if type == EventType.HUY_SU_KIEN and not case.accepted_on <= on <= today:
+        # A void is not replayed (so not checked by validate_history): check its date here.
+        raise DomainError(
+            f"Ngày hủy bỏ ghi nhận sai ({on:%d/%m/%Y}) phải từ ngày thụ lý "
+            f"{case.accepted_on:%d/%m/%Y} đến hôm nay."
+        )
     events = list(case.events.all())
     if corrects is not None and corrects.case_id != case.pk:
         raise DomainError("Sự kiện cần sửa không thuộc việc này.")
@@ -284,7 +291,7 @@ def record_event(
     )
     event.pk = None
     candidate = [*events, _Pending(event)]
-    snapshot = validate_history(case_facts(case), candidate, today=today or timezone.localdate())
+    snapshot = validate_history(case_facts(case), candidate, today=today)
     event.save()
     _apply_summary(case, snapshot, by)
     return event

@@ -193,6 +193,18 @@ def test_void_needs_the_event_to_void(make_case, record):
     assert not case.events.exists()
 
 
+@pytest.mark.parametrize("on", [D(2024, 2, 29), D(2024, 3, 9)])
+def test_void_dated_outside_the_case_life_refused(make_case, record, on):
+    case = make_case(decision_date=D(2024, 3, 1))
+    paid = record(case, E.THU_TIEN, D(2024, 3, 6), amount=1_000)
+    with pytest.raises(DomainError) as info:
+        record(case, E.HUY_SU_KIEN, on, corrects=paid, today=D(2024, 3, 8))
+    assert info.value.message == (
+        f"Ngày hủy bỏ ghi nhận sai ({on:%d/%m/%Y}) phải từ ngày thụ lý 01/03/2024 đến hôm nay."
+    )
+    assert case.events.count() == 1
+
+
 def test_correcting_the_same_event_twice_refused(make_case, record):
     case = make_case(decision_date=D(2024, 3, 1))
     wrong = record(case, E.THU_TIEN, D(2024, 3, 6), amount=5_000_000)
