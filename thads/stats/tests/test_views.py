@@ -86,6 +86,7 @@ def test_every_form_renders(client, cases, code):
     assert "Từ ngày 01/10/2025 đến ngày 31/01/2026" in html
     assert "Tổng cộng" in html
     assert "Thông tư 05/2024/TT-BTP" in html
+    assert 'name="nam" min="2000" max="2200" value="2026"' in html
     # Column numbers row and a merged group header.
     assert '<tr class="numbers"><th>A</th><th>B</th><th>1</th><th>2</th>' in html
     assert 'colspan="' in html

@@ -371,3 +371,26 @@ ENDPOINTS += [
     ),
     Endpoint("cases:intake", "POST", WRITE, _intake_form, writers=CASE_WORKERS),
 ]
+
+
+# ---- statistics screens (thads.stats.views) -----------------------------------------------
+# A form of any readable unit, the cases behind its first cell and its CSV: read-only pages,
+# 404 outside the scope.
+
+
+def _stats_url(name: str, **extra):
+    def build(subject: Subject):
+        from urllib.parse import urlencode
+
+        query = {"don_vi": subject.unit.code, "bieu": "1", "nam": 2026, "thang": 4, **extra}
+        return f"{reverse(name)}?{urlencode(query)}", None
+
+    return build
+
+
+ENDPOINTS += [
+    Endpoint("stats:report", "GET", PAGE, lambda s: (reverse("stats:report"), None)),
+    Endpoint("stats:report", "GET", READ, _stats_url("stats:report")),
+    Endpoint("stats:drill", "GET", READ, _stats_url("stats:drill", cot=0)),
+    Endpoint("stats:export", "GET", READ, _stats_url("stats:export", dinh_dang="csv")),
+]
