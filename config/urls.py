@@ -25,5 +25,6 @@ urlpatterns = [
     path("to-chuc/", include("thads.org.urls")),
     path("viec/", include("thads.cases.urls")),
     path("thong-ke/", include("thads.stats.urls")),
+    path("bao-cao-thang/", include("thads.stats.submission_urls")),
     path("", include("thads.web.urls")),
 ]
