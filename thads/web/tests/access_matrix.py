@@ -394,3 +394,23 @@ ENDPOINTS += [
     Endpoint("stats:drill", "GET", READ, _stats_url("stats:drill", cot=0)),
     Endpoint("stats:export", "GET", READ, _stats_url("stats:export", dinh_dang="csv")),
 ]
+
+
+# ---- monthly report submission (thads.stats.submission_views) -----------------------------
+# The status and overview pages read a unit's report (month 1 of 2026). Who may submit,
+# approve or return depends on the unit's level as well as the role (a provincial leader
+# submits its province's report but approves its local units'), which role-wide `writers`
+# cannot express: those cells are in thads/stats/tests/test_submission_views.py (WRITES).
+
+
+def _report_page(name: str):
+    def build(subject: Subject):
+        return f"{reverse(name, args=[subject.unit.code])}?nam=2026&thang=1", None
+
+    return build
+
+
+ENDPOINTS += [
+    Endpoint("submission:status", "GET", READ, _report_page("submission:status")),
+    Endpoint("submission:children", "GET", READ, _report_page("submission:children")),
+]
