@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
+from thads.stats.aggregates import period_id_for
 from thads.stats.buckets import (
     BASE_KEYS,
     MONEY_BASE_KEYS,
@@ -130,14 +131,33 @@ def compute_groups(
     case_cols, money_cols = _bucket_columns()
     group = ["f.unit_id", "f.officer_id" if by_officer else "NULL"]
     group.append(DIMENSIONS[dimension] or "NULL")
-    select = ", ".join(
-        [f"{group[0]} AS g_unit", f"{group[1]} AS g_officer", f"{group[2]} AS g_dim"]
-        + case_cols
-        + money_cols
-    )
-    group_by = ", ".join(g for g in group if g != "NULL")
-    sql = f"SELECT {select} {FROM_WHERE.format(units=units_sql, filters=filter_sql)}"
-    sql += f" GROUP BY {group_by}"
+    period_id = period_id_for(start, end)
+    if period_id is not None:
+        # Month-end period: sum the materialised group totals (`stats.aggregates`).
+        names = [c.rsplit(" AS ", 1)[1] for c in case_cols + money_cols]
+        group = [g.replace("f.", "a.") for g in group]
+        params["period"] = period_id
+        select = ", ".join(
+            [f"{group[0]} AS g_unit", f"{group[1]} AS g_officer", f"{group[2]} AS g_dim"]
+            + [f"SUM(a.{n}) AS {n}" for n in names]
+        )
+        sql = (
+            f"SELECT {select} FROM stats_bucketaggregate a "  # noqa: S608
+            f"WHERE a.period_id = %(period)s AND a.unit_id IN ({units_sql}) "
+            f"{filter_sql.replace('f.', 'a.')} "
+            f"GROUP BY {', '.join(g for g in group if g != 'NULL')} "
+            # Groups whose cases all left (delta rows summing to zero) are not groups.
+            "HAVING SUM(a.c_chuyen_sang + a.c_thu_ly_moi) > 0"
+        )
+    else:
+        select = ", ".join(
+            [f"{group[0]} AS g_unit", f"{group[1]} AS g_officer", f"{group[2]} AS g_dim"]
+            + case_cols
+            + money_cols
+        )
+        group_by = ", ".join(g for g in group if g != "NULL")
+        sql = f"SELECT {select} {FROM_WHERE.format(units=units_sql, filters=filter_sql)}"
+        sql += f" GROUP BY {group_by}"
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         names = [c[0] for c in cursor.description]

@@ -7,12 +7,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
+from django.utils import timezone
 
 from thads.cases.models import TERMINAL_STATES, Case, CaseEvent
 from thads.cases.state import CaseSnapshot, EventLike, apply_event, effective_events
-from thads.stats.models import CaseFact, StateInterval
+from thads.stats.models import CaseFact, FillState, StateInterval
 
 BATCH = 2000
 
@@ -69,11 +70,25 @@ def _fact_for(case: Case, closed_on: dt.date | None) -> CaseFact:
 
 @transaction.atomic
 def rebuild_cases(case_ids: Sequence[int]) -> int:
-    """Rewrite the facts of these cases from their events (one query per batch, not per case)."""
+    """Rewrite the facts of these cases from their events (one query per batch, not per case).
+
+    The month-end totals (`stats.aggregates`) follow: the cases' old contribution is subtracted
+    before their facts are deleted and the new one added after they are written.
+    """
+    from thads.stats import aggregates
+
+    aggregates._lock(shared=True)
     total = 0
     for offset in range(0, len(case_ids), BATCH):
         chunk = list(case_ids[offset : offset + BATCH])
-        cases = list(Case.objects.filter(pk__in=chunk).select_related("judgment"))
+        # Locked: two refreshes of one case must not both subtract its old contribution.
+        cases = list(
+            Case.objects.select_for_update(of=("self",))
+            .filter(pk__in=chunk)
+            .select_related("judgment")
+            .order_by("pk")
+        )
+        aggregates.apply_delta(chunk, -1)
         events_by_case: dict[int, list[CaseEvent]] = {}
         for event in CaseEvent.objects.filter(case_id__in=chunk).order_by("case_id", "on", "seq"):
             events_by_case.setdefault(event.case_id, []).append(event)
@@ -97,18 +112,67 @@ def rebuild_cases(case_ids: Sequence[int]) -> int:
             )
         CaseFact.objects.bulk_create(facts, batch_size=BATCH)
         StateInterval.objects.bulk_create(intervals, batch_size=BATCH)
+        aggregates.apply_delta(chunk, 1)
         total += len(cases)
     return total
 
 
-def stale_case_ids() -> list[int]:
-    """Cases whose facts are missing or older than the case (version marker)."""
-    return list(Case.objects.exclude(fact__version=F("version")).values_list("pk", flat=True))
+# Changes of the last minutes are looked at again by every refresh: a transaction still open
+# when the marker moved may commit history rows with smaller ids.
+HISTORY_OVERLAP = dt.timedelta(minutes=10)
+MARKER = "facts"
 
 
-def refresh_facts() -> int:
+def _history_ids() -> tuple[int | None, int | None]:
+    """(newest cases_casehistory id, newest id older than HISTORY_OVERLAP) — PostgreSQL."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT (SELECT MAX(pgh_id) FROM cases_casehistory),"
+            " (SELECT MAX(pgh_id) FROM cases_casehistory WHERE pgh_created_at < %s)",
+            [timezone.now() - HISTORY_OVERLAP],
+        )
+        return cursor.fetchone()
+
+
+def stale_case_ids(*, full: bool = False) -> list[int]:
+    """Cases whose facts are missing or older than the case (version marker).
+
+    On PostgreSQL every change of a case writes a pghistory row (`cases_casehistory`); past the
+    first full pass only the cases with history rows after the marker are compared, an index
+    range scan instead of a scan of every case. `full=True` compares every case.
+    """
+    marker = FillState.objects.filter(key=MARKER).first()
+    since = marker.history_id if marker and not full else None
+    if connection.vendor != "postgresql" or since is None:
+        return list(Case.objects.exclude(fact__version=F("version")).values_list("pk", flat=True))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.id FROM cases_case c LEFT JOIN stats_casefact f ON f.case_id = c.id"
+            " WHERE c.id IN (SELECT pgh_obj_id FROM cases_casehistory WHERE pgh_id > %s)"
+            " AND (f.version IS NULL OR f.version <> c.version)",
+            [since],
+        )
+        return [r[0] for r in cursor.fetchall()]
+
+
+def refresh_facts(*, full: bool = False) -> int:
     """Bring the facts up to date before a report; returns the number of cases rebuilt."""
-    ids = stale_case_ids()
-    if not ids:
-        return 0
-    return rebuild_cases(ids)
+    newest = settled = None
+    if connection.vendor == "postgresql":
+        newest, settled = _history_ids()
+    ids = stale_case_ids(full=full)
+    rebuilt = rebuild_cases(ids) if ids else 0
+    if connection.vendor == "postgresql":
+        marker = FillState.objects.filter(key=MARKER).first()
+        old = marker.history_id if marker else None
+        # Move forward only to history older than the overlap; an empty history is id 0.
+        new = settled if settled is not None else (0 if newest is None else None)
+        if new is not None and (old is None or new > old):
+            FillState.objects.update_or_create(
+                key=MARKER, defaults={"history_id": new, "refreshed_at": timezone.now()}
+            )
+        elif old is None:
+            FillState.objects.update_or_create(
+                key=MARKER, defaults={"history_id": 0, "refreshed_at": timezone.now()}
+            )
+    return rebuilt

@@ -14,6 +14,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from thads.stats.buckets import BASE_KEYS, MONEY_BASE_KEYS
+
 
 class CaseFact(models.Model):
     case = models.OneToOneField(
@@ -32,7 +34,11 @@ class CaseFact(models.Model):
     is_corruption = models.BooleanField()
 
     class Meta:
-        indexes = [models.Index(fields=["unit_id", "accepted_on"], name="stats_fact_unit_acc")]
+        indexes = [
+            models.Index(fields=["unit_id", "accepted_on"], name="stats_fact_unit_acc"),
+            # Cases still open or closed recently: the only ones a report's period can see.
+            models.Index(fields=["closed_on", "unit_id"], name="stats_fact_closed_unit"),
+        ]
 
     def __str__(self) -> str:
         return f"fact {self.case_id} v{self.version}"
@@ -49,7 +55,14 @@ class StateInterval(models.Model):
     reduced_cum = models.BigIntegerField()
 
     class Meta:
-        indexes = [models.Index(fields=["case", "start_on"], name="stats_interval_case_start")]
+        indexes = [
+            # Covering: the interval in force at a date is read from the index alone.
+            models.Index(
+                fields=["case", "start_on"],
+                name="stats_interval_case_start",
+                include=["end_on", "state", "collected_cum", "reduced_cum"],
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.state} [{self.start_on}, {self.end_on})"
@@ -60,9 +73,58 @@ class FillState(models.Model):
 
     key = models.CharField(max_length=20, primary_key=True)
     refreshed_at = models.DateTimeField(null=True)
+    # PostgreSQL: cases_casehistory rows up to this id (pghistory, one row per case change) have
+    # been looked at; only cases changed after it are compared with their facts.
+    history_id = models.BigIntegerField(null=True)
 
     def __str__(self) -> str:
         return self.key
+
+
+class AggregatePeriod(models.Model):
+    """A cut-off (S = period start, T = period end) whose buckets are kept in `BucketAggregate`.
+
+    Materialised for month-end reports (`stats.aggregates`); every rebuild of a case's facts
+    subtracts its old contribution and adds its new one to every materialised period.
+    """
+
+    start_on = models.DateField()
+    end_on = models.DateField()
+    prev_on = models.DateField()  # S − 1 day
+    filled_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["start_on", "end_on"], name="stats_aggperiod_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.start_on} – {self.end_on}"
+
+
+class BucketAggregate(models.Model):
+    """Base buckets of one (period, unit, officer, kind, mode, flags) group; rows are additive
+    (a rebuild appends delta rows), so a group's value is the SUM of its rows."""
+
+    period = models.ForeignKey(AggregatePeriod, on_delete=models.CASCADE, related_name="+")
+    unit_id = models.BigIntegerField()
+    officer_id = models.BigIntegerField(null=True)
+    kind = models.CharField(max_length=30)
+    mode = models.CharField(max_length=10)
+    is_state_budget = models.BooleanField()
+    is_bank_credit = models.BooleanField()
+    is_corruption = models.BooleanField()
+    for _key in BASE_KEYS:
+        locals()[f"c_{_key}"] = models.BigIntegerField(default=0)
+    for _key in MONEY_BASE_KEYS:
+        locals()[f"m_{_key}"] = models.BigIntegerField(default=0)
+    del _key
+
+    class Meta:
+        indexes = [models.Index(fields=["period", "unit_id"], name="stats_agg_period_unit")]
+
+    def __str__(self) -> str:
+        return f"{self.period_id} {self.unit_id} {self.officer_id}"
 
 
 class FormDefinition(models.Model):

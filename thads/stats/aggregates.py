@@ -1,0 +1,147 @@
+"""Month-end bucket totals kept fresh by deltas, so national reports do not scan a million cases.
+
+A materialised period (`AggregatePeriod`, a pair S, T) holds, per group (holding unit, officer,
+kind, mode, flags), the SUM of every base bucket over the cases in scope — exactly what
+`engine.compute_groups` computes from the facts. Rows are additive: `rebuild_cases` appends, for
+the cases it rebuilds, minus their old contribution (before deleting the old facts) and plus
+their new one, for every materialised period, in the same transaction (`apply_delta`). A report
+over a materialised period sums those rows: a few hundred thousand rows at national scale
+instead of ~1 million cases joined with their intervals. `compact` folds the delta rows.
+
+Concurrency (PostgreSQL): rebuilds hold a shared advisory lock, materialisation an exclusive one,
+so a period is filled from a snapshot that includes every committed rebuild and no rebuild
+misses a period being filled.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from django.db import connection, transaction
+
+from thads.stats.models import AggregatePeriod
+
+LOCK_KEY = 7_401_001  # pg advisory lock: rebuilds shared, materialisation exclusive
+GROUP_COLUMNS = (
+    "unit_id",
+    "officer_id",
+    "kind",
+    "mode",
+    "is_state_budget",
+    "is_bank_credit",
+    "is_corruption",
+)
+
+
+def _bucket_pairs() -> list[tuple[str, str]]:
+    """(column name, SQL aggregate over f/t/s) with the period's dates taken from `p`."""
+    from thads.stats.engine import _bucket_columns
+
+    case_cols, money_cols = _bucket_columns()
+    pairs = []
+    for col in case_cols + money_cols:
+        expr, name = col.rsplit(" AS ", 1)
+        expr = (
+            expr.replace("%(S1)s", "p.prev_on")
+            .replace("%(S)s", "p.start_on")
+            .replace("%(T)s", "p.end_on")
+        )
+        pairs.append((name, expr))
+    return pairs
+
+
+AGG_FROM = """
+FROM stats_aggregateperiod p
+JOIN stats_casefact f
+  ON f.accepted_on <= p.end_on AND (f.closed_on IS NULL OR f.closed_on >= p.start_on)
+JOIN stats_stateinterval t
+  ON t.case_id = f.case_id AND t.start_on <= p.end_on AND (t.end_on IS NULL OR t.end_on > p.end_on)
+LEFT JOIN stats_stateinterval s
+  ON s.case_id = f.case_id AND s.start_on <= p.prev_on
+  AND (s.end_on IS NULL OR s.end_on > p.prev_on)
+"""
+
+
+def _insert_sql(where: str, sign: int) -> str:
+    pairs = _bucket_pairs()
+    names = ["period_id", *GROUP_COLUMNS] + [n for n, _e in pairs]
+    values = ["p.id"] + [f"f.{c}" for c in GROUP_COLUMNS] + [f"({sign}) * {e}" for _n, e in pairs]
+    group = ["p.id"] + [f"f.{c}" for c in GROUP_COLUMNS]
+    return (
+        f"INSERT INTO stats_bucketaggregate ({', '.join(names)}) "
+        f"SELECT {', '.join(values)} {AGG_FROM} WHERE {where} GROUP BY {', '.join(group)}"
+    )
+
+
+def _lock(shared: bool) -> None:
+    if connection.vendor == "postgresql":
+        fn = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {fn}(%s)", [LOCK_KEY])
+
+
+def apply_delta(case_ids: list[int], sign: int) -> None:
+    """Add (sign=1) or subtract (sign=−1) these cases' current facts in every materialised
+    period. Called by `facts.rebuild_cases` inside its transaction."""
+    if not case_ids or not AggregatePeriod.objects.exists():
+        return
+    placeholders = ", ".join(["%s"] * len(case_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(_insert_sql(f"f.case_id IN ({placeholders})", sign), list(case_ids))
+
+
+def is_month_end_period(start: dt.date, end: dt.date) -> bool:
+    """A monthly (cumulative) report period: from 01/10 to the last day of a month."""
+    return (
+        start.month == 10
+        and start.day == 1
+        and start <= end
+        and end.day == calendar.monthrange(end.year, end.month)[1]
+    )
+
+
+def period_id_for(start: dt.date, end: dt.date, *, materialise: bool = True) -> int | None:
+    """The materialised period (S, T), filled on first use when it is a month-end period."""
+    found = AggregatePeriod.objects.filter(start_on=start, end_on=end).values_list("pk", flat=True)
+    if found:
+        return found[0]
+    if not materialise or not is_month_end_period(start, end):
+        return None
+    return materialise_period(start, end)
+
+
+@transaction.atomic
+def materialise_period(start: dt.date, end: dt.date) -> int:
+    """Fill the totals of (start, end) from the facts (one grouped INSERT … SELECT)."""
+    _lock(shared=False)
+    period, created = AggregatePeriod.objects.get_or_create(
+        start_on=start, end_on=end, defaults={"prev_on": start - dt.timedelta(days=1)}
+    )
+    if created:
+        with connection.cursor() as cursor:
+            cursor.execute(_insert_sql("p.id = %s", 1), [period.pk])
+    return period.pk
+
+
+@transaction.atomic
+def compact(period_id: int) -> None:
+    """Fold the delta rows of a period into one row per group (same sums)."""
+    _lock(shared=False)
+    pairs = _bucket_pairs()
+    sums = ", ".join(f"SUM({n})" for n, _e in pairs)
+    names = ", ".join(n for n, _e in pairs)
+    group = ", ".join(GROUP_COLUMNS)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TEMPORARY TABLE stats_agg_compact AS "  # noqa: S608
+            f"SELECT period_id, {group}, {sums} FROM stats_bucketaggregate "
+            f"WHERE period_id = %s GROUP BY period_id, {group}",
+            [period_id],
+        )
+        cursor.execute("DELETE FROM stats_bucketaggregate WHERE period_id = %s", [period_id])
+        cursor.execute(
+            f"INSERT INTO stats_bucketaggregate (period_id, {group}, {names}) "  # noqa: S608
+            "SELECT * FROM stats_agg_compact"
+        )
+        cursor.execute("DROP TABLE stats_agg_compact")
