@@ -5,7 +5,15 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from thads.ledger.fees import tiers_from_json
-from thads.ledger.models import Fee, FeeSchedule, HeldMoney, HeldMoneyRelease, Payout, Receipt
+from thads.ledger.models import (
+    Fee,
+    FeeSchedule,
+    HeldMoney,
+    HeldMoneyRelease,
+    Payout,
+    PayoutReversal,
+    Receipt,
+)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -32,6 +40,11 @@ class ReceiptAdmin(ReadOnlyAdmin):
 class PayoutAdmin(ReadOnlyAdmin):
     list_display = ("case", "obligation", "payee", "amount", "paid_on")
     search_fields = ("case__code",)
+
+
+@admin.register(PayoutReversal)
+class PayoutReversalAdmin(ReadOnlyAdmin):
+    list_display = ("payout", "reversed_on", "reason")
 
 
 @admin.register(Fee)

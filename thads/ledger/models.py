@@ -207,9 +207,53 @@ class Payout(AppendOnly):
         return f"{self.case} — {self.obligation} — {self.amount}"
 
     @property
+    def is_reversed(self) -> bool:
+        return hasattr(self, "reversal")
+
+    @property
     def net_amount(self) -> int:
         fee = getattr(self, "fee", None)
         return self.amount - (fee.amount if fee else 0)
+
+
+@pghistory.track(model_name="PayoutReversalHistory")
+class PayoutReversal(AppendOnly):
+    """Hủy khoản chi trả ghi sai: its `huy_su_kien` event voids the payout's `chi_tra` event.
+
+    The payout row stays; it and its fee no longer count once reversed.
+    """
+
+    payout = models.OneToOneField(
+        Payout, verbose_name=_("Khoản chi trả"), on_delete=models.PROTECT, related_name="reversal"
+    )
+    event = models.OneToOneField(
+        CaseEvent,
+        verbose_name=_("Sự kiện của việc"),
+        on_delete=models.PROTECT,
+        related_name="payout_reversal",
+    )
+    reversed_on = models.DateField(_("Ngày hủy"))
+    reason = models.CharField(_("Lý do hủy"), max_length=500)
+    recorded_at = models.DateTimeField(_("Ghi nhận lúc"), auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Người ghi nhận"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("Hủy khoản chi trả")
+        verbose_name_plural = _("Hủy khoản chi trả")
+        triggers = [_append_only_trigger("payout_reversal_append_only")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="payout_reversal_has_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.payout} ↺ {self.reversed_on:%d/%m/%Y}"
 
 
 @pghistory.track(model_name="FeeScheduleHistory")

@@ -22,7 +22,10 @@ from thads.org.access import Access
 
 @dataclass(frozen=True)
 class Balance:
-    """A case's money, in đồng. remainder = owed − collected − reduced."""
+    """A case's money, in đồng. remainder = owed − collected − reduced.
+
+    `fees` sums the fees of payouts not reversed; `held` the money held for the case that day.
+    """
 
     owed: int
     collected: int
@@ -57,7 +60,7 @@ def case_balance(case: Case, as_of: dt.date | None = None) -> Balance:
         for h in HeldMoney.objects.filter(case=case).select_related("release")
         if h.is_held_on(day)
     )
-    fees = Fee.objects.filter(case=case)
+    fees = Fee.objects.filter(case=case, payout__reversal__isnull=True)
     if as_of is not None:
         fees = fees.filter(payout__paid_on__lte=as_of)
     return Balance(
@@ -107,9 +110,11 @@ def case_balance_problems(case: Case) -> list[str]:
                 problems.append(f"{receipt.number}: event does not match the receipt")
             if (event.pk in effective_ids) == reversed_:
                 problems.append(f"{receipt.number}: event and reversal disagree")
-    for payout in Payout.objects.filter(case=case).select_related("event"):
+    for payout in Payout.objects.filter(case=case).select_related("event", "reversal"):
         if payout.event.type != EventType.CHI_TRA or payout.event.amount != payout.amount:
             problems.append(f"payout {payout.pk}: event does not match the payout")
+        if (payout.event_id in effective_ids) == payout.is_reversed:
+            problems.append(f"payout {payout.pk}: event and reversal disagree")
     return problems
 
 
@@ -189,7 +194,7 @@ def payouts_of_case(access: Access, case: Case) -> QuerySet[Payout]:
         return Payout.objects.none()
     return (
         Payout.objects.filter(case=case)
-        .select_related("obligation", "payee", "fee")
+        .select_related("obligation", "payee", "fee", "reversal")
         .order_by("paid_on", "id")
     )
 

@@ -30,6 +30,7 @@ from thads.ledger.models import (
     HeldMoney,
     HeldMoneyRelease,
     Payout,
+    PayoutReversal,
     Receipt,
     ReceiptCounter,
     receipt_number,
@@ -370,6 +371,47 @@ def payout_record(
         payouts.append(payout)
     case.refresh_from_db()
     return payouts
+
+
+@transaction.atomic
+def payout_reverse(
+    payout: Payout,
+    *,
+    reason: str,
+    by: Any = None,
+    on: dt.date | None = None,
+    expected_version: int | None = None,
+    today: dt.date | None = None,
+) -> PayoutReversal:
+    """Hủy khoản chi trả ghi sai: a `huy_su_kien` event voids the `chi_tra` event.
+
+    The money counts again as collected but not paid out; the payout's fee no longer counts
+    (a new payout computes its own). Nothing is deleted.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(_("Phải ghi lý do hủy khoản chi trả."))
+    if PayoutReversal.objects.filter(payout=payout).exists():
+        raise DomainError(_("Khoản chi trả này đã được hủy trước đó."))
+    on = on or today or timezone.localdate()
+    _not_future(on, today)
+    if on < payout.paid_on:
+        raise DomainError(_("Ngày hủy không được trước ngày chi trả."))
+    event = record_event(
+        payout.case,
+        type=EventType.HUY_SU_KIEN,
+        on=on,
+        by=by,
+        data={"reason": reason, "payout": payout.pk},
+        corrects=payout.event,
+        expected_version=expected_version,
+        today=today,
+    )
+    reversal = PayoutReversal(
+        payout=payout, event=event, reversed_on=on, reason=reason, recorded_by=_author(by)
+    )
+    reversal.save()
+    return reversal
 
 
 # ---- held money ----------------------------------------------------------------------------

@@ -81,6 +81,7 @@ operations = st.lists(
         st.tuples(st.just("reduce"), st.integers(min_value=1, max_value=2_000_000)),
         st.tuples(st.just("reverse"), st.integers(min_value=0, max_value=5)),
         st.tuples(st.just("payout"), st.integers(min_value=1, max_value=4_000_000)),
+        st.tuples(st.just("unpay"), st.integers(min_value=0, max_value=5)),
     ),
     min_size=1,
     max_size=10,
@@ -94,9 +95,10 @@ operations = st.lists(
 )
 @given(ops=operations)
 def test_balance_property(make_case, ops):
-    """Random payments, reductions, reversals and payouts never break the balance identity."""
+    """Random payments, reductions, payouts and their reversals never break the balance."""
     case = make_case(obligations=[budget_obligation(3_000_000), creditor_obligation(7_000_000)])
     receipts: list[Receipt] = []
+    payouts = []
     for op, value in ops:
         before = selectors.case_balance(case)
         try:
@@ -115,8 +117,13 @@ def test_balance_property(make_case, ops):
                     continue
                 target = receipts[value % len(receipts)]
                 services.receipt_reverse(target, reason="Sai", on=ON, today=TODAY)
+            elif op == "unpay":
+                if not payouts:
+                    continue
+                target = payouts[value % len(payouts)]
+                services.payout_reverse(target, reason="Sai", on=ON, today=TODAY)
             else:
-                services.payout_record(case, paid_on=ON, total=value, today=TODAY)
+                payouts += services.payout_record(case, paid_on=ON, total=value, today=TODAY)
                 assert value <= before.unpaid_collected
             succeeded = True
         except DomainError:
@@ -146,3 +153,7 @@ def test_balance_property(make_case, ops):
             assert after.collected == before.collected + value
         elif op == "reverse":
             assert after.collected == before.collected - target.amount
+        elif op == "unpay":
+            assert after.paid_out == before.paid_out - target.amount
+        elif op == "payout":
+            assert after.paid_out == before.paid_out + value

@@ -196,3 +196,32 @@ def test_reductions_reduce_what_is_owed(make_case, record):
     result = payout(case)
     assert shares(result) == {"Án phí dân sự sơ thẩm": 600_000, "Trả nợ 2000000": 2_000_000}
     assert selectors.case_balance(case).remainder == 0
+
+
+def test_payout_reversal(money_case):
+    case = money_case(amount=10_000_000)
+    receipt = pay(case, 10_000_000)
+    [p] = payout(case)
+    with pytest.raises(DomainError, match="lý do"):
+        services.payout_reverse(p, reason="", today=TODAY)
+    with pytest.raises(DomainError, match="trước ngày chi trả"):
+        services.payout_reverse(p, reason="Sai", on=D(2024, 7, 1), today=TODAY)
+    reversal = services.payout_reverse(p, reason="Chi nhầm người", on=PAID_ON, today=TODAY)
+    assert reversal.event.type == EventType.HUY_SU_KIEN
+    assert reversal.event.corrects_id == p.event_id
+    balance = selectors.case_balance(case)
+    assert (balance.paid_out, balance.unpaid_collected, balance.fees) == (0, 10_000_000, 0)
+    assert selectors.case_balance_problems(case) == []
+    with pytest.raises(DomainError, match="đã được hủy"):
+        services.payout_reverse(p, reason="Sai", today=TODAY)
+    # Paid again: the fee is computed afresh; the receipt can no longer be reversed.
+    [again] = payout(case)
+    assert again.fee.received_before == 0
+    assert again.fee.amount == 300_000
+    assert selectors.case_balance(case).fees == 300_000
+    with pytest.raises(DomainError):
+        services.receipt_reverse(receipt, reason="Sai", on=PAID_ON, today=TODAY)
+    # Once the payout is reversed, the receipt can be.
+    services.payout_reverse(again, reason="Sai", on=PAID_ON, today=TODAY)
+    services.receipt_reverse(receipt, reason="Sai", on=PAID_ON, today=TODAY)
+    assert selectors.assert_case_balance(case).collected == 0

@@ -12,7 +12,15 @@ from thads.cases.models import CaseEvent, EventType
 from thads.cases.transitions import TransitionError
 from thads.common.errors import DomainError
 from thads.ledger import selectors, services
-from thads.ledger.models import Fee, HeldMoney, Payout, Receipt, ReceiptCounter
+from thads.ledger.models import (
+    Fee,
+    HeldMoney,
+    HeldMoneyRelease,
+    Payout,
+    PayoutReversal,
+    Receipt,
+    ReceiptCounter,
+)
 
 from .conftest import TODAY
 
@@ -162,22 +170,33 @@ def test_model_refuses_update_and_delete(money_case):
 
 
 @pytest.mark.parametrize(
-    "model", [Receipt, Payout, Fee, HeldMoney], ids=["receipt", "payout", "fee", "held_money"]
+    ("model", "change"),
+    [
+        (Receipt, {"amount": 1}),
+        (Payout, {"amount": 1}),
+        (Fee, {"amount": 1}),
+        (HeldMoney, {"amount": 1}),
+        (HeldMoneyRelease, {"reason": "Sửa"}),
+        (PayoutReversal, {"reason": "Sửa"}),
+    ],
+    ids=["receipt", "payout", "fee", "held_money", "held_release", "payout_reversal"],
 )
-def test_database_refuses_update_and_delete(money_case, units, model):
+def test_database_refuses_update_and_delete(money_case, units, model, change):
     case = money_case()
     pay(case, 1_000_000)
-    services.payout_record(case, paid_on=D(2024, 3, 2), today=TODAY)
-    services.held_money_receive(
+    [payout] = services.payout_record(case, paid_on=D(2024, 3, 2), today=TODAY)
+    services.payout_reverse(payout, reason="Sai", on=D(2024, 3, 2), today=TODAY)
+    held = services.held_money_receive(
         units["A"], kind="tam_giu", amount=5, received_on=D(2024, 1, 5), source="X", today=TODAY
     )
+    services.held_money_release(held, released_on=D(2024, 1, 6), reason="Trả lại", today=TODAY)
     rows = model.objects.all()
     assert rows.exists()
     with pytest.raises((DatabaseError, IntegrityError)), transaction.atomic():
-        rows.update(amount=1)
+        rows.update(**change)
     with pytest.raises((DatabaseError, IntegrityError)), transaction.atomic():
         rows._raw_delete(rows.db)
-    assert model.objects.filter(amount=1).count() == 0
+    assert model.objects.filter(**change).count() == 0
 
 
 def test_database_refuses_non_positive_receipt(money_case):
