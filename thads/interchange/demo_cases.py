@@ -299,6 +299,10 @@ class Generator:
 
     def make_case(self, unit, chi_cuc, accepted, mode, judgment, flags, amount, parties,
                   from_case=None) -> int:  # fmt: skip
+        if accepted >= REFORM and unit in SUCCESSOR:  # a Chi cục no longer accepts cases
+            unit = SUCCESSOR[unit]
+        if accepted >= REFORM and unit == "TN":
+            unit = "TNG"
         code = self.code(unit, accepted)
         officer = self.officer(unit, accepted)
         events = self.history(unit, chi_cuc, accepted, mode, flags, amount, officer)
@@ -330,7 +334,8 @@ class Generator:
         if receiver:
             to_unit, on, remainder = receiver
             new_day = self.later(on, 3, 12)
-            if new_day <= self.today:
+            crosses = new_day >= REFORM and (to_unit in SUCCESSOR or to_unit == "TN")
+            if new_day <= self.today and not crosses:
                 made += self.make_case(
                     to_unit,
                     _chi_cuc_of(to_unit, chi_cuc),
