@@ -12,7 +12,7 @@ import logging
 import threading
 
 from django.conf import settings
-from django.db import close_old_connections, connection, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from thads.stats import documents
@@ -87,7 +87,6 @@ def run(job_id: int) -> None:
 
 def run_pending(limit: int = 10) -> int:
     """Run up to `limit` pending jobs (a worker process or a timer calls this)."""
-    close_old_connections()
     ids = list(
         ExportJob.objects.filter(status=ExportJob.Status.PENDING)
         .order_by("created_at")

@@ -164,6 +164,6 @@ def test_pdf_fetcher_refuses_the_network():
 def test_csv_of_form_7_and_bad_format(cases):  # noqa: F811
     unit = Unit.objects.get(code="TNG")
     data = documents.render("csv", "7", unit, month_period(2026, 4)).decode("utf-8-sig")
-    assert data.splitlines()[0].startswith("unit,name,Phong tỏa tài khoản")
+    assert data.splitlines()[0].startswith('unit,name,"Phong tỏa tài khoản, tài sản"')
     with pytest.raises(ValueError):
         documents.render("doc", "1", unit, month_period(2026, 4))
