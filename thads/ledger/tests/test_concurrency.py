@@ -25,16 +25,18 @@ pytestmark = [
 ]
 
 
-def _race(case_pk: int, amounts: list[int]) -> tuple[list[Receipt], list[Exception]]:
+def _race(case_pk, amounts: list[int]) -> tuple[list[Receipt], list[Exception]]:
+    """Pay `amounts` at once from one thread each (`case_pk`: one case, or one per amount)."""
+    case_pks = case_pk if isinstance(case_pk, list) else [case_pk] * len(amounts)
     barrier = threading.Barrier(len(amounts))
     done: list[Receipt] = []
     failed: list[Exception] = []
     lock = threading.Lock()
 
-    def worker(amount: int) -> None:
+    def worker(pk: int, amount: int) -> None:
         try:
             with translation.override("vi"):
-                case = Case.objects.get(pk=case_pk)
+                case = Case.objects.get(pk=pk)
                 barrier.wait(timeout=10)
                 receipt = services.payment_record(
                     case, amount=amount, received_on=dt.date(2024, 3, 1), payer="X", today=TODAY
@@ -47,7 +49,10 @@ def _race(case_pk: int, amounts: list[int]) -> tuple[list[Receipt], list[Excepti
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=worker, args=(a,)) for a in amounts]
+    threads = [
+        threading.Thread(target=worker, args=(pk, a))
+        for pk, a in zip(case_pks, amounts, strict=True)
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -76,3 +81,11 @@ def test_two_payments_of_more_than_half_cannot_both_succeed(money_case):
         assert selectors.case_balance_problems(case) == []
     numbers = sorted(Receipt.objects.filter(case=case).values_list("seq", flat=True))
     assert numbers == list(range(1, len(numbers) + 1))  # no gap from the refused payments
+
+
+def test_simultaneous_receipts_of_one_unit_get_consecutive_numbers(money_case):
+    # No counter row exists yet for 2024: both transactions try to create it.
+    cases = [money_case(), money_case(), money_case()]
+    done, failed = _race([c.pk for c in cases], [1_000, 2_000, 3_000])
+    assert failed == []
+    assert sorted(r.number for r in done) == ["BL-2024/000001", "BL-2024/000002", "BL-2024/000003"]
