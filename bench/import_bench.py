@@ -38,7 +38,7 @@ def reset_database(url: str) -> None:
             dbname="postgres",
             autocommit=True,
         ) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             conn.execute(f'CREATE DATABASE "{name}"')
     elif url.startswith("sqlite:///"):
         path = Path(url.removeprefix("sqlite:///"))

@@ -289,8 +289,10 @@ class _Reader:
         return value
 
     def choice(self, choices) -> Any:
+        allowed_set = _choice_set(choices)
+
         def convert(key: str, value: Any) -> str:
-            if value not in choices:
+            if not isinstance(value, str) or value not in allowed_set:
                 allowed = ", ".join(choices)
                 self.fail(
                     f"“{key}”: giá trị không hợp lệ {json.dumps(value, ensure_ascii=False)} "
@@ -299,6 +301,19 @@ class _Reader:
             return value
 
         return convert
+
+
+_CHOICE_SETS: dict[tuple, frozenset] = {}
+
+
+def _choice_set(choices) -> frozenset:
+    key = tuple(choices)
+    if key not in _CHOICE_SETS:
+        _CHOICE_SETS[key] = frozenset(key)
+    return _CHOICE_SETS[key]
+
+
+EVENT_TYPES = tuple(EventType.values)
 
 
 def _parse_unit(r: _Reader, line: int) -> UnitRec:
@@ -351,7 +366,7 @@ def _parse_target(r: _Reader, line: int) -> TargetRec:
 
 
 def _parse_event(r: _Reader, seq: int) -> EventRec:
-    kind = r.get("type", r.choice(EventType.values))
+    kind = r.get("type", r.choice(EVENT_TYPES))
     on = r.get("on", r.date)
     data = r.get("data", _dict(r), optional=True, default=None)
     data = dict(data) if data else {}
