@@ -124,6 +124,18 @@ def test_case_page_shows_money_timeline_and_actions(client, shared_demo_org):
     assert dict(response.context["actions"]).get(EventType.THU_TIEN)
 
 
+def test_timeline_of_events_recorded_without_a_user(client, shared_demo_org):
+    """Imported or system events have no author: the page says "Hệ thống" instead of failing."""
+    from thads.cases import services
+
+    case = new_case()
+    services.record_event(case, type=EventType.XAC_MINH_CO_DIEU_KIEN, on=D(2025, 8, 1))
+    login(client, "chv")
+    response = client.get(reverse("cases:detail", args=[case.pk]))
+    assert response.status_code == 200
+    assert "Hệ thống" in response.content.decode()
+
+
 def test_case_outside_scope_is_404(client, shared_demo_org):
     case = new_case("CBG-KV1", officer=None)
     login(client, "chv")
