@@ -190,6 +190,10 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 THADS_EXTRA_DAYS_OFF: list[str] = []
 THADS_EXTRA_WORKING_DAYS: list[str] = []
 
+# Monthly statistical reports are due this many working days after the period ends, per unit
+# level (TT 06/2019/TT-BTP, Điều 9 k2: Chấp hành viên 1, Chi cục 2, Cục 4 working days).
+THADS_REPORT_DEADLINES: dict[str, int] = {"local": 2, "province": 4}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
