@@ -129,7 +129,7 @@ def compact(period_id: int) -> None:
     """Fold the delta rows of a period into one row per group (same sums)."""
     _lock(shared=False)
     pairs = _bucket_pairs()
-    sums = ", ".join(f"SUM({n})" for n, _e in pairs)
+    sums = ", ".join(f"SUM({n}) AS {n}" for n, _e in pairs)
     names = ", ".join(n for n, _e in pairs)
     group = ", ".join(GROUP_COLUMNS)
     with connection.cursor() as cursor:
