@@ -46,6 +46,9 @@ def _case_nav_items(access: Access, unit) -> list[dict]:
         items.append({"label": _("Phân công"), "url": url, "key": "assignment"})
     if unit is not None:
         items.append({"label": _("Thống kê"), "url": reverse("stats:report"), "key": "stats"})
+        items.append(
+            {"label": _("Báo cáo tháng"), "url": reverse("submission:index"), "key": "submission"}
+        )
     return items
 
 
