@@ -26,5 +26,6 @@ urlpatterns = [
     path("viec/", include("thads.cases.urls")),
     path("thong-ke/", include("thads.stats.urls")),
     path("bao-cao-thang/", include("thads.stats.submission_urls")),
+    path("chi-tieu/", include("thads.targets.urls")),
     path("", include("thads.web.urls")),
 ]

@@ -49,6 +49,10 @@ def _case_nav_items(access: Access, unit) -> list[dict]:
         items.append(
             {"label": _("Báo cáo tháng"), "url": reverse("submission:index"), "key": "submission"}
         )
+    if unit is not None and (access.is_leader or access.role in {"head", "deputy"}):
+        items.append(
+            {"label": _("Chỉ đạo điều hành"), "url": reverse("targets:cockpit"), "key": "targets"}
+        )
     return items
 
 
