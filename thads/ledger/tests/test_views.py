@@ -14,7 +14,7 @@ from thads.org.models import Role, Staff
 from .conftest import TODAY
 
 D = dt.date
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("thads.ledger.tests.urls")]
+pytestmark = pytest.mark.django_db
 
 
 def login(client, unit, code):
