@@ -28,5 +28,6 @@ urlpatterns = [
     path("thong-ke/", include("thads.stats.urls")),
     path("bao-cao-thang/", include("thads.stats.submission_urls")),
     path("chi-tieu/", include("thads.targets.urls")),
+    path("diem-nghen/", include("thads.targets.bottleneck_urls")),
     path("", include("thads.web.urls")),
 ]

@@ -127,7 +127,7 @@ QUERY_PARAMS = {
 def _parse_int(raw: str, money: bool) -> int:
     text = raw.strip().replace(" ", "")
     if money:
-        text = text.removesuffix("đ").removesuffix("đồng").replace(".", "")
+        text = text.removesuffix("đồng").removesuffix("đ").replace(".", "").replace(",", "")
     return int(text)
 
 
