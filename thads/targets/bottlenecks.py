@@ -54,7 +54,7 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import Coalesce, Trim
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -273,7 +273,7 @@ def complained(cases: QuerySet[Case], params: Params, as_of: dt.date) -> QuerySe
 
 
 def steering(cases: QuerySet[Case], params: Params, as_of: dt.date) -> QuerySet[Case]:
-    return not_ended(cases).annotate(note=Trim("steering_note")).exclude(note="")
+    return not_ended(cases).filter(steering_note__regex=r"\S")
 
 
 @dataclass(frozen=True)
