@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from thads.cases import actions as case_actions
 from thads.cases import assignment, selectors, services
 from thads.cases.deadlines import case_deadlines, deadlines_by_officer, open_deadlines
 from thads.cases.forms import (
@@ -136,6 +137,7 @@ def case_detail(request, pk: int):
     case = _case_or_404(request, pk)
     today = timezone.localdate()
     deadlines = case_deadlines(case, today=today)
+    actions = selectors.actions_for(access, case)
     context = {
         "case": case,
         "parties": case.parties.all(),
@@ -143,7 +145,12 @@ def case_detail(request, pk: int):
         "money": selectors.money_summary(case),
         "deadlines": [(d, d.status(today)) for d in deadlines],
         "timeline": selectors.timeline(case),
-        "actions": selectors.actions_for(access, case),
+        "actions": actions,
+        # (type, name, url): registered views (e.g. the ledger's payment) replace the generic one.
+        "action_links": [
+            (kind, name, case_actions.action_url(case, kind)) for kind, name in actions
+        ],
+        "panels": case_actions.case_panels(request, case),
         "may_assign": selectors.may_assign(access, case),
         "today": today,
     }
@@ -157,6 +164,9 @@ def case_action(request, pk: int, event_type: str):
     access = request.access
     case = _case_or_404(request, pk)
     if event_type not in EventType.values or event_type in selectors.SPECIAL_EVENTS:
+        raise Http404
+    if case_actions.has_action_view(event_type):
+        # Recorded through its own screen (money: the ledger issues the receipt), never here.
         raise Http404
     if not selectors.may_record(access, case, event_type):
         raise PermissionDenied

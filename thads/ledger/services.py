@@ -483,3 +483,49 @@ def held_money_release(
     )
     release.save()
     return release
+
+
+# ---- payout preview (for the payout form) ----------------------------------------------------
+
+
+class _PreviewRollback(Exception):
+    pass
+
+
+def payout_preview(
+    case: Case,
+    *,
+    paid_on: dt.date,
+    total: int | None = None,
+    self_settled: bool = False,
+    today: dt.date | None = None,
+) -> list[dict]:
+    """What `payout_record` would record now, recording nothing: shares in the legal order.
+
+    Runs `payout_record` in a savepoint that is always rolled back, so the preview follows the
+    very same rules (Luật THADS 2008, Điều 47 k1; fee of TT 216/2016, Điều 4). Each item:
+    obligation, payee, amount, fee (đồng; None when no fee applies), is_reduced, net.
+    Raises DomainError as `payout_record` would.
+    """
+    shares: list[dict] = []
+    try:
+        with transaction.atomic():
+            for payout in payout_record(
+                case, paid_on=paid_on, total=total, self_settled=self_settled, today=today
+            ):
+                fee = Fee.objects.filter(payout=payout).first()
+                shares.append(
+                    {
+                        "obligation": payout.obligation,
+                        "payee": payout.payee,
+                        "amount": payout.amount,
+                        "fee": fee.amount if fee else None,
+                        "is_reduced": bool(fee and fee.is_reduced),
+                        "net": payout.amount - (fee.amount if fee else 0),
+                    }
+                )
+            raise _PreviewRollback
+    except _PreviewRollback:
+        pass
+    case.refresh_from_db()
+    return shares
