@@ -60,8 +60,9 @@ def parse_rate(value, label: str = "Tỷ lệ") -> Decimal:
         text = repr(value)
     else:
         text = str(value).strip().rstrip("%").strip()
-    if text.count(".") + text.count(",") <= 1 and re.match(r"^\d+[.,]\d+0+$", text):
-        text = text.rstrip("0")  # "82.500" from a spreadsheet is 82.50
+    extra_zeros = re.match(r"^(\d+[.,]\d{2})0+$", text)
+    if extra_zeros:  # "82.500" from a spreadsheet is 82.50
+        text = extra_zeros.group(1)
     if not _RATE_RE.match(text):
         raise DomainError(
             _(

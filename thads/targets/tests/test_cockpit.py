@@ -1,0 +1,213 @@
+"""The cockpit on data built to match the leaders' published figures (the seeds)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal as D
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.urls import reverse
+
+from thads.org import services as org_services
+from thads.org.access import access_for
+from thads.org.demo import REFORM
+from thads.org.models import Unit
+from thads.stats.periods import as_of_period, month_period
+from thads.targets import services
+from thads.targets.cockpit import build_cockpit
+from thads.targets.summary import summary_text
+
+pytestmark = pytest.mark.django_db
+
+CO = ("xac_minh_co_dieu_kien", "2025-10-20")
+M = 1_000_000
+B = 1_000_000_000
+
+
+def superuser_access():
+    user = get_user_model().objects.create_superuser("root", "r@example.org", "x")
+    return access_for(user), user
+
+
+def set_target(unit_code, year, case_rate, money_rate):
+    access, user = (
+        superuser_access()
+        if not get_user_model().objects.filter(username="root").exists()
+        else (access_for(get_user_model().objects.get(username="root")), None)
+    )
+    return services.target_set(
+        access,
+        Unit.objects.get(code=unit_code),
+        year,
+        case_rate=case_rate,
+        money_rate=money_rate,
+    )
+
+
+@pytest.fixture
+def hai_duong_2021(history):
+    """TNG-KV2 in report year 2026 made to match Hải Dương's 2021 figures: 236 of 281 cases with
+    conditions completed (83,99%) against 82,50%, and 44,26% of the money against 40,10%."""
+    done = [
+        history("TNG-KV2", "2025-10-15", M, [CO, ("dinh_chi", "2026-03-02")]) for _ in range(236)
+    ]
+    open_ = [history("TNG-KV2", "2025-10-15", 6 * M, [CO]) for _ in range(44)]
+    open_.append(history("TNG-KV2", "2025-10-15", 33_212_833, [CO]))
+    set_target("TNG-KV2", 2026, "82,50", "40,10")
+    return done, open_
+
+
+def test_a_unit_at_83_99_against_82_50_shows_vuot_1_49(client, hai_duong_2021):
+    """One test for the 281 cases (building them is the slow part): engine, command, page."""
+    cockpit = build_cockpit(Unit.objects.get(code="TNG"), month_period(2026, 12), trend=False)
+    row = next(r for r in cockpit.rows if r.unit_code == "TNG-KV2")
+    assert (row.cases.done, row.cases.base) == (236, 281)
+    assert row.cases.rate == D("83.99")
+    assert row.cases.diff_text == "vượt 1,49%"
+    assert row.cases.met is True and row.cases.colour == "green"
+    assert row.money.rate == D("44.26")
+    assert row.money.diff_text == "vượt 4,16%"
+    assert row.cases.rank == 1 and row.money.rank == 1
+    assert row.cases.needed == 0
+    # The other units have no case with conditions: no rate, no rank, met unknown.
+    others = [r for r in cockpit.rows if r.unit_code != "TNG-KV2"]
+    assert others and all(r.cases.rate is None and r.cases.rank is None for r in others)
+    assert all(r.cases.met is None for r in others)
+
+    # The same figures from the command line (thads targets), JSON and CSV.
+    _command_json_is_the_documented_shape()
+    # And on the page, every number links to its cases (the client of the same test).
+    _every_cockpit_number_links_to_its_cases(client)
+
+
+def _command_json_is_the_documented_shape():
+    out = StringIO()
+    call_command("targets", "--unit", "TNG", "--year", "2026", "--month", "12", stdout=out)
+    payload = json.loads(out.getvalue())
+    kv2 = next(r for r in payload["rows"] if r["unit"] == "TNG-KV2")
+    assert kv2 == {
+        "unit": "TNG-KV2",
+        "name": "Phòng Thi hành án dân sự khu vực 2 – Thái Nguyên",
+        "case_rate": "83.99",
+        "case_target": "82.50",
+        "case_diff": "1.49",
+        "case_met": True,
+        "money_rate": "44.26",
+        "money_target": "40.10",
+        "money_diff": "4.16",
+        "money_met": True,
+        "case_rank": 1,
+        "money_rank": 1,
+    }
+    kv1 = next(r for r in payload["rows"] if r["unit"] == "TNG-KV1")
+    assert kv1["case_rate"] is None and kv1["case_diff"] is None and kv1["case_met"] is None
+    assert payload["summary"] == {"units": 5, "case_met": 1, "money_met": 1}
+    csv_out = StringIO()
+    call_command(
+        "targets",
+        "--unit",
+        "TNG",
+        "--year",
+        "2026",
+        "--as-of",
+        "2026-09-30",
+        "--format",
+        "csv",
+        stdout=csv_out,
+    )
+    lines = csv_out.getvalue().splitlines()
+    assert lines[0].startswith("unit,name,case_rate,case_target,case_diff,case_met")
+    assert any(line.startswith("TNG-KV2,") and ",83.99,82.50,1.49,true," in line for line in lines)
+
+
+def _every_cockpit_number_links_to_its_cases(client):
+    client.force_login(get_user_model().objects.get(username="lanhdao"))
+    page = client.get(reverse("targets:cockpit"), {"don_vi": "TNG", "nam": 2026, "thang": 12})
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "vượt 1,49%" in html and "1/5" in html
+    row = html[html.index('data-key="TNG-KV2"') :]
+    row = row[: row.index("</tr>")]
+    # Every number of the row (rate, difference, projection, needs for cases and money) is a link.
+    assert row.count('href="/thong-ke/chi-tiet/?') == 8
+    link = row[row.index('href="/thong-ke/chi-tiet/') + 6 :]
+    link = link[: link.index('"')].replace("&amp;", "&")
+    drill = client.get(link)
+    assert drill.status_code == 200
+    d = drill.content.decode()
+    assert "Số việc: 236" in d, (link, d[d.find("drill-cell") : d.find("drill-cell") + 400])
+
+
+def make_province(code: str, count: int) -> list[Unit]:
+    national = Unit.objects.get(code="TW")
+    province = org_services.unit_create(
+        code=code,
+        name="Thi hành án dân sự tỉnh Hải Dương",
+        level=Unit.Level.PROVINCE,
+        parent=national,
+        valid_from=REFORM,
+    )
+    return [province] + [
+        org_services.unit_create(
+            code=f"{code}-KV{i:02d}",
+            name=f"Phòng THADS khu vực {i:02d}",
+            level=Unit.Level.LOCAL,
+            parent=province,
+            valid_from=REFORM,
+        )
+        for i in range(1, count + 1)
+    ]
+
+
+@pytest.fixture
+def twelve_units(history):
+    """12 local units: KV01 and KV02 complete their only case (100%), the others 40% each."""
+    province, *units = make_province("HD", 12)
+    for i, unit in enumerate(units):
+        set_target(unit.code, 2026, "80.00", "50.00")
+        if i < 2:
+            history(
+                unit.code,
+                "2025-10-15",
+                100 * B,
+                [CO, ("thu_tien", "2026-02-01", 100 * B), ("xong", "2026-02-02")],
+            )
+        else:
+            for n in range(5):
+                events = [CO, ("dinh_chi", "2026-03-01")] if n < 2 else [CO]
+                history(unit.code, "2025-10-15", 1 * B + i * M, events)
+    set_target("HD", 2026, "82.50", "40.10")
+    return province, units
+
+
+def test_two_of_twelve_units_over_the_case_target_are_counted_as_two(twelve_units):
+    province, units = twelve_units
+    cockpit = build_cockpit(province, month_period(2026, 6), trend=False)
+    assert cockpit.count == 12
+    assert cockpit.case_met == 2
+    assert cockpit.money_met == 2
+    ranks = {r.unit_code: r.cases.rank for r in cockpit.rows}
+    assert ranks["HD-KV01"] == ranks["HD-KV02"] == 1
+    assert {ranks[u.code] for u in units[2:]} == {3}  # ties share rank 3
+    # Lowest first on demand.
+    assert cockpit.sorted_rows("viec")[0].cases.rate == D("40.00")
+    assert cockpit.sorted_rows("viec", descending=True)[0].unit_code in {"HD-KV01", "HD-KV02"}
+
+
+def test_summary_text_in_the_style_of_the_seeds(twelve_units):
+    province, units = twelve_units
+    cockpit = build_cockpit(province, as_of_period(2026, REFORM.replace(year=2026)), trend=False)
+    text = summary_text(cockpit)
+    # 2 finished + 10 × 2 terminated; money: 200 tỷ collected + 20 × (1 tỷ + i triệu).
+    money_done = 200 * B + sum(2 * (B + i * M) for i in range(2, 12))
+    assert cockpit.total.money.done == money_done
+    assert text.startswith(
+        "Toàn tỉnh đã giải quyết xong 22 việc, với số tiền hơn 220 tỷ đồng, đạt 42,31% về việc và "
+    )
+    assert "(chỉ tiêu được giao: 82,50% về việc, 40,10% về tiền)" in text
+    assert "; 02 đơn vị vượt chỉ tiêu về việc và 02 đơn vị vượt chỉ tiêu về tiền." in text
+    assert "Đơn vị có tỷ lệ thấp: Về việc: Phòng THADS khu vực 03 (40,00%), " in text
+    assert text.endswith("...")
