@@ -414,3 +414,28 @@ ENDPOINTS += [
     Endpoint("submission:status", "GET", READ, _report_page("submission:status")),
     Endpoint("submission:children", "GET", READ, _report_page("submission:children")),
 ]
+
+
+# ---- bottlenecks and people (thads.targets.bottleneck_views) ------------------------------
+# Read-only pages of the leaders' cockpit: a unit given by ?don_vi= must be readable (404
+# otherwise); without it the active unit is used (every signed-in user gets 200).
+
+
+def _bottleneck_url(name: str, *args):
+    def build(subject: Subject):
+        return f"{reverse(name, args=args)}?don_vi={subject.unit.code}", None
+
+    return build
+
+
+ENDPOINTS += [
+    Endpoint(
+        "bottlenecks:overview", "GET", PAGE, lambda s: (reverse("bottlenecks:overview"), None)
+    ),
+    Endpoint("bottlenecks:overview", "GET", READ, _bottleneck_url("bottlenecks:overview")),
+    Endpoint("bottlenecks:panel", "GET", READ, _bottleneck_url("bottlenecks:panel")),
+    Endpoint("bottlenecks:list", "GET", READ, _bottleneck_url("bottlenecks:list", "tin-dung")),
+    Endpoint("bottlenecks:list", "GET", READ, _bottleneck_url("bottlenecks:list", "qua-han")),
+    Endpoint("bottlenecks:list", "GET", READ, _bottleneck_url("bottlenecks:list", "tien-tam-giu")),
+    Endpoint("bottlenecks:people", "GET", READ, _bottleneck_url("bottlenecks:people")),
+]
