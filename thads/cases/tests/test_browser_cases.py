@@ -1,5 +1,6 @@
-"""A real browser on the case screens: an officer records a payment from "Việc của tôi";
-the head reassigns the case. Reuses the chromium fixtures of thads/web/tests/test_browser.py.
+"""A real browser on the case screens: an officer records a payment from "Việc của tôi"
+(through the ledger: the receipt number is announced and printable); the head reassigns the
+case. Reuses the chromium fixtures of thads/web/tests/test_browser.py.
 """
 
 from __future__ import annotations
@@ -12,16 +13,18 @@ from django.utils import timezone
 
 from conftest import build_all
 from thads.cases.tests.conftest_views import new_case
+from thads.ledger.models import Receipt
 from thads.org.demo import DEMO_PASSWORD
 from thads.web.tests.test_browser import ARTIFACTS, browser, page  # noqa: F401 (fixtures)
 
 append_only = importlib.import_module("thads.cases.migrations.0003_sqlite_append_only")
+ledger_append_only = importlib.import_module("thads.ledger.migrations.0002_sqlite_append_only")
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def events_flushable(live_server):
-    """Let the transactional test's flush empty the append-only events on SQLite.
+    """Let the transactional test's flush empty the append-only events and receipts on SQLite.
 
     The SQLite triggers of migration 0003 refuse every DELETE of a case event, so the flush
     after a transactional test would fail; the events are removed here with the triggers
@@ -31,6 +34,11 @@ def events_flushable(live_server):
     if connection.vendor != "sqlite":
         return
     with connection.cursor() as cursor:
+        # The receipts (append-only too, ledger migration 0002) point at the events.
+        cursor.execute("DROP TRIGGER IF EXISTS ledger_receipt_no_delete")
+        cursor.execute("DELETE FROM ledger_receipt")
+        for sql in ledger_append_only._sql("ledger_receipt"):
+            cursor.execute(sql)
         for sql in append_only.DROP:
             cursor.execute(sql)
         cursor.execute("DELETE FROM cases_caseevent")
@@ -59,19 +67,28 @@ def test_officer_records_a_payment_and_head_reassigns(live_server, page, events_
     assert page.get_by_test_id("money-remainder").inner_text() == "10.000.000 đ"
     page.screenshot(path=str(ARTIFACTS / "case-before-payment.png"), full_page=True)
 
-    # The action form is loaded into the page by htmx, then posted normally.
+    # The ledger's payment form is loaded into the page by htmx, then posted normally.
     page.locator('[data-action="thu_tien"]').click()
     form = page.get_by_test_id("action-form")
     form.wait_for()
+    assert form.get_by_label("Người nộp tiền").input_value() == "Trần Thị Bình"
     form.get_by_label("Số tiền (đồng)").fill("2.500.000")
     with page.expect_navigation():
         form.get_by_test_id("action-submit").click()
+    receipt = Receipt.objects.get(case=case)
+    assert receipt.number in page.locator(".message-success").inner_text()
+    assert receipt.number in page.get_by_test_id("ledger-receipts").inner_text()
     assert page.get_by_test_id("money-collected").inner_text() == "2.500.000 đ"
     assert page.get_by_test_id("money-remainder").inner_text() == "7.500.000 đ"
     timeline = page.get_by_test_id("timeline").inner_text()
     assert "Thu tiền / giao tài sản" in timeline and "2.500.000 đ" in timeline
     assert timezone.localdate().strftime("%d/%m/%Y") in timeline
     page.screenshot(path=str(ARTIFACTS / "case-after-payment.png"), full_page=True)
+    with page.expect_navigation():
+        page.get_by_test_id("receipt-print-link").click()
+    assert "BIÊN LAI THU TIỀN" in page.content() and receipt.number in page.content()
+    assert "Hai triệu năm trăm nghìn đồng" in page.content()
+    page.go_back()
 
     # Too much: refused on the form with the article, nothing changed.
     page.locator('[data-action="thu_tien"]').click()

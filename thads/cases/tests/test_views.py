@@ -100,28 +100,68 @@ def test_search_by_case_code_and_decision_number(client, shared_demo_org):
 
 
 # ---- case page and actions -----------------------------------------------------------------
+# Money goes through the ledger (registered by thads.ledger in thads.cases.actions): the case
+# page's "Thu tiền" opens ledger:payment, which issues the receipt.
+
+
+def pay(client, case, amount: str, on: str = "2025-08-05", version=None, **extra):
+    """Post the ledger's payment form of the case (as the case page's "Thu tiền" does)."""
+    if version is None:
+        case.refresh_from_db()
+        version = case.version
+    data = {"received_on": on, "amount": amount, "payer": "Trần Thị Bình", "version": version}
+    return client.post(reverse("ledger:payment", args=[case.pk]), {**data, **extra})
 
 
 def test_case_page_shows_money_timeline_and_actions(client, shared_demo_org):
+    from thads.ledger.models import Receipt
+
     case = new_case(amount=1_234_567)
     login(client, "chv")
-    client.post(
-        reverse("cases:action", args=[case.pk, EventType.THU_TIEN]),
-        {
-            "on": "2025-08-05",
-            "amount": "234.567",
-            "version": case.version,
-            "note": "Nộp tại cơ quan",
-        },
-    )
-    response = client.get(reverse("cases:detail", args=[case.pk]))
+    response = pay(client, case, "234.567", note="Nộp tại cơ quan")
+    assert response.status_code == 302
+    receipt = Receipt.objects.get(case=case)
+    assert receipt.number.startswith("BL-2025/")
+    response = client.get(response["Location"])
     html = response.content.decode()
     assert response.status_code == 200
+    assert receipt.number in html  # in the message and in the ledger panel
+    assert reverse("ledger:receipt_print", args=[receipt.pk]) in html
     assert "1.234.567 đ" in html and "1.000.000 đ" in html and "234.567 đ" in html
     assert "05/08/2025" in html
     assert "Thu tiền / giao tài sản" in html
     assert "Luật THADS 2008, Điều 47" in html
     assert dict(response.context["actions"]).get(EventType.THU_TIEN)
+    links = {kind: url for kind, _name, url in response.context["action_links"]}
+    assert links[EventType.THU_TIEN] == reverse("ledger:payment", args=[case.pk])
+    assert links[EventType.CHI_TRA] == reverse("ledger:payout", args=[case.pk])
+    assert links[EventType.XAC_MINH] == reverse("cases:action", args=[case.pk, EventType.XAC_MINH])
+    assert 'data-testid="ledger-panel"' in html
+
+
+def test_generic_action_refuses_money_events_that_the_ledger_records(client, shared_demo_org):
+    """Money never bypasses the ledger: the generic action view answers 404 for thu_tien and
+    chi_tra while a view is registered for them, even for a user who may record money."""
+    from thads.cases import actions
+
+    case = new_case(amount=1_000_000)
+    login(client, "truongphong")
+    for kind in (EventType.THU_TIEN, EventType.CHI_TRA):
+        url = reverse("cases:action", args=[case.pk, kind])
+        assert client.get(url).status_code == 404
+        data = {"on": "2025-08-05", "amount": "1.000", "version": case.version}
+        assert client.post(url, data).status_code == 404
+    assert not case.events.exists()
+    # Without the registration the generic view would record it (the refusal is the registry's).
+    actions.unregister_action_view(EventType.THU_TIEN)
+    try:
+        url = reverse("cases:action", args=[case.pk, EventType.THU_TIEN])
+        assert client.get(url).status_code == 200
+        page = client.get(reverse("cases:detail", args=[case.pk]))
+        assert dict((k, u) for k, _n, u in page.context["action_links"])[EventType.THU_TIEN] == url
+    finally:
+        actions.register_action_view(EventType.THU_TIEN, "ledger:payment")
+    assert client.get(url).status_code == 404
 
 
 def test_timeline_of_events_recorded_without_a_user(client, shared_demo_org):
@@ -140,31 +180,32 @@ def test_case_outside_scope_is_404(client, shared_demo_org):
     case = new_case("CBG-KV1", officer=None)
     login(client, "chv")
     assert client.get(reverse("cases:detail", args=[case.pk])).status_code == 404
-    action = reverse("cases:action", args=[case.pk, EventType.THU_TIEN])
-    assert client.post(action, {"on": "2025-08-05", "amount": "1", "version": 0}).status_code == 404
+    assert pay(client, case, "1", version=0).status_code == 404
+    action = reverse("cases:action", args=[case.pk, EventType.XAC_MINH])
+    assert client.post(action, {"on": "2025-08-05", "version": 0}).status_code == 404
 
 
 def test_payment_updates_the_balance(client, shared_demo_org):
+    from thads.ledger.models import Receipt
+
     case = new_case(amount=10_000_000)
     login(client, "chv")
-    response = client.post(
-        reverse("cases:action", args=[case.pk, EventType.THU_TIEN]),
-        {"on": "2025-08-05", "amount": "3.000.000", "version": case.version},
-    )
+    response = pay(client, case, "3.000.000")
     assert response.status_code == 302
     case.refresh_from_db()
     assert (case.collected, case.remainder) == (3_000_000, 7_000_000)
     event = case.events.get()
     assert event.recorded_by.username == "chv" and event.amount == 3_000_000
+    receipt = Receipt.objects.get(event=event)
+    assert receipt.amount == 3_000_000 and receipt.payer == "Trần Thị Bình"
+    page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert receipt.number in page
 
 
 def test_refused_action_shows_the_article_and_changes_nothing(client, shared_demo_org):
     case = new_case(amount=1_000_000)
     login(client, "chv")
-    response = client.post(
-        reverse("cases:action", args=[case.pk, EventType.THU_TIEN]),
-        {"on": "2025-08-05", "amount": "2.000.000", "version": case.version},
-    )
+    response = pay(client, case, "2.000.000")
     assert response.status_code == 400
     html = response.content.decode()
     assert "vượt quá số tiền còn phải thi hành" in html and "Điều 47" in html
@@ -172,6 +213,7 @@ def test_refused_action_shows_the_article_and_changes_nothing(client, shared_dem
     case.refresh_from_db()
     assert case.collected == 0 and case.version == version
     assert not CaseEvent.objects.filter(case=case).exists()
+    assert not case.receipts.exists()
     # xong with money left: refused with its article.
     response = client.post(
         reverse("cases:action", args=[case.pk, EventType.XONG]),
@@ -184,12 +226,10 @@ def test_refused_action_shows_the_article_and_changes_nothing(client, shared_dem
 def test_bad_input_is_400(client, shared_demo_org):
     case = new_case()
     login(client, "chv")
-    response = client.post(
-        reverse("cases:action", args=[case.pk, EventType.THU_TIEN]),
-        {"on": "2025-08-05", "amount": "-5", "version": case.version},
-    )
+    response = pay(client, case, "-5")
     assert response.status_code == 400
     assert "không được âm" in response.content.decode()
+    assert not case.events.exists()
 
 
 def test_stale_version_is_a_conflict(client, shared_demo_org):
@@ -201,23 +241,22 @@ def test_stale_version_is_a_conflict(client, shared_demo_org):
         {"on": "2025-08-05", "version": stale},
     )
     assert ok.status_code == 302
-    response = client.post(
-        reverse("cases:action", args=[case.pk, EventType.THU_TIEN]),
-        {"on": "2025-08-06", "amount": "1.000", "version": stale},
-    )
+    response = pay(client, case, "1.000", on="2025-08-06", version=stale)
     assert response.status_code == 409
     assert "người khác thay đổi" in response.content.decode()
     assert case.events.count() == 1
+    assert not case.receipts.exists()
 
 
 def test_who_may_record(client, shared_demo_org):
     mine = new_case(officer="TN-SC-02")
     theirs = new_case(officer="TN-SC-03")
-    payment = {"on": "2025-08-05", "amount": "1.000"}
 
-    def post(case, kind, extra=None):
+    def post(case, kind):
+        if kind == EventType.THU_TIEN:
+            return pay(client, case, "1.000").status_code
         case.refresh_from_db()
-        data = {**payment, **(extra or {}), "version": case.version}
+        data = {"on": "2025-08-05", "version": case.version}
         return client.post(reverse("cases:action", args=[case.pk, kind]), data).status_code
 
     login(client, "chv")
@@ -242,7 +281,10 @@ def test_actions_offered_follow_state_and_role(client, shared_demo_org):
     offered = dict(client.get(reverse("cases:detail", args=[case.pk])).context["actions"])
     assert set(offered) == {EventType.THU_TIEN, EventType.CHI_TRA}
     login(client, "kiemtra")
-    assert client.get(reverse("cases:detail", args=[case.pk])).context["actions"] == []
+    response = client.get(reverse("cases:detail", args=[case.pk]))
+    assert response.context["actions"] == [] and response.context["action_links"] == []
+    assert 'data-testid="ledger-panel"' in response.content.decode()  # read only
+    assert reverse("ledger:payment", args=[case.pk]) not in response.content.decode()
     login(client, "chv")
     offered = dict(client.get(reverse("cases:detail", args=[case.pk])).context["actions"])
     assert EventType.XAC_MINH_LAI not in offered  # only after "chưa có điều kiện"
@@ -264,11 +306,15 @@ def test_postpone_needs_a_reason_and_is_recorded(client, shared_demo_org):
 def test_htmx_action_returns_the_form_fragment(client, shared_demo_org):
     case = new_case()
     login(client, "chv")
-    response = client.get(
-        reverse("cases:action", args=[case.pk, EventType.THU_TIEN]), HTTP_HX_REQUEST="true"
-    )
-    html = response.content.decode()
-    assert response.status_code == 200 and 'id="action-form"' in html and "<html" not in html
+    for url in (
+        reverse("ledger:payment", args=[case.pk]),
+        reverse("cases:action", args=[case.pk, EventType.XAC_MINH]),
+    ):
+        response = client.get(url, HTTP_HX_REQUEST="true")
+        html = response.content.decode()
+        assert response.status_code == 200 and 'id="action-form"' in html and "<html" not in html
+        full = client.get(url).content.decode()
+        assert 'id="action-form"' in full and "<html" in full
 
 
 # ---- intake --------------------------------------------------------------------------------
