@@ -360,7 +360,7 @@ def check_upload(access: Access, rows: list[list]) -> UploadCheck:
             try:
                 rates.append(parse_rate(cells[col], _(FIELD_LABELS[key])))
             except DomainError as exc:
-                problems.append(exc.message[0].lower() + exc.message[1:])
+                problems.append((exc.message[0].lower() + exc.message[1:]).rstrip("."))
         if unit is not None and year is not None:
             key = (code, year)
             if key in seen:
