@@ -439,3 +439,24 @@ ENDPOINTS += [
     Endpoint("bottlenecks:list", "GET", READ, _bottleneck_url("bottlenecks:list", "tien-tam-giu")),
     Endpoint("bottlenecks:people", "GET", READ, _bottleneck_url("bottlenecks:people")),
 ]
+
+
+# ---- leaders' cockpit (thads.targets.views) -----------------------------------------------
+# Read-only pages: the cockpit and the printable summary of any readable unit (404 outside
+# the scope). Who may give targets depends on the unit's level as well as the role (the
+# province sets its regional offices', a head its officers'): those cells are in
+# thads/targets/tests/test_services.py (ASSIGN).
+
+
+def _cockpit_url(name: str):
+    def build(subject: Subject):
+        return f"{reverse(name)}?don_vi={subject.unit.code}&nam=2026&thang=4", None
+
+    return build
+
+
+ENDPOINTS += [
+    Endpoint("targets:cockpit", "GET", PAGE, lambda s: (reverse("targets:cockpit"), None)),
+    Endpoint("targets:cockpit", "GET", READ, _cockpit_url("targets:cockpit")),
+    Endpoint("targets:summary", "GET", READ, _cockpit_url("targets:summary")),
+]
