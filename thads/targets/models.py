@@ -138,6 +138,14 @@ class TargetChange(models.Model):
     (pghistory's triggers only run on PostgreSQL).
     """
 
+    FIELD_LABELS = {
+        "case_rate": _("Chỉ tiêu về việc"),
+        "money_rate": _("Chỉ tiêu về tiền"),
+        "decisions_on_time_rate": _("Ra quyết định thi hành án đúng hạn"),
+        "complaints_on_time_rate": _("Giải quyết khiếu nại, tố cáo đúng hạn"),
+        "carried_over_reduction": _("Giảm số việc có điều kiện chuyển kỳ sau"),
+    }
+
     unit = models.ForeignKey(
         Unit, verbose_name=_("Đơn vị"), on_delete=models.PROTECT, related_name="+"
     )
@@ -184,3 +192,7 @@ class TargetChange(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("Lịch sử thay đổi chỉ tiêu không được xóa."))
+
+    @property
+    def field_label(self) -> str:
+        return str(self.FIELD_LABELS.get(self.field, self.field))

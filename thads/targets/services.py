@@ -35,13 +35,7 @@ UNIT_FIELDS = (
     "carried_over_reduction",
 )
 OPTIONAL_FIELDS = UNIT_FIELDS[2:]
-FIELD_LABELS = {
-    "case_rate": "Chỉ tiêu về việc",
-    "money_rate": "Chỉ tiêu về tiền",
-    "decisions_on_time_rate": "Ra quyết định thi hành án đúng hạn",
-    "complaints_on_time_rate": "Giải quyết khiếu nại, tố cáo đúng hạn",
-    "carried_over_reduction": "Giảm số việc có điều kiện chuyển kỳ sau",
-}
+FIELD_LABELS = TargetChange.FIELD_LABELS
 _RATE_RE = re.compile(r"^\d{1,3}([.,]\d{1,2})?$")
 
 
@@ -178,11 +172,11 @@ def target_set(
     if unknown:
         raise ValueError(f"unknown targets: {sorted(unknown)}")
     values = {
-        "case_rate": parse_rate(case_rate, _(FIELD_LABELS["case_rate"])),
-        "money_rate": parse_rate(money_rate, _(FIELD_LABELS["money_rate"])),
+        "case_rate": parse_rate(case_rate, str(FIELD_LABELS["case_rate"])),
+        "money_rate": parse_rate(money_rate, str(FIELD_LABELS["money_rate"])),
     }
     for key, value in optional.items():
-        values[key] = None if value in (None, "") else parse_rate(value, _(FIELD_LABELS[key]))
+        values[key] = None if value in (None, "") else parse_rate(value, str(FIELD_LABELS[key]))
     target = Target.objects.select_for_update().filter(unit=unit, year=year).first()
     if target is None:
         target = Target(unit=unit, year=year, created_by=by)
@@ -224,8 +218,8 @@ def officer_target_set(
             % {"name": staff.full_name, "unit": unit.name}
         )
     values = {
-        "case_rate": parse_rate(case_rate, _(FIELD_LABELS["case_rate"])),
-        "money_rate": parse_rate(money_rate, _(FIELD_LABELS["money_rate"])),
+        "case_rate": parse_rate(case_rate, str(FIELD_LABELS["case_rate"])),
+        "money_rate": parse_rate(money_rate, str(FIELD_LABELS["money_rate"])),
     }
     target = (
         OfficerTarget.objects.select_for_update().filter(unit=unit, staff=staff, year=year).first()
@@ -358,7 +352,7 @@ def check_upload(access: Access, rows: list[list]) -> UploadCheck:
         rates = []
         for col, key in ((3, "case_rate"), (4, "money_rate")):
             try:
-                rates.append(parse_rate(cells[col], _(FIELD_LABELS[key])))
+                rates.append(parse_rate(cells[col], str(FIELD_LABELS[key])))
             except DomainError as exc:
                 problems.append((exc.message[0].lower() + exc.message[1:]).rstrip("."))
         if unit is not None and year is not None:
