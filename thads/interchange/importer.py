@@ -24,8 +24,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+import pgtrigger
+from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from thads.cases.law import law_on
@@ -314,6 +316,15 @@ def _choice_set(choices) -> frozenset:
 
 
 EVENT_TYPES = tuple(EventType.values)
+# Choice lists computed once (the `.values` of a Django enum is rebuilt on every access).
+UNIT_LEVELS = tuple(Unit.Level.values)
+STAFF_TITLES = tuple(Staff.Title.values)
+JUDGMENT_KIND_VALUES = tuple(JudgmentKind.values)
+PARTY_ROLE_VALUES = tuple(Party.Role.values)
+PARTY_KIND_VALUES = tuple(Party.Kind.values)
+CASE_MODE_VALUES = tuple(CaseMode.values)
+COMPLAINT_KINDS = tuple(ComplaintKind.values)
+COMPLAINT_RESULTS = tuple(ComplaintResult.values)
 
 
 def _parse_unit(r: _Reader, line: int) -> UnitRec:
@@ -321,7 +332,7 @@ def _parse_unit(r: _Reader, line: int) -> UnitRec:
         line=line,
         code=r.get("code", r.text),
         name=r.get("name", r.text),
-        level=r.get("level", r.choice(Unit.Level.values)),
+        level=r.get("level", r.choice(UNIT_LEVELS)),
         parent=r.get("parent", r.text, optional=True),
         valid_from=r.get("valid_from", r.date),
         valid_to=r.get("valid_to", r.date, optional=True),
@@ -335,7 +346,7 @@ def _parse_staff(r: _Reader, line: int) -> StaffRec:
         code=r.get("code", r.text),
         name=r.get("name", r.text),
         unit=r.get("unit", r.text),
-        title=r.get("title", r.choice(Staff.Title.values)),
+        title=r.get("title", r.choice(STAFF_TITLES)),
         is_head=r.get("is_head", r.boolean, optional=True, default=False),
         valid_from=r.get("valid_from", r.date),
         valid_to=r.get("valid_to", r.date, optional=True),
@@ -423,7 +434,7 @@ def _parse_case(r: _Reader, line: int) -> CaseRec:
             jr.get("court", jr.text),
             jr.get("number", jr.text),
             jr.get("date", jr.date),
-            jr.get("kind", jr.choice(JudgmentKind.values)),
+            jr.get("kind", jr.choice(JUDGMENT_KIND_VALUES)),
         )
 
     def parties(key: str, value: Any) -> list:
@@ -439,8 +450,8 @@ def _parse_case(r: _Reader, line: int) -> CaseRec:
                     continue
                 result.append(
                     (
-                        pr.get("role", pr.choice(Party.Role.values)),
-                        pr.get("kind", pr.choice(Party.Kind.values)),
+                        pr.get("role", pr.choice(PARTY_ROLE_VALUES)),
+                        pr.get("kind", pr.choice(PARTY_KIND_VALUES)),
                         pr.get("name", pr.text),
                         pr.get("id_number", pr.any_text, optional=True, default=""),
                         pr.get("address", pr.any_text, optional=True, default=""),
@@ -481,7 +492,7 @@ def _parse_case(r: _Reader, line: int) -> CaseRec:
         ("received_on", lambda: r.get("received_on", r.date, optional=True)),
         ("decision_no", lambda: r.get("decision_no", r.text)),
         ("decision_date", lambda: r.get("decision_date", r.date)),
-        ("mode", lambda: r.get("mode", r.choice(CaseMode.values))),
+        ("mode", lambda: r.get("mode", r.choice(CASE_MODE_VALUES))),
         ("judgment", lambda: r.get("judgment", judgment)),
         ("flags", lambda: r.get("flags", flags, optional=True, default=frozenset())),
         ("officer", lambda: r.get("officer", r.text, optional=True)),
@@ -502,11 +513,210 @@ def _parse_complaint(r: _Reader, line: int) -> ComplaintRec:
         line=line,
         code=r.get("code", r.text),
         unit=r.get("unit", r.text),
-        kind=r.get("kind", r.choice(ComplaintKind.values)),
+        kind=r.get("kind", r.choice(COMPLAINT_KINDS)),
         received_on=r.get("received_on", r.date),
         case=r.get("case", r.text, optional=True),
         resolved_on=r.get("resolved_on", r.date, optional=True),
-        result=r.get("result", r.choice(ComplaintResult.values), optional=True, default=""),
+        result=r.get("result", r.choice(COMPLAINT_RESULTS), optional=True, default=""),
+    )
+
+
+# ---- fast path for case records -------------------------------------------------------------
+# A file of 100 000 cases is nearly all well-formed case lines: `_fast_case` reads such a line
+# with plain type checks and builds exactly the record `_parse_case` would; on anything unusual
+# (a missing or extra key, a wrong type, a refused value) it gives up and `_parse_case` reads the
+# line again and reports the problems. So the messages come from one place only.
+
+CASE_REQUIRED, _CASE_OPTIONAL = KEYS["case"]
+CASE_ALLOWED = frozenset(CASE_REQUIRED | _CASE_OPTIONAL | {"type"})
+CASE_REQUIRED = frozenset(CASE_REQUIRED)
+JUDGMENT_FIELDS = frozenset(JUDGMENT_KEYS[0])
+PARTY_REQUIRED = frozenset(PARTY_KEYS[0])
+PARTY_ALLOWED = frozenset(PARTY_KEYS[0] | PARTY_KEYS[1])
+EVENT_ALLOWED = frozenset(EVENT_KEYS[0] | EVENT_KEYS[1])
+CASE_MODES = frozenset(CaseMode.values)
+JUDGMENT_KINDS = frozenset(JudgmentKind.values)
+PARTY_ROLES = frozenset(Party.Role.values)
+PARTY_KINDS = frozenset(Party.Kind.values)
+EVENT_TYPE_SET = frozenset(EVENT_TYPES)
+HOAN_REASONS = frozenset({"thoa_thuan", "khac"})
+NO_FLAGS: frozenset[str] = frozenset()
+
+
+def _fast_text(value: Any) -> bool:
+    return type(value) is str and bool(value.strip())
+
+
+def _fast_date(value: Any) -> dt.date | None:
+    if type(value) is str and len(value) == 10:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _fast_events(value: Any) -> list[EventRec] | None:
+    if value is None:
+        return []
+    if type(value) is not list:
+        return None
+    result = []
+    for seq, item in enumerate(value, start=1):
+        if type(item) is not dict or not EVENT_ALLOWED.issuperset(item):
+            return None
+        if "on" not in item or "type" not in item:
+            return None
+        kind = item["type"]
+        if type(kind) is not str or kind not in EVENT_TYPE_SET:
+            return None
+        on = _fast_date(item["on"])
+        if on is None:
+            return None
+        data = item.get("data")
+        if data is None:
+            data = {}
+        elif type(data) is dict:
+            data = dict(data) if data else {}
+        else:
+            return None
+        amount = None
+        if "amount" in item:
+            if kind not in AMOUNT_EVENTS:
+                return None
+            amount = item["amount"]
+            if amount is not None and (type(amount) is not int or amount < 0):
+                return None
+        if "reason" in item:
+            reason = item["reason"]
+            if (
+                kind != EventType.HOAN
+                or "reason" in data
+                or type(reason) is not str
+                or reason not in HOAN_REASONS
+            ):
+                return None
+            data["reason"] = reason
+        to_unit = None
+        if "to_unit" in item:
+            to_unit = item["to_unit"]
+            if kind != EventType.UY_THAC or not _fast_text(to_unit):
+                return None
+        corrects = None
+        if "corrects" in item:
+            corrects = item["corrects"]
+            if type(corrects) is not int or not 1 <= corrects < seq:
+                return None
+        elif kind == EventType.HUY_SU_KIEN:
+            return None
+        result.append(EventRec(seq, kind, on, amount, data, corrects, to_unit))
+    return result
+
+
+def _fast_parties(value: Any) -> list[tuple[str, str, str, str, str]] | None:
+    if type(value) is not list:
+        return None
+    result = []
+    for item in value:
+        if type(item) is not dict:
+            return None
+        keys = item.keys()
+        if not (keys >= PARTY_REQUIRED and keys <= PARTY_ALLOWED):
+            return None
+        role, kind, name = item["role"], item["kind"], item["name"]
+        id_number, address = item.get("id_number"), item.get("address")
+        if (
+            type(role) is not str
+            or role not in PARTY_ROLES
+            or type(kind) is not str
+            or kind not in PARTY_KINDS
+            or not _fast_text(name)
+        ):
+            return None
+        if id_number is None:
+            id_number = ""
+        elif type(id_number) is not str:
+            return None
+        if address is None:
+            address = ""
+        elif type(address) is not str:
+            return None
+        result.append((role, kind, name, id_number, address))
+    return result
+
+
+def _fast_case(obj: dict, line: int) -> CaseRec | None:
+    """The record `_parse_case` would build from a valid case line, or None (then it reads it)."""
+    keys = obj.keys()
+    if not (keys >= CASE_REQUIRED and keys <= CASE_ALLOWED):
+        return None
+    get = obj.get
+    code, unit, decision_no = obj["code"], obj["unit"], obj["decision_no"]
+    if not (_fast_text(code) and _fast_text(unit) and _fast_text(decision_no)):
+        return None
+    accepted_on = _fast_date(obj["accepted_on"])
+    decision_date = _fast_date(obj["decision_date"])
+    if accepted_on is None or decision_date is None:
+        return None
+    received_on = get("received_on")
+    if received_on is not None:
+        received_on = _fast_date(received_on)
+        if received_on is None:
+            return None
+    mode = obj["mode"]
+    if type(mode) is not str or mode not in CASE_MODES:
+        return None
+    j = obj["judgment"]
+    if type(j) is not dict or j.keys() != JUDGMENT_FIELDS:
+        return None
+    court, number, j_kind = j["court"], j["number"], j["kind"]
+    j_date = _fast_date(j["date"])
+    if (
+        not _fast_text(court)
+        or not _fast_text(number)
+        or j_date is None
+        or type(j_kind) is not str
+        or j_kind not in JUDGMENT_KINDS
+    ):
+        return None
+    flags = get("flags")
+    if flags is None:
+        flags = NO_FLAGS
+    elif type(flags) is list and all(type(f) is str and f in FLAGS for f in flags):
+        flags = frozenset(flags)
+    else:
+        return None
+    officer = get("officer")
+    if officer is not None and not _fast_text(officer):
+        return None
+    amount = obj["amount"]
+    if type(amount) is not int or amount < 0:
+        return None
+    parties = _fast_parties(obj["parties"])
+    if parties is None:
+        return None
+    events = _fast_events(get("events"))
+    if events is None:
+        return None
+    from_case = get("from_case")
+    if from_case is not None and not _fast_text(from_case):
+        return None
+    return CaseRec(
+        line=line,
+        code=code,
+        unit=unit,
+        accepted_on=accepted_on,
+        received_on=received_on,
+        decision_no=decision_no,
+        decision_date=decision_date,
+        mode=mode,
+        judgment=(court, number, j_date, j_kind),
+        flags=flags,
+        officer=officer,
+        amount=amount,
+        parties=parties,
+        events=events,
+        from_case=from_case,
     )
 
 
@@ -546,6 +756,11 @@ def parse(lines: Iterable[str], errors: list[tuple[int, str]]) -> Parsed:
                 )
             )
             continue
+        if kind == "case":
+            record = _fast_case(obj, number)
+            if record is not None:
+                parsed.cases.append(record)
+                continue
         messages: list[str] = []
         reader = _Reader(obj, messages)
         parser, bucket = PARSERS[kind]
@@ -964,9 +1179,14 @@ class Importer:
             batch_size=BATCH,
         )
         result.targets = len(p.targets)
-        result.judgments = self._write_judgments(p.cases)
         case_ids = {code: case.pk for code, case in self.db_cases.items()}
-        result.cases, result.events = self._write_cases(p.cases, units, staff, case_ids)
+        if connection.vendor == "postgresql":
+            result.judgments, result.cases, result.events = _CopyWriter(self).write(
+                p.cases, units, staff, case_ids
+            )
+        else:
+            result.judgments = self._write_judgments(p.cases)
+            result.cases, result.events = self._write_cases(p.cases, units, staff, case_ids)
         Complaint.objects.bulk_create(
             [
                 Complaint(
@@ -1161,6 +1381,305 @@ class Importer:
             CaseEvent.objects.bulk_create([w[0] for w in wave], batch_size=BATCH * 2)
             pending = [item for item in pending if item[0].pk is None]
         return total
+
+
+# ---- PostgreSQL: COPY ------------------------------------------------------------------------
+# Judgments, cases, parties, obligations and events are written with COPY (psycopg 3
+# `cursor.copy`), keys allocated beforehand from the tables' sequences so that every reference
+# (judgment, entrusting case, corrected event) is known before writing; the foreign keys are
+# checked at commit (Django creates them DEFERRABLE INITIALLY DEFERRED).
+#
+# Row history: the pghistory insert triggers of the four tracked tables are skipped
+# (`pgtrigger.ignore`) and the same history rows are written afterwards with one
+# `INSERT … SELECT` per table: same columns, label "insert", the context the trigger would have
+# attached (`_pgh_attach_context()`, e.g. a request's or a command's `pghistory.context`) and
+# NOW(), the transaction's time, as the trigger would.
+
+HISTORY_INSERT_TRIGGERS = (
+    "cases.Judgment:insert_insert",
+    "cases.Case:insert_insert",
+    "cases.Party:insert_insert",
+    "cases.Obligation:insert_insert",
+)
+TRACKED = ("created_at", "updated_at", "created_by_id", "updated_by_id", "version")
+JUDGMENT_COLUMNS = ("id", *TRACKED, "court", "number", "date", "kind")
+CASE_COLUMNS = (
+    "id",
+    *TRACKED,
+    "code",
+    "unit_id",
+    "judgment_id",
+    "decision_no",
+    "decision_date",
+    "accepted_on",
+    "received_on",
+    "mode",
+    "officer_id",
+    "is_state_budget",
+    "is_bank_credit",
+    "is_corruption",
+    "from_case_id",
+    "amount",
+    "steering_note",
+    "state",
+    "is_classified",
+    "collected",
+    "reduced",
+    "closed_on",
+)
+PARTY_COLUMNS = (
+    *TRACKED,
+    "case_id",
+    "role",
+    "kind",
+    "name",
+    "id_number",
+    "address",
+    "search_name",
+    "position",
+)
+OBLIGATION_COLUMNS = (
+    *TRACKED,
+    "case_id",
+    "description",
+    "amount",
+    "priority",
+    "is_state_budget",
+    "payee_id",
+    "position",
+)
+EVENT_COLUMNS = (
+    "id",
+    "case_id",
+    "seq",
+    "type",
+    "on",
+    "recorded_at",
+    "recorded_by_id",
+    "amount",
+    "data",
+    "law_version",
+    "corrects_id",
+    "to_unit_id",
+)
+
+
+def _quote(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+class _CopyWriter:
+    def __init__(self, importer: Importer):
+        self.importer = importer
+
+    def write(
+        self,
+        cases: list[CaseRec],
+        units: dict[str, Unit],
+        staff: dict[str, Staff],
+        case_ids: dict[str, int],
+    ) -> tuple[int, int, int]:
+        imp = self.importer
+        unit_ids = {code: u.pk for code, u in units.items()}
+        staff_ids = {code: s.pk for code, s in staff.items()}
+        now = timezone.now()
+        tracked = (now, now, None, None, 1)
+        new_judgments: dict[tuple, str] = {}
+        for c in cases:
+            key = c.judgment[:3]
+            if key not in imp.db_judgments and key not in new_judgments:
+                new_judgments[key] = c.judgment[3]
+        events_total = sum(len(c.events) for c in cases)
+        with pgtrigger.ignore(*HISTORY_INSERT_TRIGGERS), connection.cursor() as cursor:
+            cursor.execute("SELECT _pgh_attach_context()")
+            context_id = cursor.fetchone()[0]
+            judgment_ids = self.allocate(cursor, Judgment, len(new_judgments))
+            new_case_ids = self.allocate(cursor, Case, len(cases))
+            event_ids = iter(self.allocate(cursor, CaseEvent, events_total))
+            judgment_pk = {key: j.pk for key, j in imp.db_judgments.items()}
+            judgment_pk.update(zip(new_judgments, judgment_ids, strict=True))
+            for c, pk in zip(cases, new_case_ids, strict=True):
+                case_ids[c.code] = pk
+
+            self.copy(
+                cursor,
+                Judgment,
+                JUDGMENT_COLUMNS,
+                (
+                    (pk, *tracked, court, number, date, kind)
+                    for ((court, number, date), kind), pk in zip(
+                        new_judgments.items(), judgment_ids, strict=True
+                    )
+                ),
+            )
+            self.copy(
+                cursor,
+                Case,
+                CASE_COLUMNS,
+                (
+                    (
+                        case_ids[c.code],
+                        *tracked,
+                        c.code,
+                        unit_ids[c.unit],
+                        judgment_pk[c.judgment[:3]],
+                        c.decision_no,
+                        c.decision_date,
+                        c.accepted_on,
+                        c.received_on,
+                        c.mode,
+                        staff_ids[c.officer] if c.officer else None,
+                        "ngan_sach" in c.flags,
+                        "tin_dung" in c.flags,
+                        "tham_nhung_kinh_te" in c.flags,
+                        case_ids[c.from_case] if c.from_case else None,
+                        c.amount,
+                        "",
+                        c.snapshot.state,
+                        c.snapshot.is_classified,
+                        c.snapshot.collected,
+                        c.snapshot.reduced,
+                        c.snapshot.closed_on,
+                    )
+                    for c in cases
+                ),
+            )
+            self.copy(
+                cursor,
+                Party,
+                PARTY_COLUMNS,
+                (
+                    (
+                        *tracked,
+                        case_ids[c.code],
+                        role,
+                        kind,
+                        name,
+                        id_number,
+                        address,
+                        fold_vietnamese(name),
+                        position,
+                    )
+                    for c in cases
+                    for position, (role, kind, name, id_number, address) in enumerate(c.parties)
+                ),
+            )
+            self.copy(
+                cursor,
+                Obligation,
+                OBLIGATION_COLUMNS,
+                (
+                    (
+                        *tracked,
+                        case_ids[c.code],
+                        OBLIGATION_DESCRIPTION,
+                        c.amount,
+                        Obligation.Priority.KHAC.value,
+                        "ngan_sach" in c.flags,
+                        None,
+                        0,
+                    )
+                    for c in cases
+                ),
+            )
+            self.copy(
+                cursor,
+                CaseEvent,
+                EVENT_COLUMNS,
+                self.event_rows(cases, case_ids, event_ids, unit_ids, now),
+            )
+            self.history(cursor, Judgment, "id", judgment_ids, context_id)
+            self.history(cursor, Case, "id", new_case_ids, context_id)
+            self.history(cursor, Party, "case_id", new_case_ids, context_id)
+            self.history(cursor, Obligation, "case_id", new_case_ids, context_id)
+        return len(new_judgments), len(cases), events_total
+
+    @staticmethod
+    def event_rows(cases, case_ids, event_ids, unit_ids, now) -> Iterator[tuple]:
+        versions: dict[dt.date, str] = {}
+        for c in cases:
+            case_id = case_ids[c.code]
+            ids: dict[int, int] = {}
+            for e in c.events:
+                pk = ids[e.seq] = next(event_ids)
+                version = versions.get(e.on)
+                if version is None:
+                    version = versions[e.on] = law_on(e.on).version
+                yield (
+                    pk,
+                    case_id,
+                    e.seq,
+                    e.type,
+                    e.on,
+                    now,
+                    None,
+                    e.amount,
+                    json.dumps(e.data) if e.data else "{}",
+                    version,
+                    ids[e.corrects_id] if e.corrects_id is not None else None,
+                    unit_ids[e.to_unit_id] if e.to_unit_id else None,
+                )
+
+    @staticmethod
+    def allocate(cursor, model, count: int) -> range | list[int]:
+        """`count` fresh keys from the table's sequence."""
+        if not count:
+            return []
+        cursor.execute(
+            "SELECT pg_get_serial_sequence(%s, %s)", [model._meta.db_table, model._meta.pk.column]
+        )
+        sequence = cursor.fetchone()[0]
+        # Usually one consecutive range (nobody else took a key meanwhile): only its bounds
+        # travel; otherwise every key.
+        cursor.execute(
+            "WITH k AS (SELECT nextval(%s::regclass) AS id FROM generate_series(1, %s)) "
+            "SELECT min(id), max(id), CASE WHEN max(id) - min(id) + 1 = count(*) THEN NULL "
+            "ELSE array_agg(id ORDER BY id) END FROM k",
+            [sequence, count],
+        )
+        first, last, keys = cursor.fetchone()
+        return keys if keys is not None else range(first, last + 1)
+
+    @staticmethod
+    def copy(cursor, model, columns: tuple[str, ...], rows: Iterable[tuple]) -> None:
+        table = _quote(model._meta.db_table)
+        names = ", ".join(_quote(c) for c in columns)
+        with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            write = copy.write_row
+            for row in rows:
+                write(row)
+
+    @staticmethod
+    def history(cursor, model, key: str, ids: range | list[int], context_id) -> None:
+        """The row-history rows the skipped insert trigger would have written, set-based."""
+        if not ids:
+            return
+        history = apps.get_model(model._meta.app_label, f"{model.__name__}History")
+        special = {
+            "pgh_context_id": "%s::uuid",
+            "pgh_created_at": "NOW()",
+            "pgh_label": "'insert'",
+            "pgh_obj_id": _quote(model._meta.pk.column),
+        }
+        columns = [f.column for f in history._meta.concrete_fields if f.column != "pgh_id"]
+        values = [special.get(c, _quote(c)) for c in columns]
+        params: list[Any] = [context_id]
+        if isinstance(ids, range):  # consecutive keys: all of them are ours
+            where = f"{_quote(key)} BETWEEN %s AND %s"
+            params += [ids[0], ids[-1]]
+        else:
+            where = f"{_quote(key)} = ANY(%s)"
+            params.append(list(ids))
+        table, source = _quote(history._meta.db_table), _quote(model._meta.db_table)
+        sql = (
+            f"INSERT INTO {table} ({', '.join(map(_quote, columns))}) "  # noqa: S608 - model names
+            f"SELECT {', '.join(values)} FROM {source} WHERE {where} "
+            f"ORDER BY {_quote(model._meta.pk.column)}"
+        )
+        cursor.execute(
+            sql,
+            params,
+        )
 
 
 def import_lines(lines: Iterable[str], *, today: dt.date | None = None) -> ImportResult:
