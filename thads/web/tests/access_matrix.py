@@ -345,14 +345,14 @@ ENDPOINTS += [
         READ,
         lambda s: (reverse("cases:unit_load", args=[s.unit.code]), None),
     ),
+    # Money (thu_tien, chi_tra) is recorded through the ledger's screens (below).
     Endpoint(
         "cases:action",
         "GET",
         WRITE,
-        lambda s: _case_event("thu_tien")(s)[0:1] + (None,),
-        writers=CASE_WORKERS,
+        lambda s: _case_event("xac_minh")(s)[0:1] + (None,),
+        writers=CASE_OFFICERS,
     ),
-    Endpoint("cases:action", "POST", WRITE, _case_event("thu_tien", "1.000"), writers=CASE_WORKERS),
     Endpoint("cases:action", "POST", WRITE, _case_event("xac_minh"), writers=CASE_OFFICERS),
     Endpoint(
         "cases:assign",
@@ -459,4 +459,116 @@ ENDPOINTS += [
     Endpoint("targets:cockpit", "GET", PAGE, lambda s: (reverse("targets:cockpit"), None)),
     Endpoint("targets:cockpit", "GET", READ, _cockpit_url("targets:cockpit")),
     Endpoint("targets:summary", "GET", READ, _cockpit_url("targets:summary")),
+]
+
+
+# ---- ledger screens (thads.ledger.views) --------------------------------------------------
+# Payments, payouts and their reversals on the matrix case follow the case screens' writers
+# (officers their own cases, clerks, heads and deputies); tạm thu, tạm giữ is the unit's money:
+# clerks, heads and deputies. Objects are made through the ledger services, on the case's day.
+
+LEDGER_HOLDERS = frozenset({"clerk", "head", "deputy"})
+
+
+def _ledger_day(subject: Subject) -> str:
+    return _case_day(subject.unit).isoformat()
+
+
+def _collected(subject: Subject):
+    """The matrix case with 1.000 đ collected, and its receipt."""
+    from thads.ledger import services as ledger_services
+
+    case = _case_in(subject.unit)
+    receipt = ledger_services.payment_record(
+        case, amount=1_000, received_on=_case_day(subject.unit), payer="Trần Thị Bình"
+    )
+    case.refresh_from_db()
+    return case, receipt
+
+
+def _payment(subject: Subject):
+    case = _case_in(subject.unit)
+    data = {
+        "amount": "1.000",
+        "received_on": _ledger_day(subject),
+        "payer": "Trần Thị Bình",
+        "version": case.version,
+    }
+    return reverse("ledger:payment", args=[case.pk]), data
+
+
+def _receipt_reverse(subject: Subject):
+    case, receipt = _collected(subject)
+    data = {"on": _ledger_day(subject), "reason": "Ghi nhầm", "version": case.version}
+    return reverse("ledger:receipt_reverse", args=[receipt.pk]), data
+
+
+def _receipt_print(subject: Subject):
+    return reverse("ledger:receipt_print", args=[_collected(subject)[1].pk]), None
+
+
+def _payout(subject: Subject):
+    case, _receipt = _collected(subject)
+    data = {"paid_on": _ledger_day(subject), "version": case.version}
+    return reverse("ledger:payout", args=[case.pk]), data
+
+
+def _payout_reverse(subject: Subject):
+    from thads.ledger import services as ledger_services
+
+    case, _receipt = _collected(subject)
+    payout = ledger_services.payout_record(case, paid_on=_case_day(subject.unit))[0]
+    case.refresh_from_db()
+    data = {"on": _ledger_day(subject), "reason": "Chi nhầm", "version": case.version}
+    return reverse("ledger:payout_reverse", args=[payout.pk]), data
+
+
+def _held_receive(subject: Subject):
+    data = {
+        "kind": "tam_giu",
+        "amount": "1.000",
+        "received_on": _ledger_day(subject),
+        "source": "Đỗ Văn Hùng",
+    }
+    return reverse("ledger:held_receive", args=[subject.unit.code]), data
+
+
+def _held_release(subject: Subject):
+    from thads.ledger import services as ledger_services
+
+    held = ledger_services.held_money_receive(
+        subject.unit,
+        kind="tam_giu",
+        amount=1_000,
+        received_on=_case_day(subject.unit),
+        source="Đỗ Văn Hùng",
+    )
+    data = {"released_on": _ledger_day(subject), "reason": "Trả lại"}
+    return reverse("ledger:held_release", args=[held.pk]), data
+
+
+def _get(build):
+    return lambda s: (build(s)[0], None)
+
+
+ENDPOINTS += [
+    Endpoint("ledger:receipt_print", "GET", READ, _receipt_print),
+    Endpoint("ledger:payment", "GET", WRITE, _get(_payment), writers=CASE_WORKERS),
+    Endpoint("ledger:payment", "POST", WRITE, _payment, writers=CASE_WORKERS),
+    Endpoint("ledger:receipt_reverse", "GET", WRITE, _get(_receipt_reverse), writers=CASE_WORKERS),
+    Endpoint("ledger:receipt_reverse", "POST", WRITE, _receipt_reverse, writers=CASE_WORKERS),
+    Endpoint("ledger:payout", "GET", WRITE, _get(_payout), writers=CASE_WORKERS),
+    Endpoint("ledger:payout", "POST", WRITE, _payout, writers=CASE_WORKERS),
+    Endpoint("ledger:payout_reverse", "GET", WRITE, _get(_payout_reverse), writers=CASE_WORKERS),
+    Endpoint("ledger:payout_reverse", "POST", WRITE, _payout_reverse, writers=CASE_WORKERS),
+    Endpoint(
+        "ledger:held_list",
+        "GET",
+        READ,
+        lambda s: (reverse("ledger:held_list", args=[s.unit.code]), None),
+    ),
+    Endpoint("ledger:held_receive", "GET", WRITE, _get(_held_receive), writers=LEDGER_HOLDERS),
+    Endpoint("ledger:held_receive", "POST", WRITE, _held_receive, writers=LEDGER_HOLDERS),
+    Endpoint("ledger:held_release", "GET", WRITE, _get(_held_release), writers=LEDGER_HOLDERS),
+    Endpoint("ledger:held_release", "POST", WRITE, _held_release, writers=LEDGER_HOLDERS),
 ]
