@@ -23,8 +23,14 @@ def test_leader_sees_the_cockpit_of_the_province(
     history,
     events_flushable,  # noqa: F811
 ):
+    import importlib
+
+    from django.apps import apps
     from django.contrib.auth import get_user_model
 
+    # A transactional test before this one may have flushed the form definitions seeded by
+    # migration (the drill-down links need them): seed them again, idempotently.
+    importlib.import_module("thads.stats.migrations.0003_default_forms").seed(apps, None)
     leader = get_user_model().objects.get(username="lanhdao")
     access = access_for(leader)
     for i, code in enumerate(["TNG-KV1", "TNG-KV2", "TNG-KV3", "TNG-KV4", "TNG-KV5"]):
