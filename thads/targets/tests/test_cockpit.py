@@ -211,3 +211,64 @@ def test_summary_text_in_the_style_of_the_seeds(twelve_units):
     assert "; 02 đơn vị vượt chỉ tiêu về việc và 02 đơn vị vượt chỉ tiêu về tiền." in text
     assert "Đơn vị có tỷ lệ thấp: Về việc: Phòng THADS khu vực 03 (40,00%), " in text
     assert text.endswith("...")
+
+
+def test_projection_on_a_constructed_history(history):
+    """Last year (Chi cục Đại Từ, continued by KV3 since 01/07/2025): 1 of 4 cases done at the
+    end of January (month 4), 3 of 4 by 30/09 → the year-end rate is 3 × the January rate.
+    This year KV3 has 10 new cases and the 1 carried over; 2 done by January: 2/11 = 18,18%,
+    projected 18,18 × 75 / 25 = 54,54%. KV5 has no earlier year: linear pace from 01/10."""
+    last_co = ("xac_minh_co_dieu_kien", "2024-10-20")
+    history("TN-DT", "2024-10-10", M, [last_co, ("dinh_chi", "2025-01-15")])
+    history("TN-DT", "2024-10-10", M, [last_co, ("dinh_chi", "2025-08-01")])
+    history("TN-DT", "2024-10-10", M, [last_co, ("dinh_chi", "2025-09-01")])
+    history("TN-DT", "2024-10-10", M, [last_co])
+    for n in range(10):
+        events = [CO, ("dinh_chi", "2026-01-10")] if n < 2 else [CO]
+        history("TNG-KV3", "2025-10-05", M, events)
+    history("TNG-KV5", "2025-10-05", M, [CO, ("dinh_chi", "2025-11-10")])
+    for _ in range(9):
+        history("TNG-KV5", "2025-10-05", M, [CO])
+    cockpit = build_cockpit(Unit.objects.get(code="TNG"), month_period(2026, 4))
+    kv3 = next(r for r in cockpit.rows if r.unit_code == "TNG-KV3")
+    assert (kv3.cases.done, kv3.cases.base, kv3.cases.rate) == (2, 11, D("18.18"))
+    assert kv3.cases.projected == D("54.54")
+    kv5 = next(r for r in cockpit.rows if r.unit_code == "TNG-KV5")
+    # 10,00% after 123 days of 365 (01/10/2025 – 31/01/2026): 10 × 365 / 123 = 29,67%.
+    assert kv5.cases.projected == D("29.67")
+    # The trend: 12 months of last year, 4 of this year, cumulative.
+    assert [p.case_rate for p in cockpit.trend_last][3] == D("25.00")
+    assert [p.case_rate for p in cockpit.trend_last][11] == D("75.00")
+    assert len(cockpit.trend_this) == 4
+    assert cockpit.trend_this[-1].case_rate == D("14.29")  # (2 + 1) / (11 + 10) for the province
+
+
+def test_command_xlsx(twelve_units, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "chi-tieu.xlsx"
+    call_command(
+        "targets",
+        "--unit",
+        "HD",
+        "--year",
+        "2026",
+        "--month",
+        "6",
+        "--format",
+        "xlsx",
+        "--output",
+        str(out),
+        stdout=StringIO(),
+    )
+    ws = load_workbook(out).active
+    first = [c.value for c in ws[2]]
+    assert first[0] == "HD-KV01" and first[2] == 100 and first[5] == "Đạt"
+    assert [c.value for c in ws[ws.max_row]][:6] == [
+        "Số đơn vị",
+        12,
+        "Đạt về việc",
+        2,
+        "Đạt về tiền",
+        2,
+    ]
