@@ -4,8 +4,9 @@
         .venv/bin/python -m bench.stats_bench [--runs 5] [--year 2026] [--month 12]
 
 Prints the median (and min / max) of several runs for: refresh_facts with nothing stale,
-national forms 1 and 2 (`build_form(..., refresh=False)`), form 1 of one province, the first
-drill-down page of a national cell (with its refresh), and the peak memory of the process.
+national forms 1 and 2 (`build_form(..., refresh=False)`, one call per form as the report screen
+does), form 1 of one province, the first drill-down page (50 cases, largest amount first, with
+its count and refresh) of national cells and of a province row, and the peak memory.
 """
 
 from __future__ import annotations
@@ -21,9 +22,13 @@ import django
 BUDGET = {
     "refresh_facts (nothing stale)": None,
     "national forms 1 + 2": 1.0,
+    "national form 1 (one report screen)": None,
     "province form 1": 0.2,
     "drill-down first page (national, cases xong)": 0.2,
+    "drill-down first page (national, cases phai_thi_hanh)": 0.2,
     "drill-down first page (national, money chuyen_ky_sau)": 0.2,
+    "drill-down first page (national, money co_dieu_kien)": 0.2,
+    "drill-down first page (province T01 row, money xong)": 0.2,
 }
 
 
@@ -88,14 +93,26 @@ def main(argv=None) -> None:
     )
     results["refresh_facts (nothing stale)"] = _timed(refresh_facts, args.runs)
     results["national forms 1 + 2"] = _timed(forms_national, args.runs)
+    results["national form 1 (one report screen)"] = _timed(
+        lambda: build_form("1", national, period, refresh=False), args.runs
+    )
     results["province form 1"] = _timed(
         lambda: build_form("1", province, period, refresh=False), args.runs
     )
     results["drill-down first page (national, cases xong)"] = _timed(
         lambda: drill(national, period, "xong", "cases"), args.runs
     )
+    results["drill-down first page (national, cases phai_thi_hanh)"] = _timed(
+        lambda: drill(national, period, "phai_thi_hanh", "cases"), args.runs
+    )
     results["drill-down first page (national, money chuyen_ky_sau)"] = _timed(
         lambda: drill(national, period, "chuyen_ky_sau", "money"), args.runs
+    )
+    results["drill-down first page (national, money co_dieu_kien)"] = _timed(
+        lambda: drill(national, period, "co_dieu_kien", "money"), args.runs
+    )
+    results["drill-down first page (province T01 row, money xong)"] = _timed(
+        lambda: drill(national, period, "xong", "money", row_unit=province), args.runs
     )
     page = drill(national, period, "xong", "cases")
     for name, times in results.items():

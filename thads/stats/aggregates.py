@@ -35,7 +35,10 @@ GROUP_COLUMNS = (
 
 
 def _bucket_pairs() -> list[tuple[str, str]]:
-    """(column name, SQL aggregate over f/t/s) with the period's dates taken from `p`."""
+    """(column name, SQL aggregate over f/t/s) with the period's dates taken from `p`.
+
+    Each money bucket m_<key> has a count n_<key> of the cases whose money in it is not zero.
+    """
     from thads.stats.engine import _bucket_columns
 
     case_cols, money_cols = _bucket_columns()
@@ -48,7 +51,16 @@ def _bucket_pairs() -> list[tuple[str, str]]:
             .replace("%(T)s", "p.end_on")
         )
         pairs.append((name, expr))
+        if name.startswith("m_"):
+            inner = expr.removeprefix("SUM(").removesuffix(")")
+            pairs.append(("n_" + name[2:], f"SUM(CASE WHEN ({inner}) <> 0 THEN 1 ELSE 0 END)"))
     return pairs
+
+
+# Rows summed per unit only (officer NULL, kind/mode "*", flags false): what reports without
+# officers, dimensions or filters read (`engine.compute_groups`), ~1 row per unit and period.
+ROLLUP_KIND = "*"
+ROLLUP_VALUES = ("f.unit_id", "NULL", "'*'", "'*'", "FALSE", "FALSE", "FALSE")
 
 
 AGG_FROM = """
@@ -63,14 +75,27 @@ LEFT JOIN stats_stateinterval s
 """
 
 
-def _insert_sql(where: str, sign: int) -> str:
+def _insert_sql(where: str, sign: int, *, rollup: bool = False) -> str:
     pairs = _bucket_pairs()
     names = ["period_id", *GROUP_COLUMNS] + [n for n, _e in pairs]
-    values = ["p.id"] + [f"f.{c}" for c in GROUP_COLUMNS] + [f"({sign}) * {e}" for _n, e in pairs]
-    group = ["p.id"] + [f"f.{c}" for c in GROUP_COLUMNS]
+    groups = list(ROLLUP_VALUES) if rollup else [f"f.{c}" for c in GROUP_COLUMNS]
+    values = ["p.id", *groups] + [f"({sign}) * {e}" for _n, e in pairs]
+    group = ["p.id", "f.unit_id"] if rollup else ["p.id", *groups]
     return (
         f"INSERT INTO stats_bucketaggregate ({', '.join(names)}) "
         f"SELECT {', '.join(values)} {AGG_FROM} WHERE {where} GROUP BY {', '.join(group)}"
+    )
+
+
+def _rollup_from_groups_sql() -> str:
+    """The per-unit rows of a period summed from its group rows (cheaper than the facts)."""
+    names = [n for n, _e in _bucket_pairs()]
+    values = [v.removeprefix("f.") for v in ROLLUP_VALUES]
+    return (
+        f"INSERT INTO stats_bucketaggregate (period_id, {', '.join(GROUP_COLUMNS)}, "  # noqa: S608
+        f"{', '.join(names)}) SELECT period_id, {', '.join(values)}, "
+        f"{', '.join(f'SUM({n})' for n in names)} FROM stats_bucketaggregate "
+        f"WHERE period_id = %s AND kind <> '{ROLLUP_KIND}' GROUP BY period_id, unit_id"
     )
 
 
@@ -88,7 +113,10 @@ def apply_delta(case_ids: list[int], sign: int) -> None:
         return
     placeholders = ", ".join(["%s"] * len(case_ids))
     with connection.cursor() as cursor:
-        cursor.execute(_insert_sql(f"f.case_id IN ({placeholders})", sign), list(case_ids))
+        for rollup in (False, True):
+            cursor.execute(
+                _insert_sql(f"f.case_id IN ({placeholders})", sign, rollup=rollup), list(case_ids)
+            )
 
 
 def is_month_end_period(start: dt.date, end: dt.date) -> bool:
@@ -121,6 +149,7 @@ def materialise_period(start: dt.date, end: dt.date) -> int:
     if created:
         with connection.cursor() as cursor:
             cursor.execute(_insert_sql("p.id = %s", 1), [period.pk])
+            cursor.execute(_rollup_from_groups_sql(), [period.pk])
     return period.pk
 
 

@@ -9,7 +9,7 @@ from thads.org.models import Staff, Unit
 from thads.stats.engine import case_contributions
 from thads.stats.forms import RATE, TERM
 from thads.stats.periods import Period
-from thads.stats.report import row_unit_map
+from thads.stats.report import row_unit_map, unit_nodes
 
 # Derived keys as signed sums of base buckets (statistics.md identities).
 EXPANSIONS = {
@@ -75,10 +75,13 @@ def drill(
     filters: dict | None = None,
     limit: int = 50,
     offset: int = 0,
+    order: str = "amount",
 ) -> DrillPage:
-    """Cases behind the cell (row, column) of a form; `row_unit` None = the total row."""
-    units = list(Unit.objects.only("id", "parent_id", "successor_id", "path", "level"))
-    mapping = row_unit_map(report_unit, units)
+    """Cases behind the cell (row, column) of a form; `row_unit` None = the total row.
+
+    Ordered by case amount, largest first, then case id (`order="contribution"`: largest
+    contribution first) — see `engine.case_contributions`."""
+    mapping = row_unit_map(report_unit, unit_nodes())
     unit_ids = [u for u, row in mapping.items() if row_unit is None or row == row_unit.pk]
     officer_id = officer.pk if isinstance(officer, Staff) else officer
     count, contributions = case_contributions(
@@ -91,6 +94,7 @@ def drill(
         filters=filters,
         limit=limit,
         offset=offset,
+        order=order,
     )
     cases = Case.objects.select_related("unit", "officer", "judgment").in_bulk(
         [c.case_id for c in contributions]

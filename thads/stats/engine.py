@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
-from thads.stats.aggregates import period_id_for
+from thads.stats.aggregates import ROLLUP_KIND, period_id_for
 from thads.stats.buckets import (
     BASE_KEYS,
     MONEY_BASE_KEYS,
@@ -101,10 +101,15 @@ def _sql_params(
         "T": end,
         "S1": start - dt.timedelta(days=1),
     }
-    placeholders = []
-    for i, unit_id in enumerate(ids):
-        params[f"u{i}"] = unit_id
-        placeholders.append(f"%(u{i})s")
+    if connection.vendor == "postgresql" and ids:
+        # One array parameter: psycopg converts a thousand named placeholders slowly.
+        params["units"] = ids
+        placeholders = ["SELECT unnest(%(units)s::bigint[])"]
+    else:
+        placeholders = []
+        for i, unit_id in enumerate(ids):
+            params[f"u{i}"] = unit_id
+            placeholders.append(f"%(u{i})s")
     where = []
     for i, (key, value) in enumerate((filters or {}).items()):
         if key not in FILTERS:
@@ -141,9 +146,12 @@ def compute_groups(
             [f"{group[0]} AS g_unit", f"{group[1]} AS g_officer", f"{group[2]} AS g_dim"]
             + [f"SUM(a.{n}) AS {n}" for n in names]
         )
+        # Without officers, dimension or filters the per-unit rows (kind "*") suffice.
+        rollup = not by_officer and dimension is None and not filters
+        grain = f"a.kind {'=' if rollup else '<>'} '{ROLLUP_KIND}'"
         sql = (
             f"SELECT {select} FROM stats_bucketaggregate a "  # noqa: S608
-            f"WHERE a.period_id = %(period)s AND a.unit_id IN ({units_sql}) "
+            f"WHERE a.period_id = %(period)s AND {grain} AND a.unit_id IN ({units_sql}) "
             f"{filter_sql.replace('f.', 'a.')} "
             f"GROUP BY {', '.join(g for g in group if g != 'NULL')} "
             # Groups whose cases all left (delta rows summing to zero) are not groups.
@@ -162,25 +170,23 @@ def compute_groups(
         cursor.execute(sql, params)
         names = [c[0] for c in cursor.description]
         rows = cursor.fetchall()
-    result = []
-    for raw in rows:
-        record = dict(zip(names, raw, strict=True))
-        cases = {k: int(record[f"c_{k}"] or 0) for k in BASE_KEYS}
-        money = {k: int(record.get(f"m_{k}") or 0) for k in MONEY_BASE_KEYS if k != "xong"}
-        money["xong"] = int(record["m_xong"] or 0)
-        dim = record["g_dim"]
-        result.append(
-            GroupRow(
-                unit_id=record["g_unit"],
-                officer_id=record["g_officer"],
-                dimension=bool(dim)
-                if dimension in {"ngan_sach", "tin_dung", "tham_nhung_kinh_te"}
-                else dim,
-                cases=cases,
-                money=money,
-            )
+    index = {name: i for i, name in enumerate(names)}
+    case_at = [(k, index[f"c_{k}"]) for k in BASE_KEYS]
+    # Money keys in the order the engine always gave them: flows and states, then xong.
+    money_at = [(k, index[f"m_{k}"]) for k in MONEY_BASE_KEYS if k != "xong"]
+    money_at.append(("xong", index["m_xong"]))
+    unit_at, officer_at, dim_at = index["g_unit"], index["g_officer"], index["g_dim"]
+    flag = dimension in {"ngan_sach", "tin_dung", "tham_nhung_kinh_te"}
+    return [
+        GroupRow(
+            unit_id=raw[unit_at],
+            officer_id=raw[officer_at],
+            dimension=bool(raw[dim_at]) if flag else raw[dim_at],
+            cases={k: int(raw[i] or 0) for k, i in case_at},
+            money={k: int(raw[i] or 0) for k, i in money_at},
         )
-    return result
+        for raw in rows
+    ]
 
 
 def zero_cases() -> dict[str, int]:
@@ -251,6 +257,108 @@ class Contribution:
     value: int
 
 
+ACCEPTANCE_KEYS = ("chuyen_sang", "thu_ly_moi")
+DRILL_ORDERS = {
+    # Largest case amount first (what leaders look at first), then case id: PostgreSQL walks
+    # the index stats_fact_amount_case and stops after the page.
+    "amount": "f.amount DESC, f.case_id",
+    # Largest contribution first: every case in scope is computed and sorted (slow nationally).
+    "contribution": "ABS(v) DESC, case_id",
+}
+
+
+def _count_from_totals(
+    unit_ids: list[int],
+    start: dt.date,
+    end: dt.date,
+    terms: list[tuple[int, str]],
+    *,
+    measure: str,
+    officer_id: int | None | bool,
+    filters: dict | None,
+) -> int | None:
+    """Number of cases with a non-zero contribution, read from the month-end totals; None when
+    the period has no totals or the totals cannot tell.
+
+    Cases: a case counts 1 in exactly one acceptance bucket (chuyen_sang / thu_ly_moi) and at
+    most one state bucket, so with coefficient α on both acceptance buckets and β_s on state s
+    its contribution is α + β_s: the count is Σ_s [α + β_s ≠ 0] × c_s, plus the cases in no
+    state bucket when α ≠ 0 (one acceptance bucket mixed with states: cannot tell).
+    Money: n_<key> counts the cases whose money in <key> is not zero; it answers one bucket,
+    or buckets no case can share (remaining-money states; chuyen_sang / thu_ly_moi).
+    """
+    coef = dict.fromkeys(MONEY_BASE_KEYS, 0)
+    for sign, key in terms:
+        coef[key] += sign
+    keys = {k for k, c in coef.items() if c}
+    if not keys:
+        return None
+    alpha_cs, alpha_new = coef["chuyen_sang"], coef["thu_ly_moi"]
+    has_states = any(coef[k] for k in STATE_BUCKETS)
+    if measure == "cases":
+        if alpha_cs != alpha_new and has_states:
+            return None
+        columns = [f"c_{k}" for k in BASE_KEYS]
+    else:
+        remainders = set(STATE_BUCKETS) - {"xong"}
+        if not (len(keys) == 1 or keys <= remainders or keys <= set(ACCEPTANCE_KEYS)):
+            return None
+        columns = [f"n_{k}" for k in sorted(keys)]
+    period_id = period_id_for(start, end)
+    if period_id is None:
+        return None
+    units_sql, filter_sql, params = _sql_params(unit_ids, start, end, filters)
+    rollup = officer_id is False and not filters
+    where = [
+        "a.period_id = %(period)s",
+        f"a.kind {'=' if rollup else '<>'} '{ROLLUP_KIND}'",
+        f"a.unit_id IN ({units_sql})",
+    ]
+    params["period"] = period_id
+    if officer_id is None:
+        where.append("a.officer_id IS NULL")
+    elif officer_id is not False:
+        params["officer"] = officer_id
+        where.append("a.officer_id = %(officer)s")
+    sql = (
+        f"SELECT {', '.join(f'SUM(a.{c})' for c in columns)} "  # noqa: S608
+        f"FROM stats_bucketaggregate a WHERE {' AND '.join(where)} "
+        f"{filter_sql.replace('f.', 'a.')}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        totals = {c: int(v or 0) for c, v in zip(columns, cursor.fetchone(), strict=True)}
+    if measure == "money":
+        return sum(totals.values())
+    if not has_states:
+        return (totals["c_chuyen_sang"] if alpha_cs else 0) + (
+            totals["c_thu_ly_moi"] if alpha_new else 0
+        )
+    in_states = sum(totals[f"c_{k}"] for k in STATE_BUCKETS)
+    outside = totals["c_chuyen_sang"] + totals["c_thu_ly_moi"] - in_states
+    return (outside if alpha_cs else 0) + sum(
+        totals[f"c_{k}"] for k in STATE_BUCKETS if alpha_cs + coef[k] != 0
+    )
+
+
+def _state_restriction(terms: list[tuple[int, str]], measure: str, params: dict) -> str:
+    """`AND t.state IN (...)` when only state buckets can make the contribution non-zero.
+
+    Money state buckets and case state buckets are both zero outside their state; chuyen_sang,
+    thu_ly_moi, xong and giam (money) depend on more than the state, so they allow no
+    restriction.
+    """
+    keys = {k for _s, k in terms}
+    if not keys or not keys <= set(STATE_BUCKETS) or (measure == "money" and "xong" in keys):
+        # Money `xong` is the amount collected in the period, whatever the state.
+        return ""
+    names = []
+    for i, key in enumerate(sorted(keys)):
+        params[f"st{i}"] = key
+        names.append(f"%(st{i})s")
+    return f" AND t.state IN ({', '.join(names)})"
+
+
 def case_contributions(
     unit_ids: Iterable[int],
     start: dt.date,
@@ -263,15 +371,25 @@ def case_contributions(
     limit: int = 50,
     offset: int = 0,
     refresh: bool = True,
+    order: str = "amount",
 ) -> tuple[int, list[Contribution]]:
-    """The cases behind a cell: each case's contribution to Σ sign × bucket, largest first.
+    """The cases behind a cell, each with its contribution to Σ sign × bucket.
 
     `terms` are (sign, base bucket key) pairs, e.g. [(1, "xong"), (1, "dinh_chi")]; derived
     keys are expanded by the caller (`stats.drilldown`). Returns (number of cases, one page).
     `officer_id=False` means any officer; None means cases without an officer.
+
+    `order="amount"` (default): largest case amount (số tiền phải thi hành) first, then case id —
+    one SELECT with the contribution in WHERE and ORDER BY … LIMIT, which PostgreSQL answers by
+    walking the index stats_fact_amount_case and stopping after the page. The count comes from
+    the month-end totals when they can tell (`_count_from_totals`), else from one COUNT.
+    `order="contribution"`: largest |contribution| first, then case id (computes every case).
     """
+    if order not in DRILL_ORDERS:
+        raise ValueError(f"unknown order {order}")
     if refresh:
         refresh_facts()
+    unit_ids = sorted(set(unit_ids))
     units_sql, filter_sql, params = _sql_params(unit_ids, start, end, filters)
     if officer_id is None:
         filter_sql += " AND f.officer_id IS NULL"
@@ -280,19 +398,28 @@ def case_contributions(
         filter_sql += " AND f.officer_id = %(officer)s"
     cols = _contribution_columns([k for _s, k in terms], measure)
     value = " + ".join(f"({sign}) * {col}" for (sign, _k), col in zip(terms, cols, strict=True))
-    inner = (
-        f"SELECT f.case_id AS case_id, {value} AS v "
-        f"{FROM_WHERE.format(units=units_sql, filters=filter_sql)}"
-    )
+    filter_sql += _state_restriction(terms, measure, params)
+    from_where = FROM_WHERE.format(units=units_sql, filters=filter_sql)
     params["limit"], params["offset"] = limit, offset
+    count = _count_from_totals(
+        unit_ids, start, end, terms, measure=measure, officer_id=officer_id, filters=filters
+    )
+    # Only validated bucket keys and fixed SQL are interpolated; values are parameters.
     with connection.cursor() as cursor:
-        # Only validated bucket keys and fixed SQL are interpolated; values are parameters.
-        cursor.execute(f"SELECT COUNT(*) FROM ({inner}) x WHERE x.v <> 0", params)  # noqa: S608
-        count = cursor.fetchone()[0]
-        cursor.execute(
-            f"SELECT case_id, v FROM ({inner}) x WHERE x.v <> 0 "  # noqa: S608
-            "ORDER BY ABS(v) DESC, case_id LIMIT %(limit)s OFFSET %(offset)s",
-            params,
-        )
+        if count is None:
+            cursor.execute(f"SELECT COUNT(*) {from_where} AND ({value}) <> 0", params)  # noqa: S608
+            count = cursor.fetchone()[0]
+        if order == "amount":
+            sql = (
+                f"SELECT f.case_id, {value} AS v {from_where} AND ({value}) <> 0 "  # noqa: S608
+                f"ORDER BY {DRILL_ORDERS[order]} LIMIT %(limit)s OFFSET %(offset)s"
+            )
+        else:
+            inner = f"SELECT f.case_id AS case_id, {value} AS v {from_where}"
+            sql = (
+                f"SELECT case_id, v FROM ({inner}) x WHERE x.v <> 0 "  # noqa: S608
+                f"ORDER BY {DRILL_ORDERS[order]} LIMIT %(limit)s OFFSET %(offset)s"
+            )
+        cursor.execute(sql, params)
         rows = [Contribution(case_id=r[0], value=int(r[1])) for r in cursor.fetchall()]
     return count, rows

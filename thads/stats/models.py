@@ -38,6 +38,8 @@ class CaseFact(models.Model):
             models.Index(fields=["unit_id", "accepted_on"], name="stats_fact_unit_acc"),
             # Cases still open or closed recently: the only ones a report's period can see.
             models.Index(fields=["closed_on", "unit_id"], name="stats_fact_closed_unit"),
+            # Drill-down pages walk the cases largest amount first and stop after the page.
+            models.Index(fields=["-amount", "case_id"], name="stats_fact_amount_case"),
         ]
 
     def __str__(self) -> str:
@@ -104,7 +106,8 @@ class AggregatePeriod(models.Model):
 
 class BucketAggregate(models.Model):
     """Base buckets of one (period, unit, officer, kind, mode, flags) group; rows are additive
-    (a rebuild appends delta rows), so a group's value is the SUM of its rows."""
+    (a rebuild appends delta rows), so a group's value is the SUM of its rows. Rows with kind "*"
+    hold the same sums per unit only (officer NULL, mode "*", flags false)."""
 
     period = models.ForeignKey(AggregatePeriod, on_delete=models.CASCADE, related_name="+")
     unit_id = models.BigIntegerField()
@@ -118,10 +121,19 @@ class BucketAggregate(models.Model):
         locals()[f"c_{_key}"] = models.BigIntegerField(default=0)
     for _key in MONEY_BASE_KEYS:
         locals()[f"m_{_key}"] = models.BigIntegerField(default=0)
+    # Cases whose money in the bucket is not zero: the count of a money drill-down.
+    for _key in MONEY_BASE_KEYS:
+        locals()[f"n_{_key}"] = models.BigIntegerField(default=0)
     del _key
 
     class Meta:
-        indexes = [models.Index(fields=["period", "unit_id"], name="stats_agg_period_unit")]
+        indexes = [
+            models.Index(fields=["period", "unit_id"], name="stats_agg_period_unit"),
+            # Rows summed over officers and dimensions (kind "*"): reports without them.
+            models.Index(
+                fields=["period", "unit_id"], name="stats_agg_rollup", condition=Q(kind="*")
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.period_id} {self.unit_id} {self.officer_id}"

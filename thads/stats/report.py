@@ -6,7 +6,14 @@ from dataclasses import dataclass, field
 
 from thads.org.access import scope_unit_ids
 from thads.org.models import Staff, Unit
-from thads.stats.buckets import Check, case_rate, identity_checks, money_rate
+from thads.stats.buckets import (
+    BASE_KEYS,
+    MONEY_BASE_KEYS,
+    Check,
+    case_rate,
+    identity_checks,
+    money_rate,
+)
 from thads.stats.engine import Buckets, GroupRow, add_into, compute_groups, zero_cases, zero_money
 from thads.stats.periods import Period
 
@@ -75,6 +82,38 @@ def row_unit_map(report_unit: Unit, units: list[Unit]) -> dict[int, int]:
     return mapping
 
 
+class UnitNode:
+    """The columns of a unit the reports need (cheaper than a `Unit` instance)."""
+
+    __slots__ = (
+        "pk",
+        "code",
+        "name",
+        "parent_id",
+        "successor_id",
+        "path",
+        "level",
+        "valid_from",
+        "valid_to",
+    )
+
+    def __init__(self, *values) -> None:
+        for name, value in zip(self.__slots__, values, strict=True):
+            setattr(self, name, value)
+
+    @property
+    def id(self) -> int:
+        return self.pk
+
+
+def unit_nodes() -> list[UnitNode]:
+    """Every unit as a `UnitNode` (one query, tuples only)."""
+    return [UnitNode(*values) for values in Unit.objects.values_list(*UNIT_COLUMNS)]
+
+
+UNIT_COLUMNS = ("id", *UnitNode.__slots__[1:])
+
+
 def build_report(
     report_unit: Unit,
     period: Period,
@@ -84,19 +123,7 @@ def build_report(
     refresh: bool = True,
 ) -> Report:
     """Forms 1–2 (by unit) or 4–5 (by officer) for `report_unit`'s subtree over `period`."""
-    units = list(
-        Unit.objects.only(
-            "id",
-            "code",
-            "name",
-            "parent_id",
-            "successor_id",
-            "path",
-            "level",
-            "valid_from",
-            "valid_to",
-        )
-    )
+    units = unit_nodes()
     by_id = {u.pk: u for u in units}
     mapping = row_unit_map(report_unit, units)
     groups = compute_groups(
@@ -107,13 +134,17 @@ def build_report(
         filters=filters,
         refresh=refresh,
     )
-    rows: dict[tuple[int, int | None], tuple[dict, dict]] = {}
+    # Roll the groups up as flat vectors (case buckets, then money buckets).
+    n_cases = len(BASE_KEYS)
+    width = n_cases + len(MONEY_BASE_KEYS)
+    rows: dict[tuple[int, int | None], list[int]] = {}
+    total = [0] * width
     for g in groups:
-        row_unit = mapping[g.unit_id]
-        key = (row_unit, g.officer_id if by == "officer" else None)
-        cases, money = rows.setdefault(key, (zero_cases(), zero_money()))
-        add_into(cases, g.cases)
-        add_into(money, g.money)
+        key = (mapping[g.unit_id], g.officer_id if by == "officer" else None)
+        vector = [g.cases[k] for k in BASE_KEYS] + [g.money[k] for k in MONEY_BASE_KEYS]
+        acc = rows.get(key)
+        rows[key] = vector if acc is None else [a + b for a, b in zip(acc, vector, strict=True)]
+        total = [a + b for a, b in zip(total, vector, strict=True)]
     if by == "unit":
         # Every unit shown in the period has a row, even with no case.
         for unit in units:
@@ -123,13 +154,20 @@ def build_report(
                 and (unit.valid_to is None or unit.valid_to >= period.start)
                 and mapping.get(unit.pk) == unit.pk
             ):
-                rows.setdefault((unit.pk, None), (zero_cases(), zero_money()))
+                rows.setdefault((unit.pk, None), [0] * width)
+
+    def buckets(vector: list[int]) -> Buckets:
+        return Buckets.from_base(
+            dict(zip(BASE_KEYS, vector[:n_cases], strict=True)),
+            dict(zip(MONEY_BASE_KEYS, vector[n_cases:], strict=True)),
+        )
+
     staff = {}
     if by == "officer":
         officer_ids = {k[1] for k in rows if k[1]}
         staff = {s.pk: s for s in Staff.objects.filter(pk__in=officer_ids)}
     report_rows = []
-    for (unit_id, officer_id), (cases, money) in sorted(
+    for (unit_id, officer_id), vector in sorted(
         rows.items(),
         key=lambda item: (
             by_id[item[0][0]].path if item[0][0] != report_unit.pk else "",
@@ -148,22 +186,20 @@ def build_report(
                 key=code,
                 name=name,
                 unit_code=unit.code,
-                buckets=Buckets.from_base(cases, money),
+                buckets=buckets(vector),
                 officer_code=person.code if person else None,
             )
         )
-    total_cases, total_money = zero_cases(), zero_money()
-    for g in groups:
-        add_into(total_cases, g.cases)
-        add_into(total_money, g.money)
-    total = ReportRow(
+    total_row = ReportRow(
         key=report_unit.code,
         name=report_unit.name,
         unit_code=report_unit.code,
-        buckets=Buckets.from_base(total_cases, total_money),
+        buckets=buckets(total),
     )
-    report = Report(unit=report_unit, period=period, by=by, rows=report_rows, total=total)
-    report.checks = identity_checks(total.buckets.cases, total.buckets.money) + _row_checks(report)
+    report = Report(unit=report_unit, period=period, by=by, rows=report_rows, total=total_row)
+    report.checks = identity_checks(total_row.buckets.cases, total_row.buckets.money) + _row_checks(
+        report
+    )
     return report
 
 
@@ -183,4 +219,12 @@ def _row_checks(report: Report) -> list[Check]:
     return [Check(label, ok)]
 
 
-__all__ = ["GroupRow", "Report", "ReportRow", "build_report", "row_unit_map"]
+__all__ = [
+    "GroupRow",
+    "Report",
+    "ReportRow",
+    "UnitNode",
+    "build_report",
+    "row_unit_map",
+    "unit_nodes",
+]
