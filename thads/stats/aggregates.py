@@ -20,6 +20,7 @@ import datetime as dt
 
 from django.db import connection, transaction
 
+from thads.stats.buckets import COUNTED_MONEY
 from thads.stats.models import AggregatePeriod
 
 LOCK_KEY = 7_401_001  # pg advisory lock: rebuilds shared, materialisation exclusive
@@ -39,22 +40,38 @@ def _bucket_pairs() -> list[tuple[str, str]]:
 
     Each money bucket m_<key> has a count n_<key> of the cases whose money in it is not zero.
     """
-    from thads.stats.engine import _bucket_columns
+    from thads.stats.engine import _bucket_columns, _contribution_columns
 
     case_cols, money_cols = _bucket_columns()
     pairs = []
     for col in case_cols + money_cols:
         expr, name = col.rsplit(" AS ", 1)
-        expr = (
-            expr.replace("%(S1)s", "p.prev_on")
-            .replace("%(S)s", "p.start_on")
-            .replace("%(T)s", "p.end_on")
-        )
+        expr = _period_dates(expr)
         pairs.append((name, expr))
         if name.startswith("m_"):
             inner = expr.removeprefix("SUM(").removesuffix(")")
             pairs.append(("n_" + name[2:], f"SUM(CASE WHEN ({inner}) <> 0 THEN 1 ELSE 0 END)"))
+    for name, terms in counted_money_terms().items():
+        cols = _contribution_columns([k for _s, k in terms], "money")
+        value = " + ".join(f"({s}) * {c}" for (s, _k), c in zip(terms, cols, strict=True))
+        value = _period_dates(value)
+        pairs.append((f"n_{name}", f"SUM(CASE WHEN ({value}) <> 0 THEN 1 ELSE 0 END)"))
     return pairs
+
+
+def _period_dates(expr: str) -> str:
+    return (
+        expr.replace("%(S1)s", "p.prev_on")
+        .replace("%(S)s", "p.start_on")
+        .replace("%(T)s", "p.end_on")
+    )
+
+
+def counted_money_terms() -> dict[str, list[tuple[int, str]]]:
+    """`buckets.COUNTED_MONEY` as signed base buckets (as the drill-down expands them)."""
+    from thads.stats.drilldown import expand
+
+    return {name: expand(expr, "money") for name, expr in COUNTED_MONEY.items()}
 
 
 # Rows summed per unit only (officer NULL, kind/mode "*", flags false): what reports without

@@ -34,6 +34,13 @@ DERIVED_KEYS = (
     "chuyen_ky_sau",
     "chuyen_ky_sau_co_dieu_kien",
 )
+# Money columns of the default forms mixing buckets one case can share: the month-end totals
+# also count their cases with a non-zero amount (the drill-down's count, `stats.engine`).
+COUNTED_MONEY = {
+    "phai_thi_hanh": "phai_thi_hanh",
+    "co_dieu_kien": "co_dieu_kien",
+    "hoan_thanh": "xong + dinh_chi + giam",
+}
 CASE_KEYS = (*BASE_KEYS, *DERIVED_KEYS)
 MONEY_KEYS = (*MONEY_BASE_KEYS, *DERIVED_KEYS)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
-from thads.stats.aggregates import ROLLUP_KIND, period_id_for
+from thads.stats.aggregates import ROLLUP_KIND, counted_money_terms, period_id_for
 from thads.stats.buckets import (
     BASE_KEYS,
     MONEY_BASE_KEYS,
@@ -285,7 +285,8 @@ def _count_from_totals(
     its contribution is α + β_s: the count is Σ_s [α + β_s ≠ 0] × c_s, plus the cases in no
     state bucket when α ≠ 0 (one acceptance bucket mixed with states: cannot tell).
     Money: n_<key> counts the cases whose money in <key> is not zero; it answers one bucket,
-    or buckets no case can share (remaining-money states; chuyen_sang / thu_ly_moi).
+    buckets no case can share (remaining-money states; chuyen_sang / thu_ly_moi), and the
+    mixes of `buckets.COUNTED_MONEY` (their own n_<name>); other mixes: cannot tell.
     """
     coef = dict.fromkeys(MONEY_BASE_KEYS, 0)
     for sign, key in terms:
@@ -301,9 +302,18 @@ def _count_from_totals(
         columns = [f"c_{k}" for k in BASE_KEYS]
     else:
         remainders = set(STATE_BUCKETS) - {"xong"}
-        if not (len(keys) == 1 or keys <= remainders or keys <= set(ACCEPTANCE_KEYS)):
+        merged = {k: c for k, c in coef.items() if c}
+        counted = [
+            name
+            for name, expansion in counted_money_terms().items()
+            if dict((k, s) for s, k in expansion) == merged
+        ]
+        if counted:
+            columns = [f"n_{counted[0]}"]
+        elif len(keys) == 1 or keys <= remainders or keys <= set(ACCEPTANCE_KEYS):
+            columns = [f"n_{k}" for k in sorted(keys)]
+        else:
             return None
-        columns = [f"n_{k}" for k in sorted(keys)]
     period_id = period_id_for(start, end)
     if period_id is None:
         return None

@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from thads.stats.buckets import BASE_KEYS, MONEY_BASE_KEYS
+from thads.stats.buckets import BASE_KEYS, COUNTED_MONEY, MONEY_BASE_KEYS
 
 
 class CaseFact(models.Model):
@@ -122,7 +122,7 @@ class BucketAggregate(models.Model):
     for _key in MONEY_BASE_KEYS:
         locals()[f"m_{_key}"] = models.BigIntegerField(default=0)
     # Cases whose money in the bucket is not zero: the count of a money drill-down.
-    for _key in MONEY_BASE_KEYS:
+    for _key in (*MONEY_BASE_KEYS, *COUNTED_MONEY):
         locals()[f"n_{_key}"] = models.BigIntegerField(default=0)
     del _key
 

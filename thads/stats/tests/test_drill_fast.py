@@ -26,6 +26,7 @@ EXPRESSIONS = [
     "xong + giam",  # two money flows one case can share: counted by SQL
     "dang_thi_hanh - chuyen_sang",
     "rate(xong + dinh_chi; co_dieu_kien)",
+    "rate(xong + dinh_chi + giam; co_dieu_kien)",
 ]
 
 
@@ -103,9 +104,11 @@ def test_totals_answer_the_count_when_they_can(cases, monkeypatch):
         assert count(key, "cases") is not None, key
     for key in (*MONEY_BASE_KEYS, "chuyen_ky_sau", "hoan_tam_dinh_chi", "tong_thu_ly"):
         assert count(key, "money") is not None, key
+    for expr in ("phai_thi_hanh", "co_dieu_kien", "xong + dinh_chi + giam"):
+        assert count(expr, "money") is not None, expr
     assert count("chuyen_sang + xong", "cases") is None
     assert count("xong + giam", "money") is None
-    assert count("co_dieu_kien", "money") is None
+    assert count("xong + dinh_chi", "money") is None
     # A period that is not a month end has no totals.
     other = as_of_period(2022, period.end.replace(day=15))
     assert (
