@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pghistory
+import pgtrigger
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -181,6 +182,13 @@ class TargetChange(models.Model):
         verbose_name = _("Lịch sử thay đổi chỉ tiêu")
         verbose_name_plural = _("Lịch sử thay đổi chỉ tiêu")
         ordering = ["-changed_at", "-id"]
+        # On PostgreSQL the database itself refuses UPDATE and DELETE; on SQLite save() and
+        # delete() refuse them (a bulk query could still bypass it there).
+        triggers = [
+            pgtrigger.Protect(
+                name="target_change_append_only", operation=pgtrigger.Update | pgtrigger.Delete
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit} {self.year} {self.field}: {self.old_value} → {self.new_value}"

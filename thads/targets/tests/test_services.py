@@ -276,3 +276,18 @@ def test_upload_preview_then_confirm(client, shared_demo_org):
     assert TargetChange.objects.filter(reason="Kế hoạch năm").count() == 2
     # A confirmation token cannot be forged.
     assert client.post(url, {"confirm": "x" + preview.context["confirm"]}).status_code == 403
+
+
+def test_the_database_refuses_changes_to_the_log_on_postgresql(shared_demo_org):
+    from django.db import IntegrityError, InternalError, ProgrammingError, connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the append-only trigger is PostgreSQL's (pgtrigger)")
+    access, user = who("lanhdao")
+    services.target_set(access, unit("TNG-KV2"), 2026, case_rate="80", money_rate="40", by=user)
+    refused = (InternalError, IntegrityError, ProgrammingError)
+    with pytest.raises(refused), transaction.atomic():
+        TargetChange.objects.all().update(reason="x")
+    with pytest.raises(refused), transaction.atomic():
+        TargetChange.objects.all().delete()
+    assert TargetChange.objects.count() == 2
