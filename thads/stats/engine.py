@@ -101,15 +101,10 @@ def _sql_params(
         "T": end,
         "S1": start - dt.timedelta(days=1),
     }
-    if connection.vendor == "postgresql" and ids:
-        # One array parameter: psycopg converts a thousand named placeholders slowly.
-        params["units"] = ids
-        placeholders = ["SELECT unnest(%(units)s::bigint[])"]
-    else:
-        placeholders = []
-        for i, unit_id in enumerate(ids):
-            params[f"u{i}"] = unit_id
-            placeholders.append(f"%(u{i})s")
+    # Unit ids are written as integer literals (int() of every id: nothing else reaches the SQL):
+    # psycopg converts a thousand named placeholders slowly, and a literal list lets PostgreSQL
+    # test membership with a hash instead of a semi-join.
+    placeholders = [str(int(unit_id)) for unit_id in ids]
     where = []
     for i, (key, value) in enumerate((filters or {}).items()):
         if key not in FILTERS:
