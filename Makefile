@@ -37,8 +37,10 @@ run: install
 	$(BIN)/thads demologins
 	$(BIN)/thads runserver 127.0.0.1:8000
 
+# Two workers (the machines have 2 cores); a module stays on one worker (module fixtures).
+PYTEST_WORKERS ?= 2
 test: install
-	$(BIN)/pytest -q $(PYTEST_ARGS)
+	$(BIN)/pytest -q -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
