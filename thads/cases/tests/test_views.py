@@ -164,6 +164,26 @@ def test_generic_action_refuses_money_events_that_the_ledger_records(client, sha
     assert client.get(url).status_code == 404
 
 
+def test_registered_panels_are_rendered_unless_their_context_is_none(client, shared_demo_org):
+    from thads.cases import actions
+
+    case = new_case()
+    seen = []
+
+    def hidden(request, shown_case):
+        seen.append(shown_case.pk)
+        return None
+
+    actions.register_case_panel("cases/_deadline_badge.html", hidden)
+    try:
+        login(client, "chv")
+        response = client.get(reverse("cases:detail", args=[case.pk]))
+    finally:
+        actions.unregister_case_panel("cases/_deadline_badge.html")
+    names = [p.template_name for p in response.context["panels"]]
+    assert names == ["ledger/_case_panel.html"] and seen == [case.pk]
+
+
 def test_timeline_of_events_recorded_without_a_user(client, shared_demo_org):
     """Imported or system events have no author: the page says "Hệ thống" instead of failing."""
     from thads.cases import services
