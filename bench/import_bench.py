@@ -99,10 +99,11 @@ def _child(args: list[str], url: str) -> dict:
     done = subprocess.run(
         [sys.executable, "-m", "bench.import_bench", *args],
         env=env,
-        check=True,
         capture_output=True,
         text=True,
     )
+    if done.returncode:
+        raise SystemExit(f"{' '.join(args)} failed:\n{done.stderr[-3000:]}")
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     return json.loads(lines[-1]) if lines else {}
 

@@ -250,3 +250,20 @@ def test_foreign_keys_are_deferred_again_after_the_import(records):
         Party.objects.create(case_id=10**9, role="phai_thi_hanh", kind="ca_nhan", name="X")
         assert Party.objects.filter(case_id=10**9).exists()
     assert not Case.objects.exists()
+
+
+@pytest.mark.django_db
+def test_event_data_with_special_characters_is_kept(records):
+    """Backslashes, tabs, newlines and Vietnamese text survive the COPY text format."""
+    data = {"ground": "khong_tai_san", "note": "a\\b\tc\nd\r\\N đương sự", "n": [1, None]}
+    records[11]["events"][0]["data"] = data
+    records[9]["events"][1]["corrects"] = None
+    del records[9]["events"][1]["corrects"]
+    import_lines(to_lines(records), today=TODAY)
+    event = CaseEvent.objects.get(case__code=RECEIVER["code"], seq=1)
+    assert event.data == data
+    assert event.amount is None and event.corrects_id is None and event.to_unit_id is None
+    sent = CaseEvent.objects.get(case__code=SENDER["code"], seq=5)
+    assert sent.to_unit.code == "TN-PY" and sent.data == {}
+    paid = CaseEvent.objects.get(case__code=CASE["code"], seq=2)
+    assert paid.amount == 50_000_000 and paid.law_version == "2008"
