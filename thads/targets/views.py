@@ -185,7 +185,11 @@ def _chart_data(cockpit: Cockpit) -> dict:
 def _case_lists(selection: Selection) -> tuple:
     """Cases with conditions still open, by remaining money: the largest (they move the money
     rate most when completed) and the smallest above zero (nearest to done)."""
-    largest = drill(selection.unit, selection.period, "dang_thi_hanh", "money", limit=LIST_SIZE)
+    # Ordered by the remaining money itself (the contribution), not by the case's amount.
+    largest = drill(
+        selection.unit, selection.period, "dang_thi_hanh", "money", limit=LIST_SIZE,
+        order="contribution",
+    )
     nearest = []
     if largest.count:
         offset = max(0, largest.count - LIST_SIZE)
@@ -196,6 +200,7 @@ def _case_lists(selection: Selection) -> tuple:
             "money",
             limit=LIST_SIZE,
             offset=offset,
+            order="contribution",
         )
         nearest = [r for r in reversed(tail.rows) if r.value > 0]
     return largest, nearest

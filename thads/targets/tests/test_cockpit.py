@@ -272,3 +272,19 @@ def test_command_xlsx(twelve_units, tmp_path):
         "Đạt về tiền",
         2,
     ]
+
+
+def test_case_lists_go_by_remaining_money_not_by_case_amount(history):
+    """"Largest" = most money still to collect; "nearest to done" = the smallest remainder."""
+    from thads.targets.views import Selection, _case_lists
+
+    big_but_nearly_done = history(
+        "TNG-KV2", "2025-10-15", 100 * M, [CO, ("thu_tien", "2025-11-02", 95 * M)]
+    )
+    small_untouched = history("TNG-KV2", "2025-10-16", 20 * M, [CO])
+    unit = Unit.objects.get(code="TNG-KV2")
+    selection = Selection(unit=unit, period=month_period(2026, 3), query={})
+    largest, nearest = _case_lists(selection)
+    assert [r.case.pk for r in largest.rows] == [small_untouched.pk, big_but_nearly_done.pk]
+    assert [r.value for r in largest.rows] == [20 * M, 5 * M]
+    assert nearest[0].case.pk == big_but_nearly_done.pk
