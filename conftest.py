@@ -80,3 +80,61 @@ def shared_demo_org(django_db_setup, django_db_blocker):
         units = build_all()
         yield units
         transaction.set_rollback(True)
+
+
+# ---- transactional tests: the flush between them ------------------------------------------
+#
+# A transactional test (live server, threads) ends with Django's `flush`, which empties every
+# table. Two things must survive it: the append-only guards (SQLite triggers refuse the DELETEs
+# of a flush; PostgreSQL's TRUNCATE is not stopped by row triggers) and the reference data that
+# migrations seed (form definitions, the fee schedule). Both are handled here, once, for every
+# test, instead of per test module.
+
+REFERENCE_DATA_MIGRATIONS = [
+    ("thads.stats.migrations.0003_default_forms", "seed"),
+    ("thads.ledger.migrations.0003_fee_schedule_tt216", "seed"),
+]
+
+
+def _sqlite_triggers(cursor) -> list[tuple[str, str]]:
+    cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+    return cursor.fetchall()
+
+
+def reseed_reference_data() -> None:
+    """Put back the rows data migrations install (idempotent: get_or_create / update_or_create)."""
+    import importlib
+
+    from django.apps import apps as django_apps
+
+    for module, function in REFERENCE_DATA_MIGRATIONS:
+        getattr(importlib.import_module(module), function)(django_apps, None)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _flush_keeps_guards_and_reference_data():
+    from django.core.management.commands.flush import Command as FlushCommand
+    from django.db import connections
+
+    original = FlushCommand.handle
+
+    def handle(self, **options):
+        connection = connections[options.get("database") or "default"]
+        saved: list[tuple[str, str]] = []
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                saved = _sqlite_triggers(cursor)
+                for name, _sql in saved:
+                    cursor.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+        try:
+            return original(self, **options)
+        finally:
+            if saved:
+                with connection.cursor() as cursor:
+                    for _name, sql in saved:
+                        cursor.execute(sql)
+            reseed_reference_data()
+
+    FlushCommand.handle = handle
+    yield
+    FlushCommand.handle = original

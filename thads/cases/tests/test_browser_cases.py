@@ -5,10 +5,7 @@ case. Reuses the chromium fixtures of thads/web/tests/test_browser.py.
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from conftest import build_all
@@ -17,33 +14,14 @@ from thads.ledger.models import Receipt
 from thads.org.demo import DEMO_PASSWORD
 from thads.web.tests.test_browser import ARTIFACTS, browser, page  # noqa: F401 (fixtures)
 
-append_only = importlib.import_module("thads.cases.migrations.0003_sqlite_append_only")
-ledger_append_only = importlib.import_module("thads.ledger.migrations.0002_sqlite_append_only")
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def events_flushable(live_server):
-    """Let the transactional test's flush empty the append-only events and receipts on SQLite.
-
-    The SQLite triggers of migration 0003 refuse every DELETE of a case event, so the flush
-    after a transactional test would fail; the events are removed here with the triggers
-    lifted for that moment only. (On PostgreSQL the flush truncates, which they allow.)
-    """
+    """Kept for the browser tests that name it: the root conftest now lets every transactional
+    test's flush empty the append-only tables and puts the reference data back."""
     yield
-    if connection.vendor != "sqlite":
-        return
-    with connection.cursor() as cursor:
-        # The receipts (append-only too, ledger migration 0002) point at the events.
-        cursor.execute("DROP TRIGGER IF EXISTS ledger_receipt_no_delete")
-        cursor.execute("DELETE FROM ledger_receipt")
-        for sql in ledger_append_only._sql("ledger_receipt"):
-            cursor.execute(sql)
-        for sql in append_only.DROP:
-            cursor.execute(sql)
-        cursor.execute("DELETE FROM cases_caseevent")
-        for sql in append_only.CREATE:
-            cursor.execute(sql)
 
 
 def sign_in(page, live_server, username: str) -> None:  # noqa: F811
