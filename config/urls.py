@@ -24,6 +24,7 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("to-chuc/", include("thads.org.urls")),
     path("viec/", include("thads.cases.urls")),
+    path("nhap-excel/", include("thads.interchange.urls")),
     path("so-sach/", include("thads.ledger.urls")),
     path("thong-ke/", include("thads.stats.urls")),
     path("bao-cao-thang/", include("thads.stats.submission_urls")),
