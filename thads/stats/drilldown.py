@@ -100,3 +100,61 @@ def drill(
         [c.case_id for c in contributions]
     )
     return DrillPage(count=count, rows=[DrillRow(cases[c.case_id], c.value) for c in contributions])
+
+
+def drill_decisions(
+    report_unit: Unit,
+    period: Period,
+    expr: str,
+    *,
+    row_unit: Unit | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> DrillPage:
+    """Form 7: the cases whose decisions or acts in the period make a cell, with their number.
+
+    `expr` is a sum of "events.<type>[.<measure>]" terms (stats.form_defaults.FORM_7_COLUMNS);
+    each case's contribution is Σ sign × its matching events dated in the period (corrected or
+    voided events do not count). One query; largest contributions first.
+    """
+    from django.db.models import Case as When_
+    from django.db.models import IntegerField, Q, Sum, Value, When
+
+    from thads.cases.models import CaseEvent
+
+    terms = []
+    for sign_text, key in TERM.findall(expr):
+        if not key.startswith("events."):
+            raise ValueError(f"Chỉ tiêu không tồn tại: {key}")
+        kind, _, measure = key.removeprefix("events.").partition(".")
+        condition = Q(type=kind) & (Q(data__measure=measure) if measure else Q())
+        terms.append((-1 if sign_text == "-" else 1, kind, condition))
+    units = list(Unit.objects.only("id", "parent_id", "successor_id", "path", "level"))
+    mapping = row_unit_map(report_unit, units)
+    unit_ids = [u for u, row in mapping.items() if row_unit is None or row == row_unit.pk]
+    value = sum(
+        (
+            When_(When(condition, then=Value(sign)), default=Value(0), output_field=IntegerField())
+            for sign, _kind, condition in terms
+        ),
+        Value(0),
+    )
+    rows = (
+        CaseEvent.objects.filter(
+            case__unit_id__in=unit_ids,
+            on__gte=period.start,
+            on__lte=period.end,
+            corrected_by__isnull=True,
+            type__in={kind for _s, kind, _c in terms},
+        )
+        .values("case_id")
+        .annotate(v=Sum(value))
+        .exclude(v=0)
+        .order_by("-v", "case_id")
+    )
+    count = rows.count()
+    page = list(rows[offset : offset + limit])
+    cases = Case.objects.select_related("unit", "officer", "judgment").in_bulk(
+        [r["case_id"] for r in page]
+    )
+    return DrillPage(count=count, rows=[DrillRow(cases[r["case_id"]], r["v"]) for r in page])

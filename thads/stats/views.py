@@ -25,7 +25,7 @@ from django.views.decorators.http import require_GET, require_POST
 from thads.org.middleware import active_unit
 from thads.org.models import Staff, Unit
 from thads.stats import documents, tasks
-from thads.stats.drilldown import drill
+from thads.stats.drilldown import drill, drill_decisions
 from thads.stats.forms import FormNotFound, build_form, definition_for
 from thads.stats.models import ExportJob, FormDefinition
 from thads.stats.periods import Period, as_of_period, month_period, report_year_of
@@ -143,9 +143,8 @@ def report(request):
 
 def _link_cells(doc, selection: Selection) -> None:
     """Every count or amount links to its cases; a rate links to its numerator's cases (the
-    drill-down expands a rate to its numerator). Form 7 counts decisions: no case list."""
-    if doc.table.definition.measure == FormDefinition.Measure.MEASURES:
-        return
+    drill-down expands a rate to its numerator); form 7's decisions link to the cases that had
+    them."""
     for line in doc.lines:
         for cell in line.cells:
             params = {"cot": cell.index}
@@ -157,7 +156,8 @@ def _link_cells(doc, selection: Selection) -> None:
 
 
 def _measure(definition: FormDefinition) -> str:
-    return "cases" if definition.measure == FormDefinition.Measure.CASES else "money"
+    """ "cases", "money" or "measures" (form 7: numbers of decisions)."""
+    return definition.measure
 
 
 @dataclass
@@ -174,8 +174,6 @@ def _drill_target(request, selection: Selection) -> DrillTarget:
         column = definition.columns[int(request.GET.get("cot", ""))]
     except (FormNotFound, ValueError, IndexError):
         raise Http404 from None
-    if definition.measure == FormDefinition.Measure.MEASURES:
-        raise Http404  # form 7 counts decisions, not cases
     row_unit = None
     if request.GET.get("dong"):
         row_unit = get_object_or_404(Unit, code=request.GET["dong"])
@@ -190,6 +188,15 @@ def _drill_target(request, selection: Selection) -> DrillTarget:
 
 
 def _drill(selection: Selection, target: DrillTarget, *, limit: int, offset: int):
+    if target.definition.measure == FormDefinition.Measure.MEASURES:
+        return drill_decisions(
+            selection.unit,
+            selection.period,
+            target.column["expr"],
+            row_unit=target.row_unit,
+            limit=limit,
+            offset=offset,
+        )
     return drill(
         selection.unit,
         selection.period,
@@ -232,6 +239,7 @@ def drill_down(request):
             "page_obj": page_obj,
             "query": query.urlencode(),
             "money": _measure(target.definition) == "money",
+            "decisions": target.definition.measure == FormDefinition.Measure.MEASURES,
             "row_name": _row_name(target),
             "back_url": selection.url("stats:report"),
             "form_number": documents.form_number(selection.form),
@@ -270,7 +278,11 @@ def _drill_xlsx(selection: Selection, target: DrillTarget) -> HttpResponse:
         "Đơn vị",
         "Chấp hành viên",
         "Trạng thái",
-        "Số tiền (đồng)" if money else "Số việc",
+        "Số tiền (đồng)"
+        if money
+        else "Số quyết định, cuộc"
+        if target.definition.measure == FormDefinition.Measure.MEASURES
+        else "Số việc",
     ]
     ws.append(header)
     for cell in ws[4]:
