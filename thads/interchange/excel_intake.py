@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import json
 import logging
 import re
@@ -492,30 +493,37 @@ def convert(content: bytes, unit: Unit, progress: Progress | None = None) -> Con
         if header is None:
             raise FileRefused(_("Tệp không có dòng tiêu đề."))
         columns = _header_map(header)
-        total = max((ws.max_row or 0) - 1, 1)
-        result = Conversion(lines=[""])
-        records: dict[int, dict] = {}
-        for number, values in enumerate(rows_iter, start=FIRST_ROW):
-            result.lines.append("")
-            if progress and number % 500 == 0:
-                progress(min(number / total, 1.0))
-            if all(v is None or _text(v) == "" for v in values):
-                continue
-            result.count += 1
-            if result.count > MAX_ROWS:
-                raise FileRefused(
-                    _("Tệp có quá %(n)s dòng; hãy chia thành nhiều tệp.") % {"n": MAX_ROWS}
-                )
-            row = _Row(number, values, columns)
-            fields = _read_row(row)
-            if fields is None:
-                result.errors.extend((number, m) for m in row.messages)
-            else:
-                records[number] = _record(fields, unit)
-            if len(result.rows) < PREVIEW_ROWS:
-                result.rows.append(_preview(number, row, fields))
+        # Read the rows first: the sheet's stated dimensions may be missing or wrong.
+        data = list(itertools.islice(rows_iter, MAX_ROWS * 2))
+        if next(rows_iter, None) is not None:
+            raise FileRefused(
+                _("Tệp có quá %(n)s dòng; hãy chia thành nhiều tệp.") % {"n": MAX_ROWS}
+            )
     finally:
         wb.close()
+    total = max(len(data), 1)
+    step = max(total // 50, 100)
+    result = Conversion(lines=[""])
+    records: dict[int, dict] = {}
+    for number, values in enumerate(data, start=FIRST_ROW):
+        result.lines.append("")
+        if progress and number % step == 0:
+            progress(number / total)
+        if all(v is None or _text(v) == "" for v in values):
+            continue
+        result.count += 1
+        if result.count > MAX_ROWS:
+            raise FileRefused(
+                _("Tệp có quá %(n)s dòng; hãy chia thành nhiều tệp.") % {"n": MAX_ROWS}
+            )
+        row = _Row(number, values, columns)
+        fields = _read_row(row)
+        if fields is None:
+            result.errors.extend((number, m) for m in row.messages)
+        else:
+            records[number] = _record(fields, unit)
+        if len(result.rows) < PREVIEW_ROWS:
+            result.rows.append(_preview(number, row, fields))
     if result.count == 0:
         raise FileRefused(_("Tệp không có dòng dữ liệu nào (từ dòng 2 của trang “Thụ lý”)."))
     _assign_codes(records, unit)
