@@ -378,3 +378,18 @@ def test_read_amount(value, expected):
 )  # fmt: skip
 def test_read_date(value, expected):
     assert read_date(value) == expected
+
+
+def test_upload_pages_need_a_signed_in_owner(client, demo_org):
+    user = get_user_model().objects.get(username="thuky")
+    intake = excel_intake.create_upload(user, demo_org[UNIT], "a.xlsx", b"x")
+    for name in ("detail", "status"):
+        response = client.get(reverse(f"interchange:{name}", args=[intake.pk]))
+        assert response.status_code == 302 and "dang-nhap" in response["Location"]
+    response = client.post(reverse("interchange:confirm", args=[intake.pk]))
+    assert response.status_code == 302 and "dang-nhap" in response["Location"]
+    # the owner, once read only (e.g. moved to inspection), may no longer act on it
+    inspector = get_user_model().objects.get(username="kiemtra")
+    UploadedIntake.objects.filter(pk=intake.pk).update(owner=inspector)
+    client.force_login(inspector)
+    assert client.get(reverse("interchange:detail", args=[intake.pk])).status_code == 403

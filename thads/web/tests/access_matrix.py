@@ -572,3 +572,33 @@ ENDPOINTS += [
     Endpoint("ledger:held_release", "GET", WRITE, _get(_held_release), writers=LEDGER_HOLDERS),
     Endpoint("ledger:held_release", "POST", WRITE, _held_release, writers=LEDGER_HOLDERS),
 ]
+
+
+# ---- Excel intake (thads.interchange.views) -----------------------------------------------
+# The template and the upload of a unit: like the intake form (case workers write, read-only
+# roles 403, out of scope 404). An upload is then seen and confirmed by its owner only
+# (thads/interchange/tests/test_excel_intake.py).
+
+
+def _excel_upload(subject: Subject):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from thads.interchange.excel_intake import template_bytes
+
+    content = template_bytes(subject.unit)
+    return reverse("interchange:upload", args=[subject.unit.code]), {
+        "tep": SimpleUploadedFile("mau.xlsx", content)
+    }
+
+
+ENDPOINTS += [
+    Endpoint(
+        "interchange:template",
+        "GET",
+        WRITE,
+        lambda s: (reverse("interchange:template", args=[s.unit.code]), None),
+        writers=CASE_WORKERS,
+    ),
+    Endpoint("interchange:upload", "GET", WRITE, _get(_excel_upload), writers=CASE_WORKERS),
+    Endpoint("interchange:upload", "POST", WRITE, _excel_upload, writers=CASE_WORKERS),
+]
