@@ -17,6 +17,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
+import pickle
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -168,6 +170,8 @@ class CaseRec:
     events: list[EventRec]
     from_case: str | None
     snapshot: Any = None
+    # The outcome of validate_history when it was computed ahead (`_prevalidate`), else None.
+    validated: Any = None
 
 
 @dataclass
@@ -729,10 +733,10 @@ PARSERS = {
 }
 
 
-def parse(lines: Iterable[str], errors: list[tuple[int, str]]) -> Parsed:
-    """Phase 1: every line into a record, or its errors."""
+def parse(lines: Iterable[str], errors: list[tuple[int, str]], *, first: int = 1) -> Parsed:
+    """Phase 1: every line into a record, or its errors (`first`: the number of the first line)."""
     parsed = Parsed()
-    for number, raw in enumerate(lines, start=1):
+    for number, raw in enumerate(lines, start=first):
         if not raw.strip():
             continue
         try:
@@ -812,11 +816,51 @@ class Importer:
 
     # ----- entry point
     def run(self, lines: Iterable[str]) -> ImportResult:
-        parsed = parse(lines, self.errors)
+        parsed = self.parse(lines)
         self.check(parsed)
         if self.errors:
             raise ImportFailed(self.errors)
         return self.write(parsed)
+
+    def parse(self, lines: Iterable[str]) -> Parsed:
+        """Phase 1; a large file is read in two processes (see `_parse_in_two`)."""
+        if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+            return parse(lines, self.errors)
+        lines = lines if isinstance(lines, list) else list(lines)
+        if len(lines) < PARALLEL_LINES:
+            return parse(lines, self.errors)
+        return self._parse_in_two(lines)
+
+    def _parse_in_two(self, lines: list[str]) -> Parsed:
+        """Parse and replay the second half of the lines in a forked child, the first half here.
+
+        Both are pure Python (no query): the child sends back its records, their replayed
+        histories and its errors (pickled through a pipe); if it fails for any reason, its half
+        is read here. The result is the one `parse` + `validate_history` give in one process.
+        """
+        half = len(lines) // 2
+        today = self.today
+
+        def second_half() -> tuple[Parsed, list]:
+            errors: list[tuple[int, str]] = []
+            parsed = parse(lines[half:], errors, first=half + 1)
+            _prevalidate(parsed.cases, today)
+            return parsed, errors
+
+        receive = _in_child(second_half)
+        try:
+            parsed = parse(lines[:half], self.errors)
+            _prevalidate(parsed.cases, today)
+        finally:
+            received = receive()  # always reap the child
+        if received is None:
+            other, errors = second_half()
+        else:
+            other, errors = received
+        self.errors.extend(errors)
+        for name in ("units", "staff", "targets", "cases", "complaints"):
+            getattr(parsed, name).extend(getattr(other, name))
+        return parsed
 
     # ----- references
     def check(self, p: Parsed) -> None:
@@ -1115,18 +1159,13 @@ class Importer:
                         f"{e.on:%d/%m/%Y}.",
                     )
                     return
-        facts = CaseFacts(
-            amount=c.amount,
-            mode=c.mode,
-            accepted_on=c.accepted_on,
-            unit_id=c.unit,
-            has_state_budget_obligation="ngan_sach" in c.flags,
-        )
-        try:
-            c.snapshot = validate_history(facts, c.events, today=self.today)
-        except TransitionError as exc:
-            event = c.events[exc.index]
-            message = exc.message + (f" ({exc.article})" if exc.article else "")
+        outcome = c.validated or _validate(c, self.today)
+        if outcome[0] == "ok":
+            c.snapshot = outcome[1]
+        else:
+            _error, index, text, article = outcome
+            event = c.events[index]
+            message = text + (f" ({article})" if article else "")
             self.err(
                 line,
                 f"sự kiện thứ {event.seq} ({event.type} ngày {event.on:%d/%m/%Y}): {message}",
@@ -1381,6 +1420,70 @@ class Importer:
             CaseEvent.objects.bulk_create([w[0] for w in wave], batch_size=BATCH * 2)
             pending = [item for item in pending if item[0].pk is None]
         return total
+
+
+# ---- two processes for large files --------------------------------------------------------
+
+PARALLEL_LINES = 20_000  # below this, one process (a fork costs more than it saves)
+
+
+def _validate(c: CaseRec, today: dt.date) -> tuple:
+    """("ok", snapshot) or ("error", event index, message, article) of one case's history."""
+    facts = CaseFacts(
+        amount=c.amount,
+        mode=c.mode,
+        accepted_on=c.accepted_on,
+        unit_id=c.unit,
+        has_state_budget_obligation="ngan_sach" in c.flags,
+    )
+    try:
+        return ("ok", validate_history(facts, c.events, today=today))
+    except TransitionError as exc:
+        return ("error", exc.index, str(exc.message), str(exc.article) if exc.article else "")
+
+
+def _prevalidate(cases: list[CaseRec], today: dt.date) -> None:
+    """Replay every history ahead of the checks; an unexpected failure is left to the checks."""
+    for c in cases:
+        try:
+            c.validated = _validate(c, today)
+        except Exception:  # noqa: BLE001 - `_check_case` replays it again and raises
+            c.validated = None
+
+
+def _in_child(work) -> Any:
+    """Run `work()` in a forked process; returns a function giving its result, or None."""
+    read_end, write_end = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return lambda: None
+    if pid == 0:  # pragma: no cover - the child (coverage does not follow the fork)
+        code = 1
+        try:
+            os.close(read_end)
+            data = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(write_end, "wb") as out:
+                out.write(data)
+            code = 0
+        finally:
+            os._exit(code)  # no atexit, no database connection closing: the parent owns it
+    os.close(write_end)
+
+    def receive() -> Any:
+        with os.fdopen(read_end, "rb") as source:
+            data = source.read()
+        _pid, status = os.waitpid(pid, 0)
+        if status != 0 or not data:
+            return None
+        try:
+            return pickle.loads(data)  # noqa: S301 - our own child's data
+        except Exception:  # noqa: BLE001 - read the half again in this process
+            return None
+
+    return receive
 
 
 # ---- PostgreSQL: COPY ------------------------------------------------------------------------

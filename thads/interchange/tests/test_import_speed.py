@@ -267,3 +267,52 @@ def test_event_data_with_special_characters_is_kept(records):
     assert sent.to_unit.code == "TN-PY" and sent.data == {}
     paid = CaseEvent.objects.get(case__code=CASE["code"], seq=2)
     assert paid.amount == 50_000_000 and paid.law_version == "2008"
+
+
+def two_process_records() -> list:
+    """Valid lines, a bad line and a refused history in each half, units and staff late."""
+    records = base_records()
+    cases = []
+    for i in range(12):
+        case = copy.deepcopy(CASE)
+        case["code"] = f"TN-SC/2021/{i:04d}"
+        case["judgment"]["number"] = f"{i}/2020/DS-ST"
+        cases.append(case)
+    cases[2]["events"].insert(0, {"on": "2020-11-20", "type": "xong"})  # refused history
+    cases[9]["events"][1]["amount"] = 999_000_000  # refused history in the second half
+    cases[10]["amount"] = -1  # a line the parser refuses, second half
+    return [*cases[:6], "{not json", *cases[6:], *records]
+
+
+def outcome(lines, today=TODAY) -> tuple:
+    imp = importer.Importer(today=today)
+    parsed = imp.parse(lines)
+    imp.check(parsed)
+    cases = [(c.code, c.line, c.snapshot) for c in parsed.cases]
+    return cases, imp.errors
+
+
+@pytest.mark.django_db
+def test_two_processes_give_the_one_process_result(monkeypatch):
+    lines = to_lines(two_process_records())
+    one = outcome(lines)
+    assert len(one[1]) == 4  # the three refused lines and the bad JSON
+    monkeypatch.setattr(importer, "PARALLEL_LINES", 1)
+    forked = []
+    real_in_child = importer._in_child
+    monkeypatch.setattr(importer, "_in_child", lambda work: forked.append(1) or real_in_child(work))
+    assert outcome(lines) == one
+    assert forked == [1]
+    # A child that fails: its half is read again here, same result.
+    monkeypatch.setattr(importer, "_in_child", lambda work: lambda: None)
+    assert outcome(lines) == one
+
+
+@pytest.mark.django_db
+def test_two_processes_import_everything(monkeypatch):
+    monkeypatch.setattr(importer, "PARALLEL_LINES", 1)
+    records = [r for r in two_process_records() if isinstance(r, dict)]
+    del records[10], records[9], records[2]
+    result = import_lines(to_lines(records), today=TODAY)
+    assert result.cases == Case.objects.count() == 12
+    assert Case.objects.get(code="TN-SC/2021/0011").state == "xong"
