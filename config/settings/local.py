@@ -3,9 +3,11 @@
 import secrets
 
 from .base import *  # noqa: F403
-from .base import DATA_DIR, SECRET_KEY
+from .base import DATA_DIR, SECRET_KEY, STATIC_ROOT
 
 DATA_DIR.mkdir(parents=True, exist_ok=True)
+# WhiteNoise serves from the finders locally; an empty STATIC_ROOT keeps it from warning.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 if not SECRET_KEY:
     # A random key kept in the data folder, so sessions survive restarts without a secret in git.
