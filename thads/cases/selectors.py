@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from thads.cases.models import (
     TERMINAL_STATES,
@@ -185,6 +186,40 @@ class TimelineEntry:
     @property
     def is_void(self) -> bool:
         return self.corrected_by is not None
+
+    @property
+    def details(self) -> list[tuple[str, str]]:
+        """The event's data as (label, value) in Vietnamese, codes turned into words."""
+        return event_details(self.event.data or {})
+
+
+def event_details(data: dict) -> list[tuple[str, str]]:
+    from thads.cases.transitions import COERCION_MEASURES
+
+    words = {
+        "reason": (_("Lý do"), {"thoa_thuan": _("Theo thỏa thuận"), "khac": _("Lý do khác")}),
+        "ground": (
+            _("Căn cứ"),
+            {
+                "khong_tai_san": _("Không có tài sản, thu nhập"),
+                "tu": _("Đang chấp hành án phạt tù"),
+                "khong_ro_dia_chi": _("Không rõ địa chỉ"),
+            },
+        ),
+        "measure": (_("Biện pháp"), COERCION_MEASURES),
+        "result": (_("Kết quả"), {"thanh_cong": _("Thành"), "khong_thanh": _("Không thành")}),
+        "officer": (_("Chấp hành viên"), {}),
+        "previous": (_("Trước đó"), {}),
+        "time": (_("Giờ"), {}),
+        "round": (_("Lần"), {}),
+    }
+    details = []
+    for key, value in data.items():
+        if key == "note" or value in (None, "", False):
+            continue
+        label, names = words.get(key, (key, {}))
+        details.append((str(label), str(names.get(value, value))))
+    return details
 
 
 def timeline(case: Case) -> list[TimelineEntry]:

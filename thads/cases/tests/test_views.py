@@ -520,3 +520,14 @@ def test_entrusting_opens_a_case_at_the_receiving_unit(client, shared_demo_org):
     )
     assert response.status_code == 400
     assert not Case.objects.filter(from_case=other).exists()
+
+
+def test_timeline_details_are_words_not_codes():
+    from thads.cases.selectors import event_details
+
+    assert event_details({"reason": "thoa_thuan", "note": "x"}) == [("Lý do", "Theo thỏa thuận")]
+    assert event_details({"ground": "khong_ro_dia_chi"}) == [("Căn cứ", "Không rõ địa chỉ")]
+    assert event_details({"measure": "ke_bien", "time": "08:30"}) == [
+        ("Biện pháp", "Kê biên, xử lý tài sản"),
+        ("Giờ", "08:30"),
+    ]
