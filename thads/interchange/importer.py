@@ -733,10 +733,10 @@ PARSERS = {
 }
 
 
-def parse(lines: Iterable[str], errors: list[tuple[int, str]], *, first: int = 1) -> Parsed:
-    """Phase 1: every line into a record, or its errors (`first`: the number of the first line)."""
+def parse(lines: Iterable[str], errors: list[tuple[int, str]]) -> Parsed:
+    """Phase 1: every line into a record, or its errors."""
     parsed = Parsed()
-    for number, raw in enumerate(lines, start=first):
+    for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
         try:
@@ -816,51 +816,11 @@ class Importer:
 
     # ----- entry point
     def run(self, lines: Iterable[str]) -> ImportResult:
-        parsed = self.parse(lines)
+        parsed = parse(lines, self.errors)
         self.check(parsed)
         if self.errors:
             raise ImportFailed(self.errors)
         return self.write(parsed)
-
-    def parse(self, lines: Iterable[str]) -> Parsed:
-        """Phase 1; a large file is read in two processes (see `_parse_in_two`)."""
-        if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
-            return parse(lines, self.errors)
-        lines = lines if isinstance(lines, list) else list(lines)
-        if len(lines) < PARALLEL_LINES:
-            return parse(lines, self.errors)
-        return self._parse_in_two(lines)
-
-    def _parse_in_two(self, lines: list[str]) -> Parsed:
-        """Parse and replay the second half of the lines in a forked child, the first half here.
-
-        Both are pure Python (no query): the child sends back its records, their replayed
-        histories and its errors (pickled through a pipe); if it fails for any reason, its half
-        is read here. The result is the one `parse` + `validate_history` give in one process.
-        """
-        half = len(lines) // 2
-        today = self.today
-
-        def second_half() -> tuple[Parsed, list]:
-            errors: list[tuple[int, str]] = []
-            parsed = parse(lines[half:], errors, first=half + 1)
-            _prevalidate(parsed.cases, today)
-            return parsed, errors
-
-        receive = _in_child(second_half)
-        try:
-            parsed = parse(lines[:half], self.errors)
-            _prevalidate(parsed.cases, today)
-        finally:
-            received = receive()  # always reap the child
-        if received is None:
-            other, errors = second_half()
-        else:
-            other, errors = received
-        self.errors.extend(errors)
-        for name in ("units", "staff", "targets", "cases", "complaints"):
-            getattr(parsed, name).extend(getattr(other, name))
-        return parsed
 
     # ----- references
     def check(self, p: Parsed) -> None:
@@ -1028,8 +988,29 @@ class Importer:
                 self.file_cases[c.code] = c
         self._check_judgments(cases)
         self._check_entrusting(cases)
+        if len(cases) >= PARALLEL_CASES and hasattr(os, "fork") and (os.cpu_count() or 1) > 1:
+            self._prevalidate_in_two(cases)
         for c in cases:
             self._check_case(c)
+
+    def _prevalidate_in_two(self, cases: list[CaseRec]) -> None:
+        """Replay the histories of the second half of the cases in a forked child (it has the
+        records already), the first half here; the child sends back only the outcomes. If it
+        fails for any reason, `_check_case` replays those histories itself."""
+        half, today = len(cases) // 2, self.today
+
+        def second_half() -> list:
+            _prevalidate(cases[half:], today)
+            return [c.validated for c in cases[half:]]
+
+        receive = _in_child(second_half)
+        try:
+            _prevalidate(cases[:half], today)
+        finally:
+            outcomes = receive()  # always reap the child
+        if outcomes is not None and len(outcomes) == len(cases) - half:
+            for c, validated in zip(cases[half:], outcomes, strict=True):
+                c.validated = validated
 
     def _check_judgments(self, cases: list[CaseRec]) -> None:
         numbers = sorted({c.judgment[1] for c in cases})
@@ -1422,9 +1403,9 @@ class Importer:
         return total
 
 
-# ---- two processes for large files --------------------------------------------------------
+# ---- two processes for many cases ---------------------------------------------------------
 
-PARALLEL_LINES = 20_000  # below this, one process (a fork costs more than it saves)
+PARALLEL_CASES = 20_000  # below this, one process (a fork costs more than it saves)
 
 
 def _validate(c: CaseRec, today: dt.date) -> tuple:

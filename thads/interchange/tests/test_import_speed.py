@@ -270,7 +270,7 @@ def test_event_data_with_special_characters_is_kept(records):
 
 
 def two_process_records() -> list:
-    """Valid lines, a bad line and a refused history in each half, units and staff late."""
+    """Valid cases and a refused history in each half, a bad line, units and staff late."""
     records = base_records()
     cases = []
     for i in range(12):
@@ -286,7 +286,7 @@ def two_process_records() -> list:
 
 def outcome(lines, today=TODAY) -> tuple:
     imp = importer.Importer(today=today)
-    parsed = imp.parse(lines)
+    parsed = importer.parse(lines, imp.errors)
     imp.check(parsed)
     cases = [(c.code, c.line, c.snapshot) for c in parsed.cases]
     return cases, imp.errors
@@ -297,20 +297,20 @@ def test_two_processes_give_the_one_process_result(monkeypatch):
     lines = to_lines(two_process_records())
     one = outcome(lines)
     assert len(one[1]) == 4  # the three refused lines and the bad JSON
-    monkeypatch.setattr(importer, "PARALLEL_LINES", 1)
+    monkeypatch.setattr(importer, "PARALLEL_CASES", 1)
     forked = []
     real_in_child = importer._in_child
     monkeypatch.setattr(importer, "_in_child", lambda work: forked.append(1) or real_in_child(work))
     assert outcome(lines) == one
     assert forked == [1]
-    # A child that fails: its half is read again here, same result.
+    # A child that fails: its half is replayed again here, same result.
     monkeypatch.setattr(importer, "_in_child", lambda work: lambda: None)
     assert outcome(lines) == one
 
 
 @pytest.mark.django_db
 def test_two_processes_import_everything(monkeypatch):
-    monkeypatch.setattr(importer, "PARALLEL_LINES", 1)
+    monkeypatch.setattr(importer, "PARALLEL_CASES", 1)
     records = [r for r in two_process_records() if isinstance(r, dict)]
     del records[10], records[9], records[2]
     result = import_lines(to_lines(records), today=TODAY)
