@@ -275,7 +275,7 @@ def test_command_xlsx(twelve_units, tmp_path):
 
 
 def test_case_lists_go_by_remaining_money_not_by_case_amount(history):
-    """"Largest" = most money still to collect; "nearest to done" = the smallest remainder."""
+    """ "Largest" = most money still to collect; "nearest to done" = the smallest remainder."""
     from thads.targets.views import Selection, _case_lists
 
     big_but_nearly_done = history(
