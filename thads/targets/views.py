@@ -187,7 +187,11 @@ def _case_lists(selection: Selection) -> tuple:
     rate most when completed) and the smallest above zero (nearest to done)."""
     # Ordered by the remaining money itself (the contribution), not by the case's amount.
     largest = drill(
-        selection.unit, selection.period, "dang_thi_hanh", "money", limit=LIST_SIZE,
+        selection.unit,
+        selection.period,
+        "dang_thi_hanh",
+        "money",
+        limit=LIST_SIZE,
         order="contribution",
     )
     nearest = []
