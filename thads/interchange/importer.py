@@ -49,7 +49,7 @@ from thads.cases.transitions import CaseFacts, TransitionError, validate_history
 from thads.complaints.models import Complaint, ComplaintKind, ComplaintResult
 from thads.org import services as org_services
 from thads.org.models import Membership, Staff, Unit
-from thads.targets.models import Target
+from thads.targets.models import Target, TargetChange
 
 BATCH = 2000
 CHUNK = 900  # values per `IN (...)` lookup (below SQLite's variable limit)
@@ -1195,6 +1195,22 @@ class Importer:
                     unit=units[t.unit], year=t.year, case_rate=t.case_rate, money_rate=t.money_rate
                 )
                 for t in p.targets
+            ],
+            batch_size=BATCH,
+        )
+        # The targets' change log (who set what, when) records an import like any other change.
+        TargetChange.objects.bulk_create(
+            [
+                TargetChange(
+                    unit=units[t.unit],
+                    year=t.year,
+                    field=field_name,
+                    old_value=None,
+                    new_value=value,
+                    source="import",
+                )
+                for t in p.targets
+                for field_name, value in (("case_rate", t.case_rate), ("money_rate", t.money_rate))
             ],
             batch_size=BATCH,
         )

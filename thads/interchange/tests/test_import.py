@@ -46,6 +46,17 @@ def test_valid_file_imports_everything(records):
     assert (result.units, result.staff, result.postings) == (6, 2, 3)
     assert (result.cases, result.events, result.targets, result.complaints) == (3, 14, 1, 1)
     assert result.judgments == 2  # the sender and the receiver share one judgment
+    from thads.targets.models import TargetChange
+
+    log = sorted(
+        TargetChange.objects.filter(unit__code="TN-SC", year=2021).values_list(
+            "field", "old_value", "new_value", "source"
+        )
+    )
+    assert [(f, o, str(n), s) for f, o, n, s in log] == [
+        ("case_rate", None, "82.50", "import"),
+        ("money_rate", None, "40.10", "import"),
+    ]
     case = Case.objects.get(code="TN-SC/2021/0123")
     assert (case.state, case.collected, case.closed_on) == (
         CaseState.XONG,

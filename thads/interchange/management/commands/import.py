@@ -3,6 +3,7 @@
 import datetime as dt
 import sys
 
+import pghistory
 from django.core.management.base import BaseCommand, CommandError
 
 from thads.interchange.importer import ImportFailed, import_lines
@@ -22,6 +23,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         path = options["file"]
+        # Row history written during the import names its source (PostgreSQL).
+        with pghistory.context(source="thads import", file=str(path)):
+            self._import(path, options)
+
+    def _import(self, path, options):
         try:
             if path == "-":
                 result = import_lines(sys.stdin, today=options["today"])
