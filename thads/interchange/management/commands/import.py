@@ -1,10 +1,12 @@
 """`thads import FILE.jsonl`: validate everything, then import in one transaction."""
 
+import contextlib
 import datetime as dt
 import sys
 
 import pghistory
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from thads.interchange.importer import ImportFailed, import_lines
 
@@ -23,8 +25,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         path = options["file"]
-        # Row history written during the import names its source (PostgreSQL).
-        with pghistory.context(source="thads import", file=str(path)):
+        # Row history written during the import names its source (PostgreSQL only: pghistory's
+        # context and triggers do not exist on SQLite).
+        context = (
+            pghistory.context(source="thads import", file=str(path))
+            if connection.vendor == "postgresql"
+            else contextlib.nullcontext()
+        )
+        with context:
             self._import(path, options)
 
     def _import(self, path, options):
