@@ -13,7 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from thads.common.models import Tracked
+from thads.common.models import AppendOnly, Tracked
 from thads.org.models import Staff, Unit
 
 
@@ -318,7 +318,7 @@ class LawVersion(models.TextChoices):
     LUAT_2025 = "2025", _("Luật THADS số 106/2025/QH15")
 
 
-class CaseEvent(models.Model):
+class CaseEvent(AppendOnly):
     """One entry of a case's history. Append-only: never updated, never deleted.
 
     A mistake is corrected by a new event whose `corrects` names the wrong one; the wrong
@@ -378,11 +378,3 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} #{self.seq} {self.type} {self.on:%d/%m/%Y}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise PermissionError("CaseEvent is append-only: record a correcting event instead.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("CaseEvent is append-only: record a correcting event instead.")

@@ -34,3 +34,24 @@ class Tracked(models.Model):
 
     class Meta:
         abstract = True
+
+
+class AppendOnly(models.Model):
+    """Rows written once: the model refuses to update or delete them.
+
+    The database refuses too (pgtrigger.Protect on PostgreSQL, triggers created by a migration
+    on SQLite); a correction is a new row that names the one it corrects.
+    """
+
+    append_only_message = "is append-only: record a correcting entry instead."
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionError(f"{type(self).__name__} {self.append_only_message}")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError(f"{type(self).__name__} {self.append_only_message}")

@@ -19,29 +19,22 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from thads.cases.models import Case, CaseEvent, Obligation, Party
+from thads.common.models import AppendOnly as BaseAppendOnly
 from thads.common.money import amount_in_words
 from thads.org.models import Unit
-
-APPEND_ONLY_MESSAGE = "Ledger entries are append-only: record a reversing entry instead."
 
 
 def _append_only_trigger(name: str) -> pgtrigger.Protect:
     return pgtrigger.Protect(name=name, operation=pgtrigger.Update | pgtrigger.Delete)
 
 
-class AppendOnly(models.Model):
-    """Refuses changes to saved rows from Python; the database triggers refuse them too."""
+class AppendOnly(BaseAppendOnly):
+    """Ledger entries: corrections are reversing entries."""
+
+    append_only_message = "is append-only: record a reversing entry instead."
 
     class Meta:
         abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise PermissionError(APPEND_ONLY_MESSAGE)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError(APPEND_ONLY_MESSAGE)
 
 
 class ReceiptCounter(models.Model):

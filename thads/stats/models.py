@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from thads.common.models import AppendOnly
 from thads.stats.buckets import BASE_KEYS, COUNTED_MONEY, MONEY_BASE_KEYS
 
 
@@ -168,21 +169,6 @@ class FormDefinition(models.Model):
 
 
 # ---- monthly report submission and frozen snapshots (stats.submission) --------------------
-
-
-class AppendOnly(models.Model):
-    """Rows written once: the model refuses to update or delete them (triggers do it too)."""
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise PermissionError(f"{type(self).__name__} is append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError(f"{type(self).__name__} is append-only.")
 
 
 class ReportSubmission(models.Model):
