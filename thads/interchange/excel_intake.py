@@ -21,7 +21,6 @@ import json
 import logging
 import re
 import threading
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +32,7 @@ from django.utils.translation import gettext as _
 
 from thads.cases.models import CaseMode, JudgmentKind, Party
 from thads.cases.selectors import next_case_code
+from thads.cases.services import fold_vietnamese
 from thads.interchange.importer import Importer, ImportFailed, parse
 from thads.interchange.models import UploadedIntake
 from thads.org.models import Unit
@@ -88,9 +88,7 @@ FLAG_KEYS = ("ngan_sach", "tin_dung", "tham_nhung_kinh_te")
 
 def fold(text: str) -> str:
     """Lower case without diacritics or extra spaces: how headers and list values are matched."""
-    text = unicodedata.normalize("NFD", str(text).replace("đ", "d").replace("Đ", "D"))
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn").lower()
-    return re.sub(r"[\s_\-–/()]+", " ", text).strip()
+    return re.sub(r"[\s_\-–/()]+", " ", fold_vietnamese(str(text))).strip()
 
 
 def _labels(choices) -> list[tuple[str, str]]:
