@@ -20,19 +20,19 @@ import itertools
 import json
 import logging
 import re
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from thads.cases.models import CaseMode, JudgmentKind, Party
 from thads.cases.selectors import next_case_code
 from thads.cases.services import fold_vietnamese
+from thads.common.jobs import run_after_commit
 from thads.interchange.importer import Importer, ImportFailed, parse
 from thads.interchange.models import UploadedIntake
 from thads.org.models import Unit
@@ -642,19 +642,7 @@ def start(upload: UploadedIntake) -> None:
         "INTERCHANGE_INTAKE_RUNNER",
         getattr(settings, "STATS_EXPORT_RUNNER", "thread"),
     )
-    if runner == "queue":
-        return
-    if runner == "inline":
-        transaction.on_commit(lambda: run(upload.pk))
-        return
-
-    def in_thread():
-        try:
-            run(upload.pk)
-        finally:
-            connection.close()
-
-    transaction.on_commit(lambda: threading.Thread(target=in_thread, daemon=True).start())
+    run_after_commit(run, upload.pk, runner)
 
 
 def _set_progress(pk: int, fraction: float) -> None:

@@ -9,12 +9,11 @@ the job (htmx) and offers the file when it is done.
 from __future__ import annotations
 
 import logging
-import threading
 
 from django.conf import settings
-from django.db import connection, transaction
 from django.utils import timezone
 
+from thads.common.jobs import run_after_commit
 from thads.stats import documents
 from thads.stats.models import ExportJob
 from thads.stats.periods import as_of_period, month_period
@@ -31,20 +30,7 @@ def create(user, *, form: str, unit, year: int, month=None, as_of=None, fmt="xls
 
 
 def start(job: ExportJob) -> None:
-    runner = getattr(settings, "STATS_EXPORT_RUNNER", "thread")
-    if runner == "queue":
-        return
-    if runner == "inline":
-        transaction.on_commit(lambda: run(job.pk))
-        return
-
-    def in_thread():
-        try:
-            run(job.pk)
-        finally:
-            connection.close()
-
-    transaction.on_commit(lambda: threading.Thread(target=in_thread, daemon=True).start())
+    run_after_commit(run, job.pk, getattr(settings, "STATS_EXPORT_RUNNER", "thread"))
 
 
 def _set_progress(job_id: int, fraction: float) -> None:
