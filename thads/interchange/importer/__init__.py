@@ -1,0 +1,192 @@
+"""`thads import`: read a JSON Lines file, validate everything, then write it set-based.
+
+The contract is `../shared/spec/interchange.md` (and `docs/interchange-notes.md` for the
+choices it leaves open). Three phases, one concern per module:
+
+1. parse every line into plain records (`records`) — syntax, keys, types, dates, amounts,
+   choices: the careful reader (`parsing`) and, for well-formed case lines, the fast one
+   (`fast_parsing`);
+2. resolve references after reading (records come in any order) against the file and the
+   database, check the unit hierarchy (``Unit.clean``), staff postings, duplicates (`checks`),
+   and replay every case history through ``cases.transitions.validate_history`` (`replay`,
+   half of it in a forked child for large files);
+3. only when there is no error at all: write in one transaction (`pipeline`) — with the ORM,
+   ``bulk_create`` in batches (`orm_writer`), the cases with COPY on PostgreSQL
+   (`copy_writer`).
+
+Every error is reported as ``(line, message)``; nothing is written when there is one.
+
+This package was one module: the names below are the ones it had, so that callers and tests
+import them from here unchanged.
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+
+from thads.interchange.importer import (
+    checks,
+    copy_writer,
+    fast_parsing,
+    orm_writer,
+    parsing,
+    pipeline,
+    records,
+    replay,
+)
+from thads.interchange.importer.checks import CHUNK
+from thads.interchange.importer.copy_writer import (
+    CASE_COLUMNS,
+    EVENT_COLUMNS,
+    HISTORY_INSERT_TRIGGERS,
+    JUDGMENT_COLUMNS,
+    OBLIGATION_COLUMNS,
+    PARTY_COLUMNS,
+    TRACKED,
+)
+from thads.interchange.importer.fast_parsing import (
+    CASE_ALLOWED,
+    CASE_MODES,
+    CASE_REQUIRED,
+    EVENT_ALLOWED,
+    EVENT_TYPE_SET,
+    HOAN_REASONS,
+    JUDGMENT_FIELDS,
+    JUDGMENT_KINDS,
+    NO_FLAGS,
+    PARTY_ALLOWED,
+    PARTY_KINDS,
+    PARTY_REQUIRED,
+    PARTY_ROLES,
+    _fast_case,
+)
+from thads.interchange.importer.orm_writer import BATCH
+from thads.interchange.importer.parsing import (
+    CASE_MODE_VALUES,
+    COMPLAINT_KINDS,
+    COMPLAINT_RESULTS,
+    EVENT_TYPES,
+    JUDGMENT_KIND_VALUES,
+    PARSERS,
+    PARTY_KIND_VALUES,
+    PARTY_ROLE_VALUES,
+    STAFF_TITLES,
+    UNIT_LEVELS,
+    _parse_case,
+    parse,
+)
+from thads.interchange.importer.pipeline import Importer, import_lines
+from thads.interchange.importer.records import (
+    AMOUNT_EVENTS,
+    EVENT_KEYS,
+    FLAGS,
+    JUDGMENT_KEYS,
+    KEYS,
+    OBLIGATION_DESCRIPTION,
+    PARTY_KEYS,
+    RATE_RE,
+    RECORD_TYPES,
+    WORK_EVENTS,
+    CaseRec,
+    ComplaintRec,
+    EventRec,
+    ImportFailed,
+    ImportResult,
+    Parsed,
+    StaffRec,
+    TargetRec,
+    UnitRec,
+)
+from thads.interchange.importer.replay import PARALLEL_CASES, _in_child
+
+__all__ = [
+    # records
+    "AMOUNT_EVENTS",
+    "EVENT_KEYS",
+    "FLAGS",
+    "JUDGMENT_KEYS",
+    "KEYS",
+    "OBLIGATION_DESCRIPTION",
+    "PARTY_KEYS",
+    "RATE_RE",
+    "RECORD_TYPES",
+    "WORK_EVENTS",
+    "CaseRec",
+    "ComplaintRec",
+    "EventRec",
+    "ImportFailed",
+    "ImportResult",
+    "Parsed",
+    "StaffRec",
+    "TargetRec",
+    "UnitRec",
+    # parsing
+    "CASE_MODE_VALUES",
+    "COMPLAINT_KINDS",
+    "COMPLAINT_RESULTS",
+    "EVENT_TYPES",
+    "JUDGMENT_KIND_VALUES",
+    "PARSERS",
+    "PARTY_KIND_VALUES",
+    "PARTY_ROLE_VALUES",
+    "STAFF_TITLES",
+    "UNIT_LEVELS",
+    "_parse_case",
+    "parse",
+    # fast_parsing
+    "CASE_ALLOWED",
+    "CASE_MODES",
+    "CASE_REQUIRED",
+    "EVENT_ALLOWED",
+    "EVENT_TYPE_SET",
+    "HOAN_REASONS",
+    "JUDGMENT_FIELDS",
+    "JUDGMENT_KINDS",
+    "NO_FLAGS",
+    "PARTY_ALLOWED",
+    "PARTY_KINDS",
+    "PARTY_REQUIRED",
+    "PARTY_ROLES",
+    "_fast_case",
+    # checks, replay
+    "CHUNK",
+    "PARALLEL_CASES",
+    "_in_child",
+    # writers
+    "BATCH",
+    "CASE_COLUMNS",
+    "EVENT_COLUMNS",
+    "HISTORY_INSERT_TRIGGERS",
+    "JUDGMENT_COLUMNS",
+    "OBLIGATION_COLUMNS",
+    "PARTY_COLUMNS",
+    "TRACKED",
+    # pipeline
+    "Importer",
+    "import_lines",
+]
+
+_SUBMODULES = (records, fast_parsing, parsing, checks, replay, orm_writer, copy_writer, pipeline)
+_UNSET = object()
+
+
+class _Package(types.ModuleType):
+    """Assigning one of the names above here rebinds it where the code uses it.
+
+    Tests replace a reader or a limit the way they did when this package was one module
+    (``monkeypatch.setattr(importer, "_fast_case", …)``, ``"PARALLEL_CASES"``, ``"_in_child"``);
+    the code that uses them is in the submodules now, so the assignment is forwarded to every
+    submodule holding the same object under that name (and undone the same way).
+    """
+
+    def __setattr__(self, name: str, value) -> None:
+        current = self.__dict__.get(name, _UNSET)
+        if current is not _UNSET and not isinstance(current, types.ModuleType):
+            for module in _SUBMODULES:
+                if module.__dict__.get(name, _UNSET) is current:
+                    setattr(module, name, value)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -1,0 +1,410 @@
+"""Phase 2 of an import: resolve every reference and check every rule, writing nothing.
+
+Records come in any order, so references are resolved after reading, against the file and the
+database (a few `IN (…)` lookups, never a query per record): the unit hierarchy is checked
+with ``Unit.clean`` itself, staff postings, targets, judgments, entrusting chains, complaints,
+duplicates; every case history is replayed through ``cases.transitions.validate_history``
+(`replay`). Every problem is recorded as ``(line, message)``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from thads.cases.models import Case, CaseEvent, EventType, Judgment, Party
+from thads.complaints.models import Complaint
+from thads.interchange.importer import replay
+from thads.interchange.importer.records import (
+    CaseRec,
+    ComplaintRec,
+    Parsed,
+    StaffRec,
+    TargetRec,
+    UnitRec,
+)
+from thads.org.models import Staff, Unit
+from thads.targets.models import Target
+
+CHUNK = 900  # values per `IN (...)` lookup (below SQLite's variable limit)
+
+
+def _chunks(values: list, size: int = CHUNK) -> Iterator[list]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _existing(model, field_name: str, values: Iterable[str]) -> dict[str, Any]:
+    values = sorted(set(values))
+    found: dict[str, Any] = {}
+    for chunk in _chunks(values):
+        for obj in model.objects.filter(**{f"{field_name}__in": chunk}):
+            found[getattr(obj, field_name)] = obj
+    return found
+
+
+def _valid_on(valid_from: dt.date, valid_to: dt.date | None, day: dt.date) -> bool:
+    return valid_from <= day and (valid_to is None or day <= valid_to)
+
+
+def _messages(exc: ValidationError) -> list[str]:
+    return [str(m) for m in exc.messages]
+
+
+class Checker:
+    """Resolves the references of parsed records and records every error (phase 2).
+
+    What it resolves (the units, staff, cases and judgments already in the database, the
+    file's units, staff and cases by code, each case's replayed snapshot) is what the writers
+    then use.
+    """
+
+    def __init__(self, today: dt.date | None = None):
+        self.today = today or timezone.localdate()
+        self.errors: list[tuple[int, str]] = []
+
+    def err(self, line: int, message: str) -> None:
+        self.errors.append((line, message))
+
+    # ----- references
+    def check(self, p: Parsed) -> None:
+        referenced_units = {u.code for u in p.units}
+        referenced_units |= {u.parent for u in p.units if u.parent}
+        referenced_units |= {u.successor for u in p.units if u.successor}
+        referenced_units |= {s.unit for s in p.staff} | {t.unit for t in p.targets}
+        referenced_units |= {c.unit for c in p.cases} | {c.unit for c in p.complaints}
+        referenced_units |= {e.to_unit_id for c in p.cases for e in c.events if e.to_unit_id}
+        self.db_units = _existing(Unit, "code", referenced_units)
+        self.file_units: dict[str, UnitRec] = {}
+        self._check_units(p.units)
+        self._check_staff(p.staff, p.cases)
+        self._check_targets(p.targets)
+        self._check_cases(p.cases)
+        self._check_complaints(p.complaints)
+
+    def unit_validity(self, code: str) -> tuple[dt.date, dt.date | None] | None:
+        if code in self.file_units:
+            u = self.file_units[code]
+            return u.valid_from, u.valid_to
+        if code in self.db_units:
+            u = self.db_units[code]
+            return u.valid_from, u.valid_to
+        return None
+
+    def unit_level(self, code: str) -> str:
+        if code in self.file_units:
+            return self.file_units[code].level
+        return self.db_units[code].level
+
+    def _unit_known(self, line: int, code: str, what: str = "đơn vị") -> bool:
+        if code in self.file_units or code in self.db_units:
+            return True
+        self.err(line, f"Không tìm thấy {what} “{code}” (trong tệp hoặc cơ sở dữ liệu).")
+        return False
+
+    def _check_units(self, units: list[UnitRec]) -> None:
+        for u in units:
+            if u.code in self.file_units:
+                first = self.file_units[u.code].line
+                self.err(u.line, f"Mã đơn vị “{u.code}” bị trùng (đã có ở dòng {first}).")
+            elif u.code in self.db_units:
+                self.err(u.line, f"Mã đơn vị “{u.code}” đã có trong cơ sở dữ liệu.")
+            else:
+                self.file_units[u.code] = u
+        # Unsaved Unit objects with temporary negative keys, so that Unit.clean (cycles,
+        # validity inside the parent, successor valid the day after) runs unchanged.
+        fakes: dict[str, Unit] = {}
+        for i, u in enumerate(self.file_units.values(), start=1):
+            fake = Unit(
+                code=u.code,
+                name=u.name,
+                level=u.level,
+                valid_from=u.valid_from,
+                valid_to=u.valid_to,
+            )
+            fake.pk = -i
+            fakes[u.code] = fake
+
+        def resolve(code: str) -> Unit | None:
+            return fakes.get(code) or self.db_units.get(code)
+
+        broken: set[str] = set()
+        for u in self.file_units.values():
+            for code, what in ((u.parent, "đơn vị cấp trên"), (u.successor, "đơn vị kế thừa")):
+                if code and resolve(code) is None:
+                    self.err(u.line, f"Không tìm thấy {what} “{code}”.")
+                    broken.add(u.code)
+            if u.code in broken:
+                continue
+            fake = fakes[u.code]
+            fake.parent = resolve(u.parent) if u.parent else None
+            fake.successor = resolve(u.successor) if u.successor else None
+        for u in self.file_units.values():
+            if u.code in broken:
+                continue
+            try:
+                fakes[u.code].clean()
+            except ValidationError as exc:
+                for message in _messages(exc):
+                    self.err(u.line, f"Đơn vị “{u.code}”: {message}")
+            except RecursionError:  # pragma: no cover - clean() stops at cycles itself
+                self.err(u.line, f"Đơn vị “{u.code}”: vòng lặp trong cây đơn vị.")
+
+    def _check_staff(self, staff: list[StaffRec], cases: list[CaseRec]) -> None:
+        self.db_staff = _existing(
+            Staff, "code", {s.code for s in staff} | {c.officer for c in cases if c.officer}
+        )
+        self.file_staff: dict[str, list[StaffRec]] = defaultdict(list)
+        for s in staff:
+            if s.code in self.db_staff:
+                self.err(s.line, f"Mã cán bộ “{s.code}” đã có trong cơ sở dữ liệu.")
+                continue
+            postings = self.file_staff[s.code]
+            if postings:
+                first = postings[0]
+                if (s.name, s.title) != (first.name, first.title):
+                    self.err(
+                        s.line,
+                        f"Cán bộ “{s.code}”: họ tên và chức danh phải giống dòng {first.line} "
+                        "(các bản ghi cùng mã là các quá trình công tác của cùng một người).",
+                    )
+            if s.valid_to and s.valid_to < s.valid_from:
+                self.err(s.line, "Ngày kết thúc không được trước ngày bắt đầu.")
+            elif self._unit_known(s.line, s.unit):
+                valid_from, valid_to = self.unit_validity(s.unit)
+                if s.valid_from < valid_from or (
+                    valid_to and (s.valid_to is None or s.valid_to > valid_to)
+                ):
+                    self.err(
+                        s.line,
+                        f"Thời gian công tác phải nằm trong thời gian hiệu lực của đơn vị "
+                        f"“{s.unit}”.",
+                    )
+            for other in postings:
+                end, other_end = s.valid_to or dt.date.max, other.valid_to or dt.date.max
+                if s.valid_from <= other_end and other.valid_from <= end:
+                    self.err(
+                        s.line,
+                        f"Cán bộ “{s.code}”: quá trình công tác trùng thời gian với dòng "
+                        f"{other.line}.",
+                    )
+            postings.append(s)
+
+    def _check_targets(self, targets: list[TargetRec]) -> None:
+        seen: dict[tuple[str, int], int] = {}
+        db_ids = {u.pk for u in self.db_units.values()}
+        existing = {
+            (t.unit.code, t.year)
+            for chunk in _chunks(sorted(db_ids))
+            for t in Target.objects.filter(unit_id__in=chunk).select_related("unit")
+        }
+        for t in targets:
+            self._unit_known(t.line, t.unit)
+            key = (t.unit, t.year)
+            if key in seen:
+                self.err(
+                    t.line,
+                    f"Chỉ tiêu của “{t.unit}” năm {t.year} bị trùng (đã có ở dòng {seen[key]}).",
+                )
+            elif key in existing:
+                self.err(t.line, f"Chỉ tiêu của “{t.unit}” năm {t.year} đã có trong cơ sở dữ liệu.")
+            seen.setdefault(key, t.line)
+
+    def _officer_title(self, code: str) -> str | None:
+        if code in self.file_staff:
+            return self.file_staff[code][0].title
+        if code in self.db_staff:
+            return self.db_staff[code].title
+        return None
+
+    def _check_cases(self, cases: list[CaseRec]) -> None:
+        codes = [c.code for c in cases]
+        from_codes = {c.from_case for c in cases if c.from_case}
+        self.db_cases = _existing(Case, "code", set(codes) | from_codes)
+        self.file_cases: dict[str, CaseRec] = {}
+        for c in cases:
+            if c.code in self.file_cases:
+                first = self.file_cases[c.code].line
+                self.err(c.line, f"Mã việc “{c.code}” bị trùng (đã có ở dòng {first}).")
+            elif c.code in self.db_cases:
+                self.err(c.line, f"Mã việc “{c.code}” đã có trong cơ sở dữ liệu.")
+            else:
+                self.file_cases[c.code] = c
+        self._check_judgments(cases)
+        self._check_entrusting(cases)
+        replay.prevalidate(cases, self.today)
+        for c in cases:
+            self._check_case(c)
+
+    def _check_judgments(self, cases: list[CaseRec]) -> None:
+        numbers = sorted({c.judgment[1] for c in cases})
+        self.db_judgments: dict[tuple, Judgment] = {}
+        for chunk in _chunks(numbers):
+            for j in Judgment.objects.filter(number__in=chunk):
+                self.db_judgments[(j.court, j.number, j.date)] = j
+        kinds: dict[tuple, tuple[str, int]] = {}
+        for c in cases:
+            court, number, date, kind = c.judgment
+            key = (court, number, date)
+            if key in self.db_judgments and self.db_judgments[key].kind != kind:
+                self.err(
+                    c.line,
+                    f"Bản án {number} đã được nhập với loại việc khác "
+                    f"({self.db_judgments[key].kind}).",
+                )
+            elif key in kinds and kinds[key][0] != kind:
+                self.err(
+                    c.line,
+                    f"Bản án {number} có loại việc khác với dòng {kinds[key][1]} "
+                    f"({kinds[key][0]}).",
+                )
+            kinds.setdefault(key, (kind, c.line))
+
+    def _check_entrusting(self, cases: list[CaseRec]) -> None:
+        # The sending cases in the database: their entrusting events and existing receivers.
+        db_senders = self.db_cases
+        sent_to: dict[str, set[str]] = defaultdict(set)
+        taken: set[str] = set()
+        sender_ids = {case.pk: code for code, case in db_senders.items()}
+        for chunk in _chunks(sorted(sender_ids)):
+            for case_id, to_code in CaseEvent.objects.filter(
+                case_id__in=chunk, type=EventType.UY_THAC
+            ).values_list("case_id", "to_unit__code"):
+                sent_to[sender_ids[case_id]].add(to_code)
+            for from_id in Case.objects.filter(from_case_id__in=chunk).values_list(
+                "from_case_id", flat=True
+            ):
+                taken.add(sender_ids[from_id])
+        for code, rec in self.file_cases.items():
+            for e in rec.events:
+                if e.type == EventType.UY_THAC and e.to_unit_id:
+                    sent_to[code].add(e.to_unit_id)
+        receivers: dict[str, int] = {}
+        for c in cases:
+            if not c.from_case:
+                continue
+            if c.from_case == c.code:
+                self.err(c.line, "Việc không thể nhận ủy thác từ chính nó.")
+                continue
+            if c.from_case not in self.file_cases and c.from_case not in self.db_cases:
+                self.err(c.line, f"Không tìm thấy việc ủy thác “{c.from_case}” (from_case).")
+                continue
+            if c.from_case in receivers:
+                self.err(
+                    c.line,
+                    f"Việc “{c.from_case}” đã được nhận ủy thác ở dòng {receivers[c.from_case]}.",
+                )
+            elif c.from_case in taken:
+                self.err(
+                    c.line,
+                    f"Việc “{c.from_case}” đã có việc nhận ủy thác trong cơ sở dữ liệu.",
+                )
+            elif c.unit not in sent_to.get(c.from_case, set()):
+                self.err(
+                    c.line,
+                    f"Việc “{c.from_case}” không có sự kiện ủy thác (uy_thac) cho đơn vị "
+                    f"“{c.unit}”.",
+                )
+            receivers.setdefault(c.from_case, c.line)
+        # Chains of entrusting must not loop (A from B, B from A).
+        for c in cases:
+            seen = {c.code}
+            current = c.from_case
+            while current and current in self.file_cases:
+                if current in seen:
+                    self.err(c.line, "Chuỗi ủy thác tạo thành vòng lặp.")
+                    break
+                seen.add(current)
+                current = self.file_cases[current].from_case
+
+    def _check_case(self, c: CaseRec) -> None:
+        line = c.line
+        if self._unit_known(line, c.unit):
+            valid_from, valid_to = self.unit_validity(c.unit)
+            if not _valid_on(valid_from, valid_to, c.accepted_on):
+                self.err(
+                    line,
+                    f"Đơn vị “{c.unit}” không hoạt động vào ngày thụ lý {c.accepted_on:%d/%m/%Y}.",
+                )
+        judgment_date = c.judgment[2]
+        if c.decision_date < judgment_date or c.accepted_on < judgment_date:
+            self.err(
+                line,
+                "Ngày thụ lý và ngày ra quyết định thi hành án không được trước ngày bản án "
+                f"({judgment_date:%d/%m/%Y}).",
+            )
+        if not any(p[0] == Party.Role.PHAI_THI_HANH for p in c.parties):
+            self.err(line, "Việc thi hành án phải có ít nhất một người phải thi hành án.")
+        if c.officer:
+            title = self._officer_title(c.officer)
+            if title is None:
+                self.err(line, f"Không tìm thấy Chấp hành viên “{c.officer}”.")
+            elif not title.startswith("chap_hanh_vien"):
+                self.err(line, f"Cán bộ “{c.officer}” không phải Chấp hành viên.")
+        corrected: set[int] = set()
+        for e in c.events:
+            if e.corrects_id is not None:
+                if e.corrects_id in corrected:
+                    self.err(
+                        line,
+                        f"Sự kiện thứ {e.seq}: sự kiện thứ {e.corrects_id} đã được sửa trước đó.",
+                    )
+                    return
+                corrected.add(e.corrects_id)
+            if e.to_unit_id:
+                label = f"Sự kiện thứ {e.seq} ({e.type} ngày {e.on:%d/%m/%Y})"
+                validity = self.unit_validity(e.to_unit_id)
+                if validity is None:
+                    self.err(line, f"{label}: không tìm thấy đơn vị nhận ủy thác “{e.to_unit_id}”.")
+                    return
+                if not _valid_on(*validity, e.on):
+                    self.err(
+                        line,
+                        f"{label}: đơn vị “{e.to_unit_id}” không hoạt động vào ngày "
+                        f"{e.on:%d/%m/%Y}.",
+                    )
+                    return
+        outcome = c.validated or replay.validate_case(c, self.today)
+        if outcome[0] == "ok":
+            c.snapshot = outcome[1]
+        else:
+            _error, index, text, article = outcome
+            event = c.events[index]
+            message = text + (f" ({article})" if article else "")
+            self.err(
+                line,
+                f"sự kiện thứ {event.seq} ({event.type} ngày {event.on:%d/%m/%Y}): {message}",
+            )
+
+    def _check_complaints(self, complaints: list[ComplaintRec]) -> None:
+        codes = {c.code for c in complaints}
+        db_codes = set()
+        for chunk in _chunks(sorted(codes)):
+            db_codes |= set(Complaint.objects.filter(code__in=chunk).values_list("code", flat=True))
+        case_refs = {c.case for c in complaints if c.case} - self.file_cases.keys()
+        self.db_cases.update(_existing(Case, "code", case_refs - self.db_cases.keys()))
+        seen: dict[str, int] = {}
+        for c in complaints:
+            if c.code in seen:
+                self.err(c.line, f"Mã đơn “{c.code}” bị trùng (đã có ở dòng {seen[c.code]}).")
+            elif c.code in db_codes:
+                self.err(c.line, f"Mã đơn “{c.code}” đã có trong cơ sở dữ liệu.")
+            seen.setdefault(c.code, c.line)
+            self._unit_known(c.line, c.unit)
+            if c.case and c.case not in self.file_cases and c.case not in self.db_cases:
+                self.err(c.line, f"Không tìm thấy việc “{c.case}”.")
+            if bool(c.result) != bool(c.resolved_on):
+                self.err(
+                    c.line,
+                    "Đơn đã giải quyết phải có cả “resolved_on” và “result”; đơn chưa giải "
+                    "quyết không có cả hai.",
+                )
+            if c.resolved_on and c.resolved_on < c.received_on:
+                self.err(c.line, "Ngày giải quyết không được trước ngày nhận đơn.")
+            if c.resolved_on and c.resolved_on > self.today or c.received_on > self.today:
+                self.err(c.line, "Không được ghi nhận ngày ở tương lai.")

@@ -1,0 +1,51 @@
+"""The three phases of an import in order: parse, check, and only without any error, write.
+
+Every error is reported as ``(line, message)``; nothing is written when there is one, and the
+write is one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+
+from thads.interchange.importer.checks import Checker
+from thads.interchange.importer.copy_writer import CopyWriter
+from thads.interchange.importer.orm_writer import OrmWriter
+from thads.interchange.importer.parsing import parse
+from thads.interchange.importer.records import ImportFailed, ImportResult, Parsed
+
+
+class Importer(Checker):
+    """Checks parsed records (`check`, phase 2) and writes them (`write`, phase 3)."""
+
+    def run(self, lines: Iterable[str]) -> ImportResult:
+        parsed = parse(lines, self.errors)
+        self.check(parsed)
+        if self.errors:
+            raise ImportFailed(self.errors)
+        return self.write(parsed)
+
+    @transaction.atomic
+    def write(self, p: Parsed) -> ImportResult:
+        result = ImportResult()
+        orm = OrmWriter(self)
+        units = dict(self.db_units)
+        result.units = orm.units(units)
+        staff = dict(self.db_staff)
+        result.staff, result.postings = orm.staff(units, staff)
+        result.targets = orm.targets(p.targets, units)
+        case_ids = {code: case.pk for code, case in self.db_cases.items()}
+        cases_writer = CopyWriter(self) if connection.vendor == "postgresql" else orm
+        result.judgments, result.cases, result.events = cases_writer.write_cases(
+            p.cases, units, staff, case_ids
+        )
+        result.complaints = orm.complaints(p.complaints, units, case_ids)
+        return result
+
+
+def import_lines(lines: Iterable[str], *, today: dt.date | None = None) -> ImportResult:
+    """Validate and import JSON Lines; raise ImportFailed with every error, writing nothing."""
+    return Importer(today=today).run(lines)
