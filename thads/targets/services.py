@@ -240,6 +240,40 @@ def officer_target_set(
     return target
 
 
+@transaction.atomic
+def targets_create_imported(
+    targets: list[tuple[Unit, int, Decimal, Decimal]], *, batch_size: int = 2000
+) -> list[Target]:
+    """New targets read by `thads import`, `(unit, year, case_rate, money_rate)` each, with
+    their change log, in bulk (an import brings targets for a whole tree at once).
+
+    The importer has checked the values and that no target exists yet for the same unit and
+    year. An import has nobody logged in: no `set_by` / `changed_by`; each value set is logged
+    like any other change (old value empty, source "import", the time of the import).
+    """
+    rows = [
+        Target(unit=unit, year=year, case_rate=case_rate, money_rate=money_rate)
+        for unit, year, case_rate, money_rate in targets
+    ]
+    Target.objects.bulk_create(rows, batch_size=batch_size)
+    TargetChange.objects.bulk_create(
+        [
+            TargetChange(
+                unit=target.unit,
+                year=target.year,
+                field=key,
+                old_value=None,
+                new_value=getattr(target, key),
+                source="import",
+            )
+            for target in rows
+            for key in ("case_rate", "money_rate")
+        ],
+        batch_size=batch_size,
+    )
+    return rows
+
+
 # ---- Excel upload -------------------------------------------------------------------------
 
 XLSX_HEADER = [

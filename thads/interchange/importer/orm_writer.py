@@ -1,11 +1,11 @@
 """Phase 3 of an import, with the ORM: `bulk_create` in batches, one transaction (the caller's).
 
-Units go through ``org.services.unit_create`` (few, and their tree paths are the service's);
-staff, postings, targets and their change log, complaints with `bulk_create`. On SQLite the
-cases too (judgments, cases, parties, obligations, events) in "waves", since `bulk_create`
-returns keys only after the rows are written: a receiving case after the case it was entrusted
-from, a correcting event after the event it corrects. On PostgreSQL the cases go through
-`copy_writer` instead.
+Units go through ``org.services.unit_create`` (few, and their tree paths are the service's),
+targets and their change log through ``targets.services.targets_create_imported``; staff,
+postings and complaints with `bulk_create`. On SQLite the cases too (judgments, cases,
+parties, obligations, events) in "waves", since `bulk_create` returns keys only after the rows
+are written: a receiving case after the case it was entrusted from, a correcting event after
+the event it corrects. On PostgreSQL the cases go through `copy_writer` instead.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from thads.interchange.importer.records import (
 )
 from thads.org import services as org_services
 from thads.org.models import Membership, Staff, Unit
-from thads.targets.models import Target, TargetChange
+from thads.targets import services as target_services
 
 BATCH = 2000
 
@@ -84,30 +84,9 @@ class OrmWriter:
         return len(people), len(postings)
 
     def targets(self, targets: list[TargetRec], units: dict[str, Unit]) -> int:
-        Target.objects.bulk_create(
-            [
-                Target(
-                    unit=units[t.unit], year=t.year, case_rate=t.case_rate, money_rate=t.money_rate
-                )
-                for t in targets
-            ],
-            batch_size=BATCH,
-        )
-        # The targets' change log (who set what, when) records an import like any other change.
-        TargetChange.objects.bulk_create(
-            [
-                TargetChange(
-                    unit=units[t.unit],
-                    year=t.year,
-                    field=field_name,
-                    old_value=None,
-                    new_value=value,
-                    source="import",
-                )
-                for t in targets
-                for field_name, value in (("case_rate", t.case_rate), ("money_rate", t.money_rate))
-            ],
-            batch_size=BATCH,
+        # Through the service: the targets and their change log (source "import") together.
+        target_services.targets_create_imported(
+            [(units[t.unit], t.year, t.case_rate, t.money_rate) for t in targets], batch_size=BATCH
         )
         return len(targets)
 
