@@ -61,6 +61,14 @@ def _sqlite_path(url: str) -> Path:
     return Path(url.removeprefix("sqlite:///"))
 
 
+def template_url(url: str) -> str:
+    """The URL of the template database of `url`."""
+    if url.startswith("postgres"):
+        _name, template = _names(url)
+        return url.rsplit("/", 1)[0] + f"/{template}"
+    return f"sqlite:///{_sqlite_path(url)}.tpl"
+
+
 def build_template(url: str) -> None:
     """A migrated database with the demo province, cloned by every run."""
     if url.startswith("postgres"):
@@ -70,13 +78,11 @@ def build_template(url: str) -> None:
             f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)',
             f'CREATE DATABASE "{template}"',
         )
-        target = url.rsplit("/", 1)[0] + f"/{template}"
     else:
         path = _sqlite_path(url)
-        target = f"sqlite:///{path}.tpl"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}.tpl{suffix}").unlink(missing_ok=True)
-    _child(["--step", "template"], target)
+    _child(["--step", "template"], template_url(url))
 
 
 def reset_database(url: str) -> None:
@@ -225,10 +231,12 @@ def main() -> None:
     print(f"setup (migrate + demo org, once): {time.perf_counter() - t0:.1f} s", flush=True)
     if not (args.reuse_file and Path(args.file).exists()):
         t0 = time.perf_counter()
+        # The generator reads the demo province (units, staff postings): from the template,
+        # the only database that exists yet on a fresh server (each run clones its own).
         _child(
             ["--step", "generate", "--cases", str(args.cases), "--file", args.file,
              "--today", args.today],
-            url,
+            template_url(url),
         )  # fmt: skip
         print(f"generate file: {time.perf_counter() - t0:.1f} s", flush=True)
     print(f"file: {args.file} ({Path(args.file).stat().st_size / 1e6:.1f} MB)", flush=True)
