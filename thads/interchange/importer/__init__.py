@@ -22,19 +22,6 @@ import them from here unchanged.
 
 from __future__ import annotations
 
-import sys
-import types
-
-from thads.interchange.importer import (
-    checks,
-    copy_writer,
-    fast_parsing,
-    orm_writer,
-    parsing,
-    pipeline,
-    records,
-    replay,
-)
 from thads.interchange.importer.checks import CHUNK
 from thads.interchange.importer.copy_writer import (
     CASE_COLUMNS,
@@ -166,27 +153,3 @@ __all__ = [
     "Importer",
     "import_lines",
 ]
-
-_SUBMODULES = (records, fast_parsing, parsing, checks, replay, orm_writer, copy_writer, pipeline)
-_UNSET = object()
-
-
-class _Package(types.ModuleType):
-    """Assigning one of the names above here rebinds it where the code uses it.
-
-    Tests replace a reader or a limit the way they did when this package was one module
-    (``monkeypatch.setattr(importer, "_fast_case", …)``, ``"PARALLEL_CASES"``, ``"_in_child"``);
-    the code that uses them is in the submodules now, so the assignment is forwarded to every
-    submodule holding the same object under that name (and undone the same way).
-    """
-
-    def __setattr__(self, name: str, value) -> None:
-        current = self.__dict__.get(name, _UNSET)
-        if current is not _UNSET and not isinstance(current, types.ModuleType):
-            for module in _SUBMODULES:
-                if module.__dict__.get(name, _UNSET) is current:
-                    setattr(module, name, value)
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package

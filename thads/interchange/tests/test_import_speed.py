@@ -18,7 +18,7 @@ from django.db import IntegrityError, connection, transaction
 
 from thads.cases.models import Case, CaseEvent, Judgment, Obligation, Party
 from thads.interchange import importer
-from thads.interchange.importer import import_lines
+from thads.interchange.importer import import_lines, parsing, replay
 
 from .conftest import CASE, RECEIVER, SENDER, base_records, to_lines
 
@@ -41,7 +41,7 @@ def parse_both(obj, monkeypatch) -> tuple[list, list, list, list]:
     fast_errors: list = []
     fast = importer.parse(line, fast_errors)
     with monkeypatch.context() as m:
-        m.setattr(importer, "_fast_case", lambda obj, line: None)
+        m.setattr(parsing, "_fast_case", lambda obj, line: None)
         slow_errors: list = []
         slow = importer.parse(line, slow_errors)
     return comparable(fast), fast_errors, comparable(slow), slow_errors
@@ -168,7 +168,7 @@ def test_fast_case_path_reads_valid_lines(monkeypatch):
             valid += 1
     assert valid >= 20
     careful = []
-    monkeypatch.setattr(importer, "_parse_case", lambda r, line: careful.append(line))
+    monkeypatch.setitem(parsing.PARSERS, "case", (lambda r, line: careful.append(line), "cases"))
     importer.parse(to_lines(base_records()), [])
     assert careful == []
 
@@ -297,20 +297,20 @@ def test_two_processes_give_the_one_process_result(monkeypatch):
     lines = to_lines(two_process_records())
     one = outcome(lines)
     assert len(one[1]) == 4  # the three refused lines and the bad JSON
-    monkeypatch.setattr(importer, "PARALLEL_CASES", 1)
+    monkeypatch.setattr(replay, "PARALLEL_CASES", 1)
     forked = []
-    real_in_child = importer._in_child
-    monkeypatch.setattr(importer, "_in_child", lambda work: forked.append(1) or real_in_child(work))
+    real_in_child = replay._in_child
+    monkeypatch.setattr(replay, "_in_child", lambda work: forked.append(1) or real_in_child(work))
     assert outcome(lines) == one
     assert forked == [1]
     # A child that fails: its half is replayed again here, same result.
-    monkeypatch.setattr(importer, "_in_child", lambda work: lambda: None)
+    monkeypatch.setattr(replay, "_in_child", lambda work: lambda: None)
     assert outcome(lines) == one
 
 
 @pytest.mark.django_db
 def test_two_processes_import_everything(monkeypatch):
-    monkeypatch.setattr(importer, "PARALLEL_CASES", 1)
+    monkeypatch.setattr(replay, "PARALLEL_CASES", 1)
     records = [r for r in two_process_records() if isinstance(r, dict)]
     del records[10], records[9], records[2]
     result = import_lines(to_lines(records), today=TODAY)
