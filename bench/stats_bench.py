@@ -55,7 +55,7 @@ def main(argv=None) -> None:
     from thads.org.models import Unit
     from thads.stats.drilldown import drill
     from thads.stats.facts import refresh_facts
-    from thads.stats.forms import build_form
+    from thads.stats.layout import build_form
     from thads.stats.periods import month_period
 
     national = Unit.objects.get(level=Unit.Level.NATIONAL)

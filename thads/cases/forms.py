@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from thads.cases.models import CaseMode, CaseState, EventType, JudgmentKind, Obligation, Party
 from thads.cases.transitions import COERCION_MEASURES, RULES
 from thads.org.models import Staff, Unit
+from thads.org.selectors import officers_of_unit
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
@@ -271,6 +272,4 @@ class IntakeBlock:
 
 
 def intake_unit_officers(unit: Unit):
-    from thads.org.selectors import officers_of_unit
-
     return officers_of_unit(unit).order_by("full_name")

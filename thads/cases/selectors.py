@@ -14,6 +14,7 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thads.cases.deadlines import open_deadlines
 from thads.cases.models import (
     TERMINAL_STATES,
     Case,
@@ -24,7 +25,7 @@ from thads.cases.models import (
 from thads.cases.search import search_cases
 from thads.cases.services import case_facts
 from thads.cases.state import CaseSnapshot
-from thads.cases.transitions import EVENT_NAMES, allowed_events, article_for
+from thads.cases.transitions import COERCION_MEASURES, EVENT_NAMES, allowed_events, article_for
 from thads.org.access import Access, scope_unit_ids
 from thads.org.models import Role, Staff, Unit
 
@@ -155,8 +156,6 @@ def filter_cases(
 
 def overdue_case_ids(queryset: QuerySet[Case], today: dt.date) -> list[int]:
     """Open cases of `queryset` with at least one deadline past (cases.deadlines)."""
-    from thads.cases.deadlines import open_deadlines
-
     deadlines = open_deadlines(queryset.filter(state__in=OPEN_STATES), today)
     return sorted({d.case_id for d in deadlines if d.is_overdue(today)})
 
@@ -194,8 +193,6 @@ class TimelineEntry:
 
 
 def event_details(data: dict) -> list[tuple[str, str]]:
-    from thads.cases.transitions import COERCION_MEASURES
-
     words = {
         "reason": (_("Lý do"), {"thoa_thuan": _("Theo thỏa thuận"), "khac": _("Lý do khác")}),
         "ground": (

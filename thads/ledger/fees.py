@@ -31,6 +31,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from thads.ledger.models import FeeSchedule
+
 LEGAL_BASIS = "TT 216/2016/TT-BTC, Điều 4"
 
 # (upper bound of the band in đồng or None for the last band, marginal rate)
@@ -111,8 +113,6 @@ def schedule_from_row(row) -> Schedule:
 
 def schedule_on(day: dt.date) -> Schedule:
     """The schedule in force on `day`: the latest `FeeSchedule` row, else the built-in one."""
-    from thads.ledger.models import FeeSchedule
-
     row = FeeSchedule.objects.filter(valid_from__lte=day).order_by("-valid_from").first()
     if row is not None:
         return schedule_from_row(row)

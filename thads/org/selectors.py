@@ -7,7 +7,7 @@ import datetime as dt
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from thads.org.access import Access
+from thads.org.access import Access, scope_unit_ids
 from thads.org.models import Membership, Staff, Unit
 
 
@@ -17,8 +17,6 @@ def units_visible(access: Access) -> QuerySet[Unit]:
 
 def units_in_subtree(access: Access, root: Unit) -> QuerySet[Unit]:
     """Units of `root`'s subtree that the user may see (root included)."""
-    from thads.org.access import scope_unit_ids
-
     ids = scope_unit_ids(root) & access.visible_unit_ids
     return Unit.objects.filter(pk__in=ids).select_related("parent", "successor")
 

@@ -20,8 +20,9 @@ import datetime as dt
 
 from django.db import connection, transaction
 
-from thads.stats.buckets import COUNTED_MONEY
+from thads.stats.buckets import counted_money_terms
 from thads.stats.models import AggregatePeriod
+from thads.stats.sql import bucket_columns, contribution_columns
 
 LOCK_KEY = 7_401_001  # pg advisory lock: rebuilds shared, materialisation exclusive
 GROUP_COLUMNS = (
@@ -40,9 +41,7 @@ def _bucket_pairs() -> list[tuple[str, str]]:
 
     Each money bucket m_<key> has a count n_<key> of the cases whose money in it is not zero.
     """
-    from thads.stats.engine import _bucket_columns, _contribution_columns
-
-    case_cols, money_cols = _bucket_columns()
+    case_cols, money_cols = bucket_columns()
     pairs = []
     for col in case_cols + money_cols:
         expr, name = col.rsplit(" AS ", 1)
@@ -52,7 +51,7 @@ def _bucket_pairs() -> list[tuple[str, str]]:
             inner = expr.removeprefix("SUM(").removesuffix(")")
             pairs.append(("n_" + name[2:], f"SUM(CASE WHEN ({inner}) <> 0 THEN 1 ELSE 0 END)"))
     for name, terms in counted_money_terms().items():
-        cols = _contribution_columns([k for _s, k in terms], "money")
+        cols = contribution_columns([k for _s, k in terms], "money")
         value = " + ".join(f"({s}) * {c}" for (s, _k), c in zip(terms, cols, strict=True))
         value = _period_dates(value)
         pairs.append((f"n_{name}", f"SUM(CASE WHEN ({value}) <> 0 THEN 1 ELSE 0 END)"))
@@ -65,13 +64,6 @@ def _period_dates(expr: str) -> str:
         .replace("%(S)s", "p.start_on")
         .replace("%(T)s", "p.end_on")
     )
-
-
-def counted_money_terms() -> dict[str, list[tuple[int, str]]]:
-    """`buckets.COUNTED_MONEY` as signed base buckets (as the drill-down expands them)."""
-    from thads.stats.drilldown import expand
-
-    return {name: expand(expr, "money") for name, expr in COUNTED_MONEY.items()}
 
 
 # Rows summed per unit only (officer NULL, kind/mode "*", flags false): what reports without
@@ -116,7 +108,7 @@ def _rollup_from_groups_sql() -> str:
     )
 
 
-def _lock(shared: bool) -> None:
+def lock(shared: bool) -> None:
     if connection.vendor == "postgresql":
         fn = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
         with connection.cursor() as cursor:
@@ -159,7 +151,7 @@ def period_id_for(start: dt.date, end: dt.date, *, materialise: bool = True) -> 
 @transaction.atomic
 def materialise_period(start: dt.date, end: dt.date) -> int:
     """Fill the totals of (start, end) from the facts (one grouped INSERT … SELECT)."""
-    _lock(shared=False)
+    lock(shared=False)
     period, created = AggregatePeriod.objects.get_or_create(
         start_on=start, end_on=end, defaults={"prev_on": start - dt.timedelta(days=1)}
     )
@@ -173,7 +165,7 @@ def materialise_period(start: dt.date, end: dt.date) -> int:
 @transaction.atomic
 def compact(period_id: int) -> None:
     """Fold the delta rows of a period into one row per group (same sums)."""
-    _lock(shared=False)
+    lock(shared=False)
     pairs = _bucket_pairs()
     sums = ", ".join(f"SUM({n}) AS {n}" for n, _e in pairs)
     names = ", ".join(n for n, _e in pairs)

@@ -25,7 +25,6 @@ from django.utils.translation import gettext as _
 from thads.cases.models import Case, CaseEvent, EventType
 from thads.org.models import Unit
 from thads.stats.buckets import BASE_KEYS, MONEY_BASE_KEYS, STATE_BUCKETS
-from thads.stats.engine import FROM_WHERE, _contribution_columns, _sql_params
 from thads.stats.models import ReportSnapshot, ReportSubmission
 from thads.stats.periods import Period, month_period
 from thads.stats.report import Report, build_report
@@ -34,6 +33,7 @@ from thads.stats.snapshots import (
     case_buckets,
     frozen_case_buckets,
 )
+from thads.stats.sql import FROM_WHERE, contribution_columns, sql_params
 
 # Cumulative flow columns: (measure, key, label).
 FLOWS = (
@@ -245,9 +245,9 @@ def case_money_check(unit: Unit, period: Period) -> ReportCheck:
     """Every case in exactly one state bucket, its money balanced, its summary cache equal to
     its replayed events (the facts rebuilt from `cases.state`)."""
     mapping, _units = _scope(unit)
-    units_sql, filter_sql, params = _sql_params(mapping.keys(), period.start, period.end, None)
-    state_sum = " + ".join(_contribution_columns(STATE_BUCKETS, "cases"))
-    money = dict(zip(MONEY_BASE_KEYS, _contribution_columns(MONEY_BASE_KEYS, "money"), strict=True))
+    units_sql, filter_sql, params = sql_params(mapping.keys(), period.start, period.end, None)
+    state_sum = " + ".join(contribution_columns(STATE_BUCKETS, "cases"))
+    money = dict(zip(MONEY_BASE_KEYS, contribution_columns(MONEY_BASE_KEYS, "money"), strict=True))
     start_amount = f"{money['chuyen_sang']} + {money['thu_ly_moi']}"
     remainders = " + ".join(money[k] for k in STATE_BUCKETS if k != "xong")
     ending = f"{money['xong']} + {money['giam']} + {remainders}"

@@ -20,9 +20,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from thads.common.money import to_thousands
+from thads.common.templatetags.thads_format import number, percent, thousands
 from thads.org.models import Unit
 from thads.stats import exports
-from thads.stats.forms import FormTable, build_form, evaluate, is_rate
+from thads.stats.layout import FormTable, build_form, evaluate, is_rate
 from thads.stats.periods import Period
 
 FORM_CODES = ("1", "2", "3", "4", "5", "7")
@@ -138,8 +139,6 @@ class Cell:
 
 def cell_text(table: FormTable, index: int, value) -> str:
     """The cell as the screen and the PDF show it: 1.234 (việc, nghìn đồng), 83,99%."""
-    from thads.common.templatetags.thads_format import number, percent, thousands
-
     if is_rate(table.columns[index]["expr"]):
         return percent(value)
     if is_money_form(table):

@@ -4,52 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from thads.cases.models import Case
+from django.db.models import Case as When_
+from django.db.models import IntegerField, Q, Sum, Value, When
+
+from thads.cases.models import Case, CaseEvent
 from thads.org.models import Staff, Unit
+from thads.stats.buckets import TERM, expand
 from thads.stats.engine import case_contributions
-from thads.stats.forms import RATE, TERM
 from thads.stats.periods import Period
 from thads.stats.report import row_unit_map, unit_nodes
-
-# Derived keys as signed sums of base buckets (statistics.md identities).
-EXPANSIONS = {
-    "cases": {
-        "tong_thu_ly": "chuyen_sang + thu_ly_moi",
-        "phai_thi_hanh": "chuyen_sang + thu_ly_moi - uy_thac - thu_hoi - tra_don - so_rieng",
-        "co_dieu_kien": "xong + dinh_chi + dang_thi_hanh + hoan_thoa_thuan",
-        "hoan_tam_dinh_chi": "hoan_khac + tam_dinh_chi",
-        "chuyen_ky_sau": "dang_thi_hanh + hoan_thoa_thuan + hoan_khac + tam_dinh_chi"
-        " + chua_co_dieu_kien",
-        "chuyen_ky_sau_co_dieu_kien": "dang_thi_hanh + hoan_thoa_thuan",
-    },
-    "money": {
-        "tong_thu_ly": "chuyen_sang + thu_ly_moi",
-        "phai_thi_hanh": "chuyen_sang + thu_ly_moi - uy_thac - thu_hoi - tra_don - so_rieng",
-        "co_dieu_kien": "xong + giam + dinh_chi + dang_thi_hanh + hoan_thoa_thuan",
-        "hoan_tam_dinh_chi": "hoan_khac + tam_dinh_chi",
-        "chuyen_ky_sau": "dang_thi_hanh + hoan_thoa_thuan + hoan_khac + tam_dinh_chi"
-        " + chua_co_dieu_kien",
-        "chuyen_ky_sau_co_dieu_kien": "dang_thi_hanh + hoan_thoa_thuan",
-    },
-}
-
-
-def expand(expr: str, measure: str) -> list[tuple[int, str]]:
-    """A column expression as signed base buckets; a rate drills into its numerator."""
-    match = RATE.match(expr.strip())
-    if match:
-        expr = match.group(1)
-    terms: list[tuple[int, str]] = []
-    for sign_text, key in TERM.findall(expr):
-        sign = -1 if sign_text == "-" else 1
-        if key in EXPANSIONS[measure]:
-            terms += [(sign * s, k) for s, k in expand(EXPANSIONS[measure][key], measure)]
-        else:
-            terms.append((sign, key))
-    merged: dict[str, int] = {}
-    for sign, key in terms:
-        merged[key] = merged.get(key, 0) + sign
-    return [(sign, key) for key, sign in merged.items() if sign]
 
 
 @dataclass
@@ -117,11 +80,6 @@ def drill_decisions(
     each case's contribution is Σ sign × its matching events dated in the period (corrected or
     voided events do not count). One query; largest contributions first.
     """
-    from django.db.models import Case as When_
-    from django.db.models import IntegerField, Q, Sum, Value, When
-
-    from thads.cases.models import CaseEvent
-
     terms = []
     for sign_text, key in TERM.findall(expr):
         if not key.startswith("events."):

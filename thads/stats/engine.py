@@ -1,5 +1,7 @@
 """The statistics engine: canonical case and money buckets for any unit subtree and cut-off.
 
+The SQL of each bucket is `stats.sql`; month-end periods read the totals of `stats.aggregates`.
+
 One set-based query over the facts (`stats.models`), grouped by holding unit (or officer);
 rows are then rolled up to the report's row units in Python over a few hundred groups at most —
 never a loop over cases, never a query per unit. SQLite and PostgreSQL run the same SQL.
@@ -13,72 +15,18 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
-from thads.stats.aggregates import ROLLUP_KIND, counted_money_terms, period_id_for
+from thads.stats.aggregates import ROLLUP_KIND, period_id_for
 from thads.stats.buckets import (
+    ACCEPTANCE_KEYS,
     BASE_KEYS,
     MONEY_BASE_KEYS,
     STATE_BUCKETS,
+    counted_money_terms,
     derive_cases,
     derive_money,
 )
 from thads.stats.facts import refresh_facts
-
-DIMENSIONS = {
-    None: None,
-    "kind": "f.kind",
-    "mode": "f.mode",
-    "ngan_sach": "f.is_state_budget",
-    "tin_dung": "f.is_bank_credit",
-    "tham_nhung_kinh_te": "f.is_corruption",
-}
-FILTERS = {
-    "kind": "f.kind = %s",
-    "mode": "f.mode = %s",
-    "ngan_sach": "f.is_state_budget = %s",
-    "tin_dung": "f.is_bank_credit = %s",
-    "tham_nhung_kinh_te": "f.is_corruption = %s",
-}
-
-# Remaining money of a case at T, and its amount at the start of the period.
-REMAINDER_T = "(f.amount - t.collected_cum - t.reduced_cum)"
-START_AMOUNT = (
-    "(CASE WHEN f.accepted_on < %(S)s "
-    "THEN f.amount - COALESCE(s.collected_cum, 0) - COALESCE(s.reduced_cum, 0) "
-    "ELSE f.amount END)"
-)
-
-
-def _bucket_columns() -> tuple[list[str], list[str]]:
-    case_cols = [
-        "SUM(CASE WHEN f.accepted_on < %(S)s THEN 1 ELSE 0 END) AS c_chuyen_sang",
-        "SUM(CASE WHEN f.accepted_on >= %(S)s THEN 1 ELSE 0 END) AS c_thu_ly_moi",
-    ]
-    money_cols = [
-        f"SUM(CASE WHEN f.accepted_on < %(S)s THEN {START_AMOUNT} ELSE 0 END) AS m_chuyen_sang",
-        "SUM(CASE WHEN f.accepted_on >= %(S)s THEN f.amount ELSE 0 END) AS m_thu_ly_moi",
-        "SUM(t.collected_cum - COALESCE(s.collected_cum, 0)) AS m_xong",
-        "SUM(t.reduced_cum - COALESCE(s.reduced_cum, 0)) AS m_giam",
-    ]
-    for key in STATE_BUCKETS:
-        case_cols.append(f"SUM(CASE WHEN t.state = '{key}' THEN 1 ELSE 0 END) AS c_{key}")
-        if key != "xong":
-            money_cols.append(
-                f"SUM(CASE WHEN t.state = '{key}' THEN {REMAINDER_T} ELSE 0 END) AS m_{key}"
-            )
-    return case_cols, money_cols
-
-
-FROM_WHERE = """
-FROM stats_casefact f
-JOIN stats_stateinterval t
-  ON t.case_id = f.case_id AND t.start_on <= %(T)s AND (t.end_on IS NULL OR t.end_on > %(T)s)
-LEFT JOIN stats_stateinterval s
-  ON s.case_id = f.case_id AND s.start_on <= %(S1)s AND (s.end_on IS NULL OR s.end_on > %(S1)s)
-WHERE f.unit_id IN ({units})
-  AND f.accepted_on <= %(T)s
-  AND (f.closed_on IS NULL OR f.closed_on >= %(S)s)
-  {filters}
-"""
+from thads.stats.sql import DIMENSIONS, FROM_WHERE, bucket_columns, contribution_columns, sql_params
 
 
 @dataclass
@@ -90,28 +38,6 @@ class GroupRow:
     dimension: object
     cases: dict[str, int] = field(default_factory=dict)
     money: dict[str, int] = field(default_factory=dict)
-
-
-def _sql_params(
-    unit_ids: Iterable[int], start: dt.date, end: dt.date, filters: dict | None
-) -> tuple[str, str, dict]:
-    ids = sorted(set(unit_ids))
-    params: dict[str, object] = {
-        "S": start,
-        "T": end,
-        "S1": start - dt.timedelta(days=1),
-    }
-    # Unit ids are written as integer literals (int() of every id: nothing else reaches the SQL):
-    # psycopg converts a thousand named placeholders slowly, and a literal list lets PostgreSQL
-    # test membership with a hash instead of a semi-join.
-    placeholders = [str(int(unit_id)) for unit_id in ids]
-    where = []
-    for i, (key, value) in enumerate((filters or {}).items()):
-        if key not in FILTERS:
-            raise ValueError(f"unknown filter {key}")
-        params[f"f{i}"] = value
-        where.append("AND " + FILTERS[key].replace("%s", f"%(f{i})s"))
-    return ",".join(placeholders) or "NULL", " ".join(where), params
 
 
 def compute_groups(
@@ -127,8 +53,8 @@ def compute_groups(
     """Base case and money buckets grouped by holding unit (and officer / dimension)."""
     if refresh:
         refresh_facts()
-    units_sql, filter_sql, params = _sql_params(unit_ids, start, end, filters)
-    case_cols, money_cols = _bucket_columns()
+    units_sql, filter_sql, params = sql_params(unit_ids, start, end, filters)
+    case_cols, money_cols = bucket_columns()
     group = ["f.unit_id", "f.officer_id" if by_officer else "NULL"]
     group.append(DIMENSIONS[dimension] or "NULL")
     period_id = period_id_for(start, end)
@@ -217,42 +143,12 @@ def total_of(groups: Iterable[GroupRow]) -> Buckets:
     return Buckets.from_base(cases, money)
 
 
-def _contribution_columns(keys: Iterable[str], measure: str) -> list[str]:
-    """Per-case SQL expressions of the base buckets (count 0/1 or amount in đồng)."""
-    cols = []
-    allowed = BASE_KEYS if measure == "cases" else MONEY_BASE_KEYS
-    for key in keys:
-        if key not in allowed:  # keys become SQL text: only the contract's own names pass
-            raise ValueError(f"Chỉ tiêu không tồn tại: {key}")
-        if measure == "cases":
-            if key == "chuyen_sang":
-                expr = "CASE WHEN f.accepted_on < %(S)s THEN 1 ELSE 0 END"
-            elif key == "thu_ly_moi":
-                expr = "CASE WHEN f.accepted_on >= %(S)s THEN 1 ELSE 0 END"
-            else:
-                expr = f"CASE WHEN t.state = '{key}' THEN 1 ELSE 0 END"
-        else:
-            if key == "chuyen_sang":
-                expr = f"CASE WHEN f.accepted_on < %(S)s THEN {START_AMOUNT} ELSE 0 END"
-            elif key == "thu_ly_moi":
-                expr = "CASE WHEN f.accepted_on >= %(S)s THEN f.amount ELSE 0 END"
-            elif key == "xong":
-                expr = "t.collected_cum - COALESCE(s.collected_cum, 0)"
-            elif key == "giam":
-                expr = "t.reduced_cum - COALESCE(s.reduced_cum, 0)"
-            else:
-                expr = f"CASE WHEN t.state = '{key}' THEN {REMAINDER_T} ELSE 0 END"
-        cols.append(f"({expr})")
-    return cols
-
-
 @dataclass(frozen=True)
 class Contribution:
     case_id: int
     value: int
 
 
-ACCEPTANCE_KEYS = ("chuyen_sang", "thu_ly_moi")
 DRILL_ORDERS = {
     # Largest case amount first (what leaders look at first), then case id: PostgreSQL walks
     # the index stats_fact_amount_case and stops after the page.
@@ -312,7 +208,7 @@ def _count_from_totals(
     period_id = period_id_for(start, end)
     if period_id is None:
         return None
-    units_sql, filter_sql, params = _sql_params(unit_ids, start, end, filters)
+    units_sql, filter_sql, params = sql_params(unit_ids, start, end, filters)
     rollup = officer_id is False and not filters
     where = [
         "a.period_id = %(period)s",
@@ -381,7 +277,7 @@ def case_contributions(
     """The cases behind a cell, each with its contribution to Σ sign × bucket.
 
     `terms` are (sign, base bucket key) pairs, e.g. [(1, "xong"), (1, "dinh_chi")]; derived
-    keys are expanded by the caller (`stats.drilldown`). Returns (number of cases, one page).
+    keys are expanded by the caller (`buckets.expand`). Returns (number of cases, one page).
     `officer_id=False` means any officer; None means cases without an officer.
 
     `order="amount"` (default): largest case amount (số tiền phải thi hành) first, then case id —
@@ -395,13 +291,13 @@ def case_contributions(
     if refresh:
         refresh_facts()
     unit_ids = sorted(set(unit_ids))
-    units_sql, filter_sql, params = _sql_params(unit_ids, start, end, filters)
+    units_sql, filter_sql, params = sql_params(unit_ids, start, end, filters)
     if officer_id is None:
         filter_sql += " AND f.officer_id IS NULL"
     elif officer_id is not False:
         params["officer"] = officer_id
         filter_sql += " AND f.officer_id = %(officer)s"
-    cols = _contribution_columns([k for _s, k in terms], measure)
+    cols = contribution_columns([k for _s, k in terms], measure)
     value = " + ".join(f"({sign}) * {col}" for (sign, _k), col in zip(terms, cols, strict=True))
     filter_sql += _state_restriction(terms, measure, params)
     from_where = FROM_WHERE.format(units=units_sql, filters=filter_sql)

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from thads.cases.models import TERMINAL_STATES, Case, CaseEvent
 from thads.cases.state import CaseSnapshot, EventLike, apply_event, effective_events
+from thads.stats import aggregates
 from thads.stats.models import CaseFact, FillState, StateInterval
 
 BATCH = 2000
@@ -75,9 +76,7 @@ def rebuild_cases(case_ids: Sequence[int]) -> int:
     The month-end totals (`stats.aggregates`) follow: the cases' old contribution is subtracted
     before their facts are deleted and the new one added after they are written.
     """
-    from thads.stats import aggregates
-
-    aggregates._lock(shared=True)
+    aggregates.lock(shared=True)
     total = 0
     for offset in range(0, len(case_ids), BATCH):
         chunk = list(case_ids[offset : offset + BATCH])

@@ -16,12 +16,12 @@ from django.db import connection
 from thads.cases.models import Case
 from thads.org.models import Unit
 from thads.stats.buckets import BASE_KEYS, MONEY_BASE_KEYS
-from thads.stats.engine import FROM_WHERE, _contribution_columns, _sql_params
 from thads.stats.exports import report_payload
 from thads.stats.facts import refresh_facts
 from thads.stats.models import ReportSnapshot, ReportSubmission, SnapshotCase
 from thads.stats.periods import Period
 from thads.stats.report import Report, build_report, row_unit_map
+from thads.stats.sql import FROM_WHERE, contribution_columns, sql_params
 
 # Forms frozen at approval: code → (rows by, measure).
 FROZEN_FORMS = {"1": ("unit", "cases"), "2": ("unit", "money"), "4": ("officer", "cases")}
@@ -54,9 +54,9 @@ def case_buckets(
     """Every case of the report with its base buckets: one set-based query."""
     if refresh:
         refresh_facts()
-    units_sql, filter_sql, params = _sql_params(unit_ids, period.start, period.end, None)
-    case_cols = _contribution_columns(BASE_KEYS, "cases")
-    money_cols = _contribution_columns(MONEY_BASE_KEYS, "money")
+    units_sql, filter_sql, params = sql_params(unit_ids, period.start, period.end, None)
+    case_cols = contribution_columns(BASE_KEYS, "cases")
+    money_cols = contribution_columns(MONEY_BASE_KEYS, "money")
     select = ", ".join(["f.case_id", "f.unit_id", "f.officer_id", *case_cols, *money_cols])
     sql = f"SELECT {select} {FROM_WHERE.format(units=units_sql, filters=filter_sql)}"
     result = {}

@@ -31,7 +31,7 @@ from thads.org.access import Access
 from thads.org.models import Role, Unit
 from thads.stats.checks import CheckRun, run_checks
 from thads.stats.models import ReportSubmission, SubmissionEvent
-from thads.stats.periods import Period, month_period
+from thads.stats.periods import Period, month_period, report_year_of
 from thads.stats.snapshots import freeze
 
 Status = ReportSubmission.Status
@@ -77,8 +77,6 @@ def is_late(submission: ReportSubmission | None, deadline: dt.date | None, today
 
 def last_closed_month(today: dt.date) -> tuple[int, int]:
     """The latest report month that has ended before `today`."""
-    from thads.stats.periods import report_year_of
-
     year = report_year_of(today)
     for month in range(12, 0, -1):
         if month_period(year, month).end < today:

@@ -1,6 +1,6 @@
 """Statistics screens: a form as printed, the cases behind any cell, exports (direct or background).
 
-Thin views: the numbers come from stats.forms / stats.drilldown, the layout from stats.documents;
+Thin views: the numbers come from stats.layout / stats.drilldown, the layout from stats.documents;
 a unit the user may not read answers 404 (request.access).
 """
 
@@ -26,7 +26,7 @@ from thads.org.middleware import active_unit
 from thads.org.models import Staff, Unit
 from thads.stats import documents, tasks
 from thads.stats.drilldown import drill, drill_decisions
-from thads.stats.forms import FormNotFound, build_form, definition_for
+from thads.stats.layout import FormNotFound, build_form, definition_for
 from thads.stats.models import ExportJob, FormDefinition
 from thads.stats.periods import Period, as_of_period, month_period, report_year_of
 

@@ -67,6 +67,7 @@ from thads.complaints.models import Complaint
 from thads.ledger.models import HeldMoney
 from thads.ledger.selectors import held_money_older_than
 from thads.org.access import Access
+from thads.org.models import Staff
 
 WITH_CONDITIONS_OPEN = (CaseState.DANG_THI_HANH, CaseState.HOAN_THOA_THUAN)
 
@@ -438,8 +439,6 @@ class OfficerDeadlines:
 
 def deadlines_of(cases: QuerySet[Case], as_of: dt.date) -> tuple[list[OfficerDeadlines], list]:
     """Per officer counts (most overdue first) and the overdue deadlines (most overdue first)."""
-    from thads.org.models import Staff
-
     counts = deadlines_by_officer(cases, as_of)
     names = dict(
         Staff.objects.filter(pk__in=[k for k in counts if k is not None]).values_list(

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from thads.common.money import format_rate
 from thads.org.access import scope_unit_ids
 from thads.org.models import Unit
+from thads.stats.buckets import case_rate, money_rate
 from thads.stats.engine import compute_groups, total_of
 from thads.stats.facts import refresh_facts
 from thads.stats.periods import Period, as_of_period, month_end, month_period, year_end, year_start
@@ -371,7 +372,6 @@ def trends(unit: Unit, period: Period) -> tuple[list[TrendPoint], list[TrendPoin
 
 def _point(scope, year: int, month: int, end: dt.date) -> TrendPoint:
     totals = total_of(compute_groups(scope, year_start(year), end, refresh=False))
-    from thads.stats.buckets import case_rate, money_rate
 
     return TrendPoint(month, end, case_rate(totals.cases), money_rate(totals.money))
 

@@ -27,7 +27,7 @@ from thads.common.errors import DomainError
 from thads.org.middleware import active_unit
 from thads.org.models import Staff, Unit
 from thads.stats.drilldown import drill
-from thads.stats.forms import FormNotFound, definition_for
+from thads.stats.layout import FormNotFound, definition_for
 from thads.stats.periods import Period, as_of_period, month_period, report_year_of
 from thads.stats.views import current_month
 from thads.targets import services, summary

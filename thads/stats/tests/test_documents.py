@@ -49,7 +49,7 @@ def test_xlsx_numbers_equal_the_json_report(tmp_path, cases, measure, by):  # no
     ws = sheet(thads_report(tmp_path, measure, by, "xlsx"))
     money = measure == "money"
     form = {"cases": {"unit": "1", "officer": "4"}, "money": {"unit": "2", "officer": "5"}}
-    from thads.stats.forms import definition_for
+    from thads.stats.layout import definition_for
 
     columns = definition_for(form[measure][by], dt.date(2026, 1, 31)).columns
     header = [ws.cell(row=10, column=c).value for c in range(1, len(columns) + 3)]

@@ -6,7 +6,7 @@ import pytest
 
 from thads.org.models import Unit
 from thads.stats.drilldown import drill, expand
-from thads.stats.forms import build_form
+from thads.stats.layout import build_form
 from thads.stats.periods import month_period
 
 pytestmark = pytest.mark.django_db

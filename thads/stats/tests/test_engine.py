@@ -10,8 +10,8 @@ import pytest
 from thads.cases import services
 from thads.org.models import Unit
 from thads.stats.periods import as_of_period, month_period
-from thads.stats.reference import reference_totals
 from thads.stats.report import build_report
+from thads.stats.tests.reference import reference_totals
 
 pytestmark = pytest.mark.django_db
 

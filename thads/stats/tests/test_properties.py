@@ -14,9 +14,9 @@ from thads.cases.models import Case
 from thads.org.models import Staff, Unit
 from thads.stats.buckets import STATE_BUCKETS
 from thads.stats.periods import month_period
-from thads.stats.reference import reference_totals
 from thads.stats.report import build_report
 from thads.stats.tests.conftest import FAR_FUTURE
+from thads.stats.tests.reference import reference_totals
 from thads.stats.tests.strategies import lawful_case
 
 pytestmark = pytest.mark.django_db(transaction=False)

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from thads.org.models import Unit
 from thads.stats.drilldown import drill
-from thads.stats.forms import build_form
+from thads.stats.layout import build_form
 from thads.stats.models import ExportJob
 from thads.stats.periods import month_period
 from thads.stats.tests.test_engine import CO, ev

@@ -8,7 +8,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from thads.org.models import Unit
-from thads.stats import exports
+from thads.stats import documents, exports
 from thads.stats.periods import as_of_period, month_period
 from thads.stats.report import build_report
 
@@ -65,10 +65,6 @@ class Command(BaseCommand):
             self.stdout.write(text, ending="" if text.endswith("\n") else "\n")
 
     def _write_document(self, fmt, form, unit, period, output):
-        try:
-            from thads.stats import documents
-        except ImportError:
-            raise CommandError("Định dạng này chưa được hỗ trợ.") from None
         if not output:
             raise CommandError("Định dạng xlsx và pdf cần --output TỆP.")
         data = documents.render(fmt, form, unit, period)

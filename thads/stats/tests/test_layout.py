@@ -13,7 +13,7 @@ from django.core.management.base import CommandError
 
 from thads.org.models import Unit
 from thads.stats.buckets import CASE_KEYS, MONEY_KEYS
-from thads.stats.forms import build_form, definition_for, evaluate
+from thads.stats.layout import build_form, definition_for, evaluate
 from thads.stats.models import FormDefinition
 from thads.stats.periods import month_end, month_period, report_year_of
 

@@ -1,9 +1,9 @@
-"""Evaluate a form definition (data) on the engine's buckets into a printable table."""
+"""The form-layout evaluator: a form definition (data) evaluated on the engine's buckets into a
+printable table (columns are expressions over bucket keys, `buckets.TERM` / `buckets.RATE`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -12,13 +12,10 @@ from django.db.models import Count
 from thads.cases.models import CaseEvent
 from thads.common.money import rate
 from thads.org.models import Unit
-from thads.stats.buckets import Check
+from thads.stats.buckets import RATE, TERM, Check
 from thads.stats.models import FormDefinition
 from thads.stats.periods import Period
 from thads.stats.report import Report, build_report, row_unit_map
-
-TERM = re.compile(r"\s*([+-])?\s*([a-z_][a-z_0-9.]*)\s*")
-RATE = re.compile(r"^rate\((.+);(.+)\)$")
 
 
 class FormNotFound(LookupError):
