@@ -52,11 +52,11 @@ def main(argv=None) -> None:
     django.setup()
     from django.db import connection
 
+    from thads.common.periods import month_period
     from thads.org.models import Unit
     from thads.stats.drilldown import drill
     from thads.stats.facts import refresh_facts
     from thads.stats.layout import build_form
-    from thads.stats.periods import month_period
 
     national = Unit.objects.get(level=Unit.Level.NATIONAL)
     province = Unit.objects.get(code=args.province)

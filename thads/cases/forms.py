@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from thads.cases.models import CaseMode, CaseState, EventType, JudgmentKind, Obligation, Party
+from thads.cases.services import CaseInput, ObligationInput, PartyInput
 from thads.cases.transitions import COERCION_MEASURES, RULES
 from thads.org.models import Staff, Unit
 from thads.org.selectors import officers_of_unit
@@ -269,6 +270,25 @@ class IntakeBlock:
 
     def filled_obligations(self) -> list[dict]:
         return [f.cleaned_data for f in self.obligations.forms if f.cleaned_data]
+
+    def case_input(self, unit: Unit) -> CaseInput:
+        """The case as the intake service takes it (its code is given by the service)."""
+        data = self.form.cleaned_data
+        return CaseInput(
+            code="",
+            unit=unit,
+            decision_no=data["decision_no"],
+            decision_date=data["decision_date"],
+            accepted_on=data["accepted_on"],
+            received_on=data.get("received_on"),
+            mode=data["mode"],
+            officer=data.get("officer"),
+            is_state_budget=data["is_state_budget"],
+            is_bank_credit=data["is_bank_credit"],
+            is_corruption=data["is_corruption"],
+            parties=[PartyInput(**p) for p in self.filled_parties()],
+            obligations=[ObligationInput(**o) for o in self.filled_obligations()],
+        )
 
 
 def intake_unit_officers(unit: Unit):

@@ -2,7 +2,7 @@
 
 Vietnamese names are compared folded (lower case, no diacritics, đ → d): "Trần Thị Bình" is
 found by "tran thi binh", "TRAN BINH" (every word of the query must occur in one party's name)
-or "Bình". Party.search_name holds the folded name (filled by services.fold_vietnamese); on
+or "Bình". Party.search_name holds the folded name (filled by common.text.fold_vietnamese); on
 PostgreSQL a trigram GIN index on it (migration 0004) serves the substring matches, and
 `unaccent(lower(name))` covers rows whose folded name was left empty (e.g. raw imports).
 """
@@ -14,7 +14,7 @@ from django.db.models import CharField, Exists, F, Func, OuterRef, Q, QuerySet
 from django.db.models.functions import Lower
 
 from thads.cases.models import Case, Party
-from thads.cases.services import fold_vietnamese
+from thads.common.text import fold_vietnamese
 
 
 class Unaccent(Func):

@@ -22,15 +22,16 @@ from thads.cases.models import (
     CaseState,
     EventType,
 )
+from thads.cases.permissions import may_record
 from thads.cases.search import search_cases
 from thads.cases.services import case_facts
 from thads.cases.state import CaseSnapshot
 from thads.cases.transitions import COERCION_MEASURES, EVENT_NAMES, allowed_events, article_for
+from thads.common.periods import report_year_bounds
 from thads.org.access import Access, scope_unit_ids
-from thads.org.models import Role, Staff, Unit
+from thads.org.models import Staff, Unit
 
 # Events a clerk / case-money accountant may record (intake is a separate permission).
-CLERK_EVENTS = frozenset({EventType.THU_TIEN, EventType.CHI_TRA})
 # Events recorded through their own screens, not the generic action form.
 SPECIAL_EVENTS = frozenset({EventType.PHAN_CONG, EventType.HUY_SU_KIEN})
 OPEN_STATES = tuple(s for s in CaseState.values if s not in TERMINAL_STATES)
@@ -60,46 +61,7 @@ def case_for_read(access: Access, pk: int) -> Case:
 # ---- permissions ---------------------------------------------------------------------------
 
 
-def may_record(access: Access, case: Case, event_type: str) -> bool:
-    """Officers record on their own cases; clerks payments; heads and deputies everything."""
-    if access.is_read_only:
-        return False
-    if access.is_superuser:
-        return True
-    if not access.can_work_in_unit(case.unit_id):
-        return False
-    if access.can_manage_unit(case.unit_id):
-        return True
-    if access.role == Role.OFFICER:
-        return case.officer is not None and case.officer.user_id == access.user_id
-    if access.role == Role.CLERK:
-        return event_type in CLERK_EVENTS
-    return False
-
-
-def may_write_case(access: Access, case: Case) -> bool:
-    """Whether any action at all is open to the user on this case."""
-    return may_record(access, case, EventType.XAC_MINH) or may_record(
-        access, case, EventType.THU_TIEN
-    )
-
-
-def may_intake(access: Access, unit: Unit) -> bool:
-    """Thụ lý: clerks, officers and heads of the unit; leaders and inspectors read only."""
-    return not access.is_read_only and access.can_work_in_unit(unit.pk)
-
-
-def may_assign(access: Access, case: Case) -> bool:
-    """Phân công Chấp hành viên: the head or deputy of the case's unit (Luật THADS, Điều 20)."""
-    return not access.is_read_only and access.can_manage_unit(case.unit_id)
-
-
 # ---- list with filters ---------------------------------------------------------------------
-
-
-def report_year_bounds(year: int) -> tuple[dt.date, dt.date]:
-    """Report year N runs from 01/10/(N−1) to 30/09/N."""
-    return dt.date(year - 1, 10, 1), dt.date(year, 9, 30)
 
 
 @dataclass
@@ -308,14 +270,6 @@ def officer_counts(access: Access, unit: Unit) -> list[dict]:
 
 
 # ---- codes ---------------------------------------------------------------------------------
-
-
-def next_case_code(unit: Unit, year: int) -> str:
-    """The next free case code of the unit for the year: "<UNIT>/<year>/<seq:04d>"."""
-    prefix = f"{unit.code}/{year}/"
-    codes = Case.objects.filter(code__startswith=prefix).values_list("code", flat=True)
-    numbers = [int(c[len(prefix) :]) for c in codes if c[len(prefix) :].isdigit()]
-    return f"{prefix}{max(numbers, default=0) + 1:04d}"
 
 
 def entrust_targets(case: Case) -> QuerySet[Unit]:

@@ -8,14 +8,14 @@ are rewritten from the replayed history in the same transaction.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from thads.cases.codes import next_case_code
 from thads.cases.law import law_on
 from thads.cases.models import (
     Case,
@@ -30,19 +30,12 @@ from thads.cases.state import CaseSnapshot
 from thads.cases.transitions import CaseFacts, validate_history
 from thads.common.concurrency import ConcurrentEditError
 from thads.common.errors import DomainError
+from thads.common.text import fold_vietnamese
 from thads.org.models import Staff, Unit
 
 
 def _author(user: Any) -> Any:
     return user if getattr(user, "is_authenticated", False) else None
-
-
-def fold_vietnamese(text: str) -> str:
-    """Lower-case, without diacritics ("Trần Thị Bình" → "tran thi binh"); đ → d."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return " ".join(stripped.lower().split())
 
 
 # ---- intake --------------------------------------------------------------------------------
@@ -129,6 +122,23 @@ def _check_intake(data: CaseInput, judgment: Judgment) -> None:
             raise DomainError("Số tiền của nghĩa vụ không được âm.")
     if data.officer is not None and not data.officer.is_officer:
         raise DomainError(f"{data.officer.full_name} không phải Chấp hành viên.")
+
+
+@transaction.atomic
+def judgment_intake(
+    *, unit: Unit, judgment: dict[str, Any], cases: list[CaseInput], by: Any = None
+) -> list[Case]:
+    """Thụ lý from one judgment: the judgment (found or recorded) and its cases, all or nothing.
+
+    A case given without a code gets the next code of `unit` for the year it is accepted.
+    """
+    found = judgment_get_or_create(by=by, **judgment)
+    created = []
+    for data in cases:
+        if not data.code:
+            data = replace(data, code=next_case_code(unit, data.accepted_on.year))
+        created.append(case_create(judgment=found, data=data, by=by))
+    return created
 
 
 @transaction.atomic
@@ -338,13 +348,14 @@ def case_entrust(
     *,
     to_unit: Unit,
     on: dt.date,
-    new_code: str,
+    new_code: str = "",
     by: Any = None,
     expected_version: int | None = None,
 ) -> Case:
     """Ủy thác (Luật THADS 2008, Điều 55): close the case here, open a new case at `to_unit`.
 
-    The new case carries the remainder as its amount and is a new case (thụ lý mới) there.
+    The new case carries the remainder as its amount and is a new case (thụ lý mới) there; it
+    gets `new_code`, or the next code of `to_unit` for the year of `on`.
     """
     if not to_unit.is_valid_on(on):
         raise DomainError(f"Đơn vị {to_unit.name} không hoạt động vào ngày {on:%d/%m/%Y}.")
@@ -381,7 +392,7 @@ def case_entrust(
     return case_create(
         judgment=case.judgment,
         data=CaseInput(
-            code=new_code,
+            code=new_code or next_case_code(to_unit, on.year),
             unit=to_unit,
             decision_no=f"Nhận ủy thác {case.decision_no}",
             decision_date=on,

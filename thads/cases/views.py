@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from thads.cases import actions as case_actions
-from thads.cases import assignment, selectors, services
+from thads.cases import assignment, permissions, selectors, services
 from thads.cases.deadlines import case_deadlines, deadlines_by_officer, open_deadlines
 from thads.cases.forms import (
     AssignForm,
@@ -30,32 +29,16 @@ from thads.cases.forms import (
     intake_unit_officers,
 )
 from thads.cases.models import Case, EventType
-from thads.common.concurrency import ConcurrentEditError
+from thads.cases.shortcuts import case_for_read_or_404
 from thads.common.errors import DomainError
+from thads.common.views import error_text, run_service
 from thads.org.access import scope_unit_ids
 from thads.org.middleware import active_unit
 from thads.org.models import Staff, Unit
+from thads.org.shortcuts import unit_for_read_or_404
 
 PAGE_SIZE = 25
 MAX_INTAKE_CASES = 10
-
-
-def _case_or_404(request, pk: int) -> Case:
-    try:
-        return selectors.case_for_read(request.access, pk)
-    except Case.DoesNotExist:
-        raise Http404 from None
-
-
-def _unit_or_404(request, code: str) -> Unit:
-    unit = get_object_or_404(Unit, code=code)
-    if not request.access.can_read_unit(unit.pk):
-        raise Http404
-    return unit
-
-
-def _error_text(exc: DomainError) -> str:
-    return f"{exc.message} ({exc.article})" if exc.article else exc.message
 
 
 # ---- lists ---------------------------------------------------------------------------------
@@ -84,7 +67,7 @@ def case_list(request):
             "query": query.urlencode(),
             "unit": unit,
             "nav_active": "case_list",
-            "may_intake": unit is not None and selectors.may_intake(access, unit),
+            "may_intake": unit is not None and permissions.may_intake(access, unit),
         },
     )
 
@@ -134,7 +117,7 @@ def my_cases(request):
 @login_required
 def case_detail(request, pk: int):
     access = request.access
-    case = _case_or_404(request, pk)
+    case = case_for_read_or_404(request.access, pk)
     today = timezone.localdate()
     deadlines = case_deadlines(case, today=today)
     actions = selectors.actions_for(access, case)
@@ -151,7 +134,7 @@ def case_detail(request, pk: int):
             (kind, name, case_actions.action_url(case, kind)) for kind, name in actions
         ],
         "panels": case_actions.case_panels(request, case),
-        "may_assign": selectors.may_assign(access, case),
+        "may_assign": permissions.may_assign(access, case),
         "today": today,
     }
     return render(request, "cases/case_detail.html", context)
@@ -162,13 +145,13 @@ def case_detail(request, pk: int):
 def case_action(request, pk: int, event_type: str):
     """One action (event) on a case: refused by the law → 400 with the article; stale → 409."""
     access = request.access
-    case = _case_or_404(request, pk)
+    case = case_for_read_or_404(request.access, pk)
     if event_type not in EventType.values or event_type in selectors.SPECIAL_EVENTS:
         raise Http404
     if case_actions.has_action_view(event_type):
         # Recorded through its own screen (money: the ledger issues the receipt), never here.
         raise Http404
-    if not selectors.may_record(access, case, event_type):
+    if not permissions.may_record(access, case, event_type):
         raise PermissionDenied
     kwargs = {"event_type": event_type, "case": case}
     if event_type == EventType.UY_THAC:
@@ -178,14 +161,8 @@ def case_action(request, pk: int, event_type: str):
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            try:
-                _record(request, case, form)
-            except ConcurrentEditError as exc:
-                form.add_error(None, str(exc))
-                status = 409
-            except DomainError as exc:
-                form.add_error(None, _error_text(exc))
-            else:
+            _done, status = run_service(form, lambda: _record(request, case, form))
+            if status == 302:
                 messages.success(
                     request,
                     _("Đã ghi nhận: %(event)s.") % {"event": EventType(event_type).label},
@@ -208,16 +185,13 @@ def case_action(request, pk: int, event_type: str):
 def _record(request, case: Case, form: EventForm) -> None:
     data = form.cleaned_data
     if form.event_type == EventType.UY_THAC:
-        to_unit = data["to_unit"]
-        with transaction.atomic():
-            services.case_entrust(
-                case,
-                to_unit=to_unit,
-                on=data["on"],
-                new_code=selectors.next_case_code(to_unit, data["on"].year),
-                by=request.user,
-                expected_version=data["version"],
-            )
+        services.case_entrust(
+            case,
+            to_unit=data["to_unit"],
+            on=data["on"],
+            by=request.user,
+            expected_version=data["version"],
+        )
         return
     services.record_event(
         case,
@@ -238,8 +212,8 @@ def _record(request, case: Case, form: EventForm) -> None:
 def case_assign(request, pk: int):
     """The head assigns or reassigns the case's officer (Luật THADS 2008, Điều 20)."""
     access = request.access
-    case = _case_or_404(request, pk)
-    if not selectors.may_assign(access, case):
+    case = case_for_read_or_404(request.access, pk)
+    if not permissions.may_assign(access, case):
         raise PermissionDenied
     # A case of a Chi cục dissolved on 01/07/2025 goes to an officer of the unit continuing it.
     load = assignment.unit_load(assignment.working_unit(case.unit))
@@ -253,20 +227,17 @@ def case_assign(request, pk: int):
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            try:
-                services.case_assign(
+            _done, status = run_service(
+                form,
+                lambda: services.case_assign(
                     case,
                     officer=form.cleaned_data["officer"],
                     on=form.cleaned_data["on"],
                     by=request.user,
                     expected_version=form.cleaned_data["version"],
-                )
-            except ConcurrentEditError as exc:
-                form.add_error(None, str(exc))
-                status = 409
-            except DomainError as exc:
-                form.add_error(None, _error_text(exc))
-            else:
+                ),
+            )
+            if status == 302:
                 messages.success(
                     request,
                     _("Đã phân công Chấp hành viên %(name)s.")
@@ -284,7 +255,7 @@ def case_assign(request, pk: int):
 @login_required
 def unit_load(request, unit_code: str):
     """The load per officer of one unit, the suggestion, the policy check, unassigned cases."""
-    unit = _unit_or_404(request, unit_code)
+    unit = unit_for_read_or_404(request.access, unit_code)
     load = assignment.unit_load(unit)
     unassigned = (
         selectors.cases_visible(request.access)
@@ -344,8 +315,8 @@ def _block_count(raw) -> int:
 def intake(request, unit_code: str):
     """Thụ lý: one judgment and one or more cases (QĐ THA) from it."""
     access = request.access
-    unit = _unit_or_404(request, unit_code)
-    if not selectors.may_intake(access, unit):
+    unit = unit_for_read_or_404(request.access, unit_code)
+    if not permissions.may_intake(access, unit):
         raise PermissionDenied
     officers = intake_unit_officers(unit)
     data = request.POST if request.method == "POST" else None
@@ -359,9 +330,14 @@ def intake(request, unit_code: str):
         valid = [judgment_form.is_valid()] + [b.is_valid() for b in blocks]
         if all(valid):
             try:
-                cases = _create_cases(request, unit, judgment_form.cleaned_data, blocks)
+                cases = services.judgment_intake(
+                    unit=unit,
+                    judgment=judgment_form.cleaned_data,
+                    cases=[b.case_input(unit) for b in blocks],
+                    by=request.user,
+                )
             except DomainError as exc:
-                errors.append(_error_text(exc))
+                errors.append(error_text(exc))
             else:
                 messages.success(
                     request,
@@ -385,30 +361,3 @@ def intake(request, unit_code: str):
         },
         status=status,
     )
-
-
-@transaction.atomic
-def _create_cases(request, unit: Unit, judgment_data: dict, blocks: list[IntakeBlock]):
-    judgment = services.judgment_get_or_create(by=request.user, **judgment_data)
-    created = []
-    for block in blocks:
-        data = block.form.cleaned_data
-        parties = [services.PartyInput(**p) for p in block.filled_parties()]
-        obligations = [services.ObligationInput(**o) for o in block.filled_obligations()]
-        case_input = services.CaseInput(
-            code=selectors.next_case_code(unit, data["accepted_on"].year),
-            unit=unit,
-            decision_no=data["decision_no"],
-            decision_date=data["decision_date"],
-            accepted_on=data["accepted_on"],
-            received_on=data.get("received_on"),
-            mode=data["mode"],
-            officer=data.get("officer"),
-            is_state_budget=data["is_state_budget"],
-            is_bank_credit=data["is_bank_credit"],
-            is_corruption=data["is_corruption"],
-            parties=parties,
-            obligations=obligations,
-        )
-        created.append(services.case_create(judgment=judgment, data=case_input, by=request.user))
-    return created

@@ -22,118 +22,42 @@ import datetime as dt
 import json
 import random
 from collections import defaultdict
-from dataclasses import dataclass
-
-from django.db.models import Q
 
 from thads.cases.transitions import CaseFacts, TransitionError, validate_history
 from thads.common.calendar import holiday_name, is_within_tet_window
+from thads.common.periods import report_year_of, year_start
+from thads.interchange.demo_data import (
+    BANKS,
+    CHI_CUC_CODES,
+    COMPANIES,
+    GIVEN_F,
+    GIVEN_M,
+    KIND_CODE,
+    MIDDLE_F,
+    MIDDLE_M,
+    PLACES,
+    PROVINCE_COURT,
+    REGION_CODES,
+    SUCCESSOR,
+    SURNAMES,
+    WEIGHTS,
+    chi_cuc_of,
+    local_court,
+    officer_postings,
+    valid_on,
+)
+from thads.interchange.demo_histories import CaseHistories
 from thads.interchange.importer import EventRec, ImportResult, import_lines
-from thads.org.demo import CHI_CUC, REFORM, REGIONS
-from thads.org.models import Membership
+from thads.org.demo import REFORM
 
 START = dt.date(2018, 10, 1)
 SEED = 20181001
 DEFAULT_COUNT = 5000
 
-SURNAMES = [
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
-    "Lý", "Ma", "Hà", "Nông", "La", "Triệu", "Lương", "Đinh", "Trịnh", "Phan", "Lục", "Chu",
-]  # fmt: skip
-MIDDLE_M = ["Văn", "Đức", "Minh", "Quang", "Hữu", "Xuân", "Công", "Thành", "Ngọc", "Tiến"]
-MIDDLE_F = ["Thị", "Thu", "Thanh", "Ngọc", "Minh", "Thị Thu", "Hồng", "Kim"]
-GIVEN_M = [
-    "Hùng", "Nam", "Tuấn", "Dũng", "Sơn", "Long", "Hải", "Thắng", "Cường", "Quân", "Bình",
-    "Khánh", "Toàn", "Phúc", "Định", "Tiến", "Hưng", "Trung", "Kiên", "Vinh",
-]  # fmt: skip
-GIVEN_F = [
-    "Lan", "Hoa", "Hà", "Mai", "Hằng", "Thảo", "Ngọc", "Yến", "Nhung", "Hiền", "Linh", "Vân",
-    "Phương", "Huyền", "Trang", "Dung", "Oanh", "Thủy", "Loan", "Hạnh",
-]  # fmt: skip
-PLACES = {
-    "TN-TP": ("thành phố Thái Nguyên", ["Hoàng Văn Thụ", "Phan Đình Phùng", "Quang Trung",
-                                        "Túc Duyên", "Gia Sàng", "Tân Thịnh"]),
-    "TN-SC": ("thành phố Sông Công", ["Mỏ Chè", "Thắng Lợi", "Cải Đan", "Lương Sơn"]),
-    "TN-PY": ("thị xã Phổ Yên", ["Ba Hàng", "Bãi Bông", "Đồng Tiến", "Nam Tiến"]),
-    "TN-DT": ("huyện Đại Từ", ["Hùng Sơn", "Quân Chu", "Hà Thượng", "Tân Thái"]),
-    "TN-DH": ("huyện Định Hóa", ["Chợ Chu", "Trung Hội", "Phượng Tiến"]),
-    "TN-PL": ("huyện Phú Lương", ["Đu", "Giang Tiên", "Yên Trạch"]),
-    "TN-VN": ("huyện Võ Nhai", ["Đình Cả", "La Hiên", "Tràng Xá"]),
-    "TN-DHY": ("huyện Đồng Hỷ", ["Trại Cau", "Hóa Thượng", "Nam Hòa"]),
-    "TN-PB": ("huyện Phú Bình", ["Hương Sơn", "Úc Kỳ", "Điềm Thụy"]),
-}  # fmt: skip
-COURTS_BEFORE = {
-    "TN-TP": "TAND thành phố Thái Nguyên",
-    "TN-SC": "TAND thành phố Sông Công",
-    "TN-PY": "TAND thị xã Phổ Yên",
-    "TN-DT": "TAND huyện Đại Từ",
-    "TN-DH": "TAND huyện Định Hóa",
-    "TN-PL": "TAND huyện Phú Lương",
-    "TN-VN": "TAND huyện Võ Nhai",
-    "TN-DHY": "TAND huyện Đồng Hỷ",
-    "TN-PB": "TAND huyện Phú Bình",
-}
-PROVINCE_COURT = "TAND tỉnh Thái Nguyên"
-BANKS = [
-    "Ngân hàng TMCP Công Thương Việt Nam – Chi nhánh Thái Nguyên",
-    "Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam – Chi nhánh tỉnh Thái Nguyên",
-    "Ngân hàng TMCP Đầu tư và Phát triển Việt Nam – Chi nhánh Thái Nguyên",
-    "Ngân hàng TMCP Ngoại thương Việt Nam – Chi nhánh Thái Nguyên",
-    "Ngân hàng Chính sách xã hội – Chi nhánh tỉnh Thái Nguyên",
-    "Ngân hàng TMCP Việt Nam Thịnh Vượng – Chi nhánh Thái Nguyên",
-]
-COMPANIES = [
-    "Công ty TNHH Xây dựng Thái Hưng",
-    "Công ty Cổ phần Thương mại Gia Sàng",
-    "Công ty TNHH Vận tải Phổ Yên",
-    "Hợp tác xã Chè Tân Cương",
-    "Công ty Cổ phần Khoáng sản Đại Từ",
-]
-KIND_CODE = {
-    "dan_su": "DS",
-    "hinh_su": "HS",
-    "hanh_chinh": "HC",
-    "hon_nhan_gia_dinh": "HNGĐ",
-    "kinh_doanh_thuong_mai": "KDTM",
-    "lao_dong": "LĐ",
-}
-SUCCESSOR = {old: new for new, _name, olds in REGIONS for old in olds}
-CHI_CUC_CODES = [code for code, _n, _s in CHI_CUC]
-REGION_CODES = [code for code, _n, _o in REGIONS]
 # Relative caseload of each Chi cục (the city the busiest).
-WEIGHTS = {"TN-TP": 5, "TN-SC": 2, "TN-PY": 3, "TN-DT": 2.5, "TN-DH": 1, "TN-PL": 1.5,
-           "TN-VN": 1, "TN-DHY": 2, "TN-PB": 2}  # fmt: skip
 
 
-def local_court(chi_cuc: str, day: dt.date) -> str:
-    """The first-instance court of a district: TAND khu vực after the 01/07/2025 reform."""
-    if day < REFORM:
-        return COURTS_BEFORE[chi_cuc]
-    region = REGION_CODES.index(SUCCESSOR[chi_cuc]) + 1
-    return f"TAND khu vực {region} – Thái Nguyên"
-
-
-@dataclass
-class Posting:
-    code: str
-    unit: str
-    is_head: bool
-    valid_from: dt.date
-    valid_to: dt.date | None
-
-
-def officer_postings() -> dict[str, list[Posting]]:
-    """Every Chấp hành viên posting of the database, by unit code."""
-    result: dict[str, list[Posting]] = defaultdict(list)
-    rows = Membership.objects.filter(Q(staff__title__startswith="chap_hanh_vien")).values_list(
-        "staff__code", "unit__code", "is_head", "valid_from", "valid_to"
-    )
-    for code, unit, is_head, valid_from, valid_to in rows.order_by("staff__code", "valid_from"):
-        result[unit].append(Posting(code, unit, is_head, valid_from, valid_to))
-    return result
-
-
-class Generator:
+class Generator(CaseHistories):
     def __init__(self, today: dt.date, count: int, seed: int):
         self.today = today
         self.count = count
@@ -175,13 +99,13 @@ class Generator:
 
     def officer(self, unit: str, day: dt.date) -> str | None:
         """A CHV of the unit on `day`; a head with 3+ CHV takes no cases, with 2 shares them."""
-        present = [p for p in self.postings.get(unit, []) if _valid(p, day)]
+        present = [p for p in self.postings.get(unit, []) if valid_on(p, day)]
         if len(present) >= 3:
             present = [p for p in present if not p.is_head]
         return self.rng.choice(present).code if present else None
 
     def code(self, unit: str, day: dt.date) -> str:
-        year = day.year + (1 if day.month >= 10 else 0)  # report year
+        year = report_year_of(day)
         self.serial[(unit, year)] += 1
         return f"{unit}/{year}/{self.serial[(unit, year)]:04d}"
 
@@ -307,7 +231,6 @@ class Generator:
         officer = self.officer(unit, accepted)
         events = self.history(unit, chi_cuc, accepted, mode, flags, amount, officer)
         events, receiver = self.lawful(unit, accepted, mode, flags, amount, events)
-        year = accepted.year
         prefix = "CTHADS" if unit in {"TN", "TNG"} else "CCTHADS"
         if accepted >= REFORM:
             prefix = "THADS" if unit == "TNG" else "PTHADS"
@@ -316,7 +239,7 @@ class Generator:
             "code": code,
             "unit": unit,
             "accepted_on": accepted.isoformat(),
-            "decision_no": f"{self.serial[(unit, year + (accepted.month >= 10))]}/QĐ-{prefix}",
+            "decision_no": f"{self.serial[(unit, report_year_of(accepted))]}/QĐ-{prefix}",
             "decision_date": accepted.isoformat(),
             "mode": mode,
             "judgment": judgment,
@@ -338,7 +261,7 @@ class Generator:
             if new_day <= self.today and not crosses:
                 made += self.make_case(
                     to_unit,
-                    _chi_cuc_of(to_unit, chi_cuc),
+                    chi_cuc_of(to_unit, chi_cuc),
                     new_day,
                     mode,
                     judgment,
@@ -371,176 +294,13 @@ class Generator:
             receiver = (last["to_unit"], dt.date.fromisoformat(last["on"]), snapshot.remainder)
         return events, receiver
 
-    # ---- one history --------------------------------------------------------------------
-
-    def history(self, unit, chi_cuc, accepted, mode, flags, amount, officer) -> list[dict]:
-        rng = self.rng
-        today = self.today
-        events: list[dict] = []
-
-        def add(day: dt.date, kind: str, **extra) -> bool:
-            if day > today:
-                return False
-            events.append({"on": day.isoformat(), "type": kind, **extra})
-            return True
-
-        if officer:
-            add(accepted, "phan_cong", data={"officer": officer})
-        day = self.later(accepted, 1, 3)
-        if not add(day, "thong_bao"):
-            return events
-        day = self.later(day, 12, 35)
-        if day > today:
-            return events
-        # Early exits before the verification.
-        roll = rng.random()
-        if roll < 0.02:
-            add(day, "thu_hoi")
-            return events
-        if roll < 0.04 and mode == "theo_don":
-            add(day, "tra_don")
-            return events
-        add(day, "xac_minh")
-        state = {"collected": 0, "reduced": 0}
-        has_means = rng.random() < 0.7
-        if not has_means:
-            ground = "tu" if rng.random() < 0.1 else "khong_tai_san"
-            add(day, "chua_co_dieu_kien", data={"ground": ground})
-            add(self.later(day, 2, 10), "cong_khai")
-            period = 365 if ground == "tu" else 182
-            count = 0
-            while True:
-                day = day + dt.timedelta(days=period + rng.randint(0, 20))
-                if day > today:
-                    return events
-                if rng.random() < 0.12:
-                    add(day, "xac_minh_co_dieu_kien")
-                    break
-                add(day, "xac_minh_lai")
-                count += 1
-                wait = 730 if (ground == "tu" or day >= dt.date(2026, 7, 1)) else 365
-                no_means = _first(events, "chua_co_dieu_kien")
-                due = no_means + dt.timedelta(days=wait)
-                if count >= 2 and day >= due and rng.random() < 0.6:
-                    add(self.later(day, 1, 20), "so_rieng")
-                    return events
-                if rng.random() < 0.03:
-                    add(self.later(day, 5, 30), "dinh_chi")
-                    return events
-        else:
-            add(day, "xac_minh_co_dieu_kien")
-        return self.with_means(unit, chi_cuc, day, mode, flags, amount, events, add, state)
-
-    def with_means(self, unit, chi_cuc, day, mode, flags, amount, events, add, state):
-        rng = self.rng
-        remainder = amount
-        # Side exits.
-        roll = rng.random()
-        if roll < 0.06:
-            reason = "thoa_thuan" if rng.random() < 0.5 else "khac"
-            day = self.later(day, 5, 40)
-            if not add(day, "hoan", reason=reason):
-                return events
-            day = self.later(day, 30, 200)
-            if not add(day, "tiep_tuc"):
-                return events
-        elif roll < 0.09:
-            day = self.later(day, 5, 40)
-            if not add(day, "tam_dinh_chi"):
-                return events
-            day = self.later(day, 60, 400)
-            if rng.random() < 0.3:
-                add(day, "dinh_chi")
-                return events
-            if not add(day, "tiep_tuc"):
-                return events
-        elif roll < 0.13:
-            day = self.later(day, 5, 30)
-            to_units = [u for u in _local_units_on(day) if u != unit]
-            add(day, "uy_thac", to_unit=rng.choice(to_units))
-            return events
-        elif roll < 0.15:
-            add(self.later(day, 10, 90), "dinh_chi")
-            return events
-        elif roll < 0.16 and mode == "theo_don":
-            add(self.later(day, 10, 60), "tra_don")
-            return events
-        if amount == 0:
-            add(self.later(day, 10, 60), "giao_tai_san")
-            add(self.later(day, 60, 90), "xong")
-            return events
-        # Seizure and auctions for the larger debts.
-        if amount >= 300_000_000 and rng.random() < 0.35:
-            day = self.coercion_day(self.later(day, 20, 60))
-            if not add(day, "quyet_dinh_cuong_che", data={"measure": "ke_bien"}):
-                return events
-            day = self.coercion_day(self.later(day, 10, 30))
-            if not add(day, "cuong_che", data={"time": "08:00"}):
-                return events
-            value = int(amount * rng.uniform(0.6, 1.4)) // 1000 * 1000
-            day = self.later(day, 20, 45)
-            if not add(day, "tham_dinh_gia", amount=value):
-                return events
-            for round_no in range(1, 4):
-                day = self.later(day, 30, 60)
-                sold = rng.random() < 0.35
-                if not add(
-                    day, "dau_gia", data={"result": "thanh_cong" if sold else "khong_thanh"}
-                ):
-                    return events
-                if sold:
-                    price = min(value, remainder)
-                    day = self.later(day, 10, 30)
-                    if not add(day, "thu_tien", amount=price):
-                        return events
-                    remainder -= price
-                    break
-                if round_no < 3:
-                    value = value * 9 // 10 // 1000 * 1000
-                    day = self.later(day, 10, 30)
-                    if not add(day, "giam_gia", amount=value):
-                        return events
-            else:
-                day = self.later(day, 10, 30)
-                if rng.random() < 0.5 and add(day, "nhan_tai_san"):
-                    price = min(value, remainder)
-                    if not add(day, "thu_tien", amount=price):
-                        return events
-                    remainder -= price
-        # Instalments.
-        instalments = rng.choice([1, 1, 2, 3, 4, 6])
-        pays_all = rng.random() < 0.72
-        budget = "ngan_sach" in flags
-        for i in range(instalments):
-            if remainder <= 0:
-                break
-            day = self.later(day, 20, 120)
-            if i == instalments - 1:
-                part = remainder if pays_all else remainder // 2 // 1000 * 1000
-            else:
-                part = remainder // (instalments - i) // 1000 * 1000
-            if part <= 0:
-                continue
-            if not add(day, "thu_tien", amount=part):
-                return events
-            remainder -= part
-            if mode == "theo_don" and rng.random() < 0.85:
-                add(self.later(day, 2, 15), "chi_tra", amount=part)
-        if remainder > 0 and budget and rng.random() < 0.25:
-            day = self.later(day, 30, 200)
-            if add(day, "mien_giam", amount=remainder, data={"decision": "Quyết định của TAND"}):
-                remainder = 0
-        if remainder == 0:
-            add(self.later(day, 1, 15), "xong")
-        return events
-
     # ---- targets and complaints -----------------------------------------------------------
 
     def add_targets(self) -> None:
         rng = self.rng
-        last_year = self.today.year + (1 if self.today.month >= 10 else 0)
+        last_year = report_year_of(self.today)
         for year in range(2019, last_year + 1):
-            start = dt.date(year - 1, 10, 1)
+            start = year_start(year)
             units = ["TN", *CHI_CUC_CODES] if start < REFORM else ["TNG", *REGION_CODES]
             for unit in units:
                 self.records.append(
@@ -589,25 +349,6 @@ def _event_rec(seq: int, e: dict) -> EventRec:
         data["reason"] = e["reason"]
     on = dt.date.fromisoformat(e["on"])
     return EventRec(seq, e["type"], on, e.get("amount"), data, None, e.get("to_unit"))
-
-
-def _valid(p: Posting, day: dt.date) -> bool:
-    return p.valid_from <= day and (p.valid_to is None or day <= p.valid_to)
-
-
-def _first(events: list[dict], kind: str) -> dt.date:
-    return next(dt.date.fromisoformat(e["on"]) for e in events if e["type"] == kind)
-
-
-def _local_units_on(day: dt.date) -> list[str]:
-    return CHI_CUC_CODES if day < REFORM else REGION_CODES
-
-
-def _chi_cuc_of(unit: str, fallback: str) -> str:
-    if unit in PLACES:
-        return unit
-    olds = next((olds for code, _n, olds in REGIONS if code == unit), None)
-    return olds[0] if olds else fallback
 
 
 def build_records(today: dt.date, *, count: int = DEFAULT_COUNT, seed: int = SEED) -> list[dict]:

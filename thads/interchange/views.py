@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from thads.cases.selectors import may_intake
+from thads.cases.permissions import may_intake
 from thads.interchange import excel_intake
 from thads.interchange.models import UploadedIntake
 from thads.org.models import Unit
+from thads.org.shortcuts import unit_for_read_or_404
 
 
 class UploadForm(forms.Form):
@@ -35,9 +36,7 @@ class UploadForm(forms.Form):
 
 
 def _unit_for_intake(request, code: str) -> Unit:
-    unit = get_object_or_404(Unit, code=code)
-    if not request.access.can_read_unit(unit.pk):
-        raise Http404
+    unit = unit_for_read_or_404(request.access, code)
     if not may_intake(request.access, unit):
         raise PermissionDenied
     return unit

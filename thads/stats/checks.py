@@ -23,10 +23,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thads.cases.models import Case, CaseEvent, EventType
+from thads.common.periods import Period, month_period
 from thads.org.models import Unit
 from thads.stats.buckets import BASE_KEYS, MONEY_BASE_KEYS, STATE_BUCKETS
 from thads.stats.models import ReportSnapshot, ReportSubmission
-from thads.stats.periods import Period, month_period
 from thads.stats.report import Report, build_report
 from thads.stats.snapshots import (
     _scope,

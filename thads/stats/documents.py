@@ -20,11 +20,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from thads.common.money import to_thousands
+from thads.common.periods import Period
 from thads.common.templatetags.thads_format import number, percent, thousands
 from thads.org.models import Unit
 from thads.stats import exports
 from thads.stats.layout import FormTable, build_form, evaluate, is_rate
-from thads.stats.periods import Period
 
 FORM_CODES = ("1", "2", "3", "4", "5", "7")
 FORMATS = ("xlsx", "pdf", "csv")

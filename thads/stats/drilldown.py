@@ -8,10 +8,10 @@ from django.db.models import Case as When_
 from django.db.models import IntegerField, Q, Sum, Value, When
 
 from thads.cases.models import Case, CaseEvent
+from thads.common.periods import Period
 from thads.org.models import Staff, Unit
 from thads.stats.buckets import TERM, expand
 from thads.stats.engine import case_contributions
-from thads.stats.periods import Period
 from thads.stats.report import row_unit_map, unit_nodes
 
 

@@ -11,10 +11,10 @@ from django.db.models import Count
 
 from thads.cases.models import CaseEvent
 from thads.common.money import rate
+from thads.common.periods import Period
 from thads.org.models import Unit
 from thads.stats.buckets import RATE, TERM, Check
 from thads.stats.models import FormDefinition
-from thads.stats.periods import Period
 from thads.stats.report import Report, build_report, row_unit_map
 
 

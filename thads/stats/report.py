@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from thads.common.periods import Period
 from thads.org.access import scope_unit_ids
 from thads.org.models import Staff, Unit
 from thads.stats.buckets import (
@@ -15,7 +16,6 @@ from thads.stats.buckets import (
     money_rate,
 )
 from thads.stats.engine import Buckets, GroupRow, add_into, compute_groups, zero_cases, zero_money
-from thads.stats.periods import Period
 
 
 @dataclass

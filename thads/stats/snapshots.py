@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from django.db import connection
 
 from thads.cases.models import Case
+from thads.common.periods import Period
 from thads.org.models import Unit
 from thads.stats.buckets import BASE_KEYS, MONEY_BASE_KEYS
 from thads.stats.exports import report_payload
 from thads.stats.facts import refresh_facts
 from thads.stats.models import ReportSnapshot, ReportSubmission, SnapshotCase
-from thads.stats.periods import Period
 from thads.stats.report import Report, build_report, row_unit_map
 from thads.stats.sql import FROM_WHERE, contribution_columns, sql_params
 

@@ -27,11 +27,12 @@ from django.utils.translation import gettext as _
 from thads.common.calendar import add_working_days
 from thads.common.concurrency import ConcurrentEditError, update_with_version
 from thads.common.errors import DomainError
+from thads.common.periods import Period, month_period, report_year_of
 from thads.org.access import Access
-from thads.org.models import Role, Unit
+from thads.org.models import Unit
 from thads.stats.checks import CheckRun, run_checks
 from thads.stats.models import ReportSubmission, SubmissionEvent
-from thads.stats.periods import Period, month_period, report_year_of
+from thads.stats.permissions import may_decide, may_submit
 from thads.stats.snapshots import freeze
 
 Status = ReportSubmission.Status
@@ -102,32 +103,6 @@ def children_of(unit: Unit, period: Period) -> list[Unit]:
     return [
         u for u in Unit.objects.filter(parent=unit).order_by("path") if u.is_valid_on(period.end)
     ]
-
-
-def may_submit(access: Access, unit: Unit) -> bool:
-    """The head or deputy of a local unit; the provincial leader for a province's report."""
-    if not access.can_read_unit(unit.pk) or unit.parent_id is None:
-        return False
-    if access.is_superuser:
-        return True
-    if unit.level == Unit.Level.LOCAL:
-        return access.role in {Role.HEAD, Role.DEPUTY}
-    if unit.level == Unit.Level.PROVINCE:
-        return access.role == Role.PROVINCIAL_LEADER
-    return False
-
-
-def may_decide(access: Access, unit: Unit) -> bool:
-    """The unit above approves or returns: provincial leader (local units), national (provinces)."""
-    if unit.parent_id is None or not access.can_read_unit(unit.pk):
-        return False
-    if access.is_superuser:
-        return True
-    if unit.level == Unit.Level.LOCAL:
-        return access.role == Role.PROVINCIAL_LEADER and access.can_read_unit(unit.parent_id)
-    if unit.level == Unit.Level.PROVINCE:
-        return access.role == Role.NATIONAL
-    return False
 
 
 # ---- reading the status -----------------------------------------------------------------

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,6 +21,8 @@ from django.views.decorators.http import require_POST
 from thads.common.concurrency import ConcurrentEditError
 from thads.org.middleware import active_unit
 from thads.org.models import Unit
+from thads.org.shortcuts import unit_for_read_or_404
+from thads.stats import permissions
 from thads.stats import submission as sub
 from thads.stats.buckets import CASE_KEYS, MONEY_KEYS
 from thads.stats.checks import run_checks
@@ -48,13 +50,6 @@ KEY_LABELS = {
     "chuyen_ky_sau": gettext_lazy("Chuyển kỳ sau"),
     "chuyen_ky_sau_co_dieu_kien": gettext_lazy("Chuyển kỳ sau: có điều kiện"),
 }
-
-
-def _unit_or_404(request, code: str) -> Unit:
-    unit = get_object_or_404(Unit, code=code)
-    if not request.access.can_read_unit(unit.pk):
-        raise Http404
-    return unit
 
 
 def _period_args(request) -> tuple[int, int]:
@@ -110,8 +105,8 @@ def _context(request, unit: Unit, year: int, month: int) -> dict:
                 }
             )
     open_states = {sub.Status.PREPARED, sub.Status.RETURNED}
-    can_submit = sub.may_submit(access, unit) and status.status in open_states
-    can_decide = sub.may_decide(access, unit) and status.status == sub.Status.SUBMITTED
+    can_submit = permissions.may_submit(access, unit) and status.status in open_states
+    can_decide = permissions.may_decide(access, unit) and status.status == sub.Status.SUBMITTED
     return {
         "unit": unit,
         "year": year,
@@ -135,7 +130,7 @@ def _context(request, unit: Unit, year: int, month: int) -> dict:
 
 @login_required
 def status(request, unit_code: str):
-    unit = _unit_or_404(request, unit_code)
+    unit = unit_for_read_or_404(request.access, unit_code)
     year, month = _period_args(request)
     try:
         context = _context(request, unit, year, month)
@@ -145,8 +140,8 @@ def status(request, unit_code: str):
 
 
 def _transition(request, unit_code: str, year: int, month: int, action: str):
-    unit = _unit_or_404(request, unit_code)
-    allowed = sub.may_submit if action == "submit" else sub.may_decide
+    unit = unit_for_read_or_404(request.access, unit_code)
+    allowed = permissions.may_submit if action == "submit" else permissions.may_decide
     if not allowed(request.access, unit):
         raise PermissionDenied
     try:
@@ -204,7 +199,7 @@ def return_report(request, unit_code: str, year: int, month: int):
 @login_required
 def children(request, unit_code: str):
     """The parent's overview: each unit below, its status, deadline and whether it is late."""
-    unit = _unit_or_404(request, unit_code)
+    unit = unit_for_read_or_404(request.access, unit_code)
     year, month = _period_args(request)
     try:
         rows = sub.children_statuses(unit, year, month)

@@ -2,8 +2,8 @@
 
 `start(job)` runs the job after the request's transaction commits: in a thread of the web
 process by default (settings.STATS_EXPORT_RUNNER = "thread"), synchronously ("inline", tests), or
-not at all ("queue") — then any process picks pending jobs with `run_pending()`. The screen polls
-the job (htmx) and offers the file when it is done.
+not at all ("queue") — then any process runs the pending jobs (`common.jobs.run_pending()`,
+`thads runjobs`). The screen polls the job (htmx) and offers the file when it is done.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from django.conf import settings
 from django.utils import timezone
 
 from thads.common.jobs import run_after_commit
+from thads.common.periods import as_of_period, month_period
 from thads.stats import documents
 from thads.stats.models import ExportJob
-from thads.stats.periods import as_of_period, month_period
 
 logger = logging.getLogger(__name__)
 
@@ -71,13 +71,10 @@ def run(job_id: int) -> None:
     )
 
 
-def run_pending(limit: int = 10) -> int:
-    """Run up to `limit` pending jobs (a worker process or a timer calls this)."""
-    ids = list(
+def pending(limit: int) -> list[int]:
+    """Export jobs waiting, oldest first (`common.jobs.run_pending`)."""
+    return list(
         ExportJob.objects.filter(status=ExportJob.Status.PENDING)
         .order_by("created_at")
         .values_list("pk", flat=True)[:limit]
     )
-    for job_id in ids:
-        run(job_id)
-    return len(ids)

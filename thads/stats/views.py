@@ -6,100 +6,26 @@ a unit the user may not read answers 404 (request.access).
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from thads.org.middleware import active_unit
 from thads.org.models import Staff, Unit
+from thads.org.shortcuts import unit_for_read_or_404
 from thads.stats import documents, tasks
 from thads.stats.drilldown import drill, drill_decisions
+from thads.stats.forms import FORM_CHOICES, ReportForm
 from thads.stats.layout import FormNotFound, build_form, definition_for
 from thads.stats.models import ExportJob, FormDefinition
-from thads.stats.periods import Period, as_of_period, month_period, report_year_of
+from thads.stats.selection import Selection, select
 
 PAGE_SIZE = 50
-FORM_CHOICES = [
-    ("1", "Biểu số 01"),
-    ("2", "Biểu số 02"),
-    ("3", "Biểu số 03"),
-    ("4", "Biểu số 04"),
-    ("5", "Biểu số 05"),
-    ("7", "Biểu số 07"),
-]
-
-
-def current_month(today: dt.date) -> int:
-    """Month k of the report year containing `today` (October = 1)."""
-    return (today.month - 10) % 12 + 1
-
-
-class SelectionForm(forms.Form):
-    don_vi = forms.CharField(label=gettext_lazy("Đơn vị"), required=False)
-    bieu = forms.ChoiceField(label=gettext_lazy("Biểu"), choices=FORM_CHOICES, required=False)
-    nam = forms.IntegerField(
-        label=gettext_lazy("Năm báo cáo"), min_value=2000, max_value=2200, required=False
-    )
-    thang = forms.IntegerField(
-        label=gettext_lazy("Tháng (1 = tháng 10)"), min_value=1, max_value=12, required=False
-    )
-    ngay = forms.DateField(label=gettext_lazy("Hoặc đến ngày"), required=False)
-
-
-@dataclass
-class Selection:
-    unit: Unit
-    form: str
-    period: Period
-    query: dict  # the GET parameters that select this report
-
-    def url(self, name: str, **extra) -> str:
-        return f"{reverse(name)}?{urlencode({**self.query, **extra})}"
-
-
-def _selection(request) -> tuple[Selection | None, SelectionForm]:
-    form = SelectionForm(request.GET or None)
-    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    if form.is_bound and not form.is_valid():
-        return None, form
-    code = data.get("don_vi") or ""
-    if code:
-        unit = Unit.objects.filter(code=code).select_related("parent").first()
-        if unit is None or not request.access.can_read_unit(unit.pk):
-            raise Http404
-    else:
-        unit = active_unit(request)
-        if unit is None:
-            return None, form
-    today = timezone.localdate()
-    year = data.get("nam") or report_year_of(today)
-    query = {"don_vi": unit.code, "bieu": data.get("bieu") or "1", "nam": year}
-    try:
-        if data.get("ngay"):
-            period = as_of_period(year, data["ngay"])
-            query["ngay"] = data["ngay"].isoformat()
-        else:
-            month = data.get("thang") or (
-                current_month(today) if year == report_year_of(today) else 12
-            )
-            period = month_period(year, month)
-            query["thang"] = month
-    except ValueError as exc:
-        form.add_error(None, str(exc))
-        return None, form
-    return Selection(unit, query["bieu"], period, query), form
 
 
 def _visible_units(request):
@@ -113,7 +39,7 @@ def _visible_units(request):
 @login_required
 @require_GET
 def report(request):
-    selection, form = _selection(request)
+    selection, form = select(request, ReportForm)
     context = {
         "form": form,
         "units": _visible_units(request),
@@ -176,9 +102,7 @@ def _drill_target(request, selection: Selection) -> DrillTarget:
         raise Http404 from None
     row_unit = None
     if request.GET.get("dong"):
-        row_unit = get_object_or_404(Unit, code=request.GET["dong"])
-        if not request.access.can_read_unit(row_unit.pk):
-            raise Http404
+        row_unit = unit_for_read_or_404(request.access, request.GET["dong"])
     officer: Staff | None | bool = False
     if request.GET.get("cb") == "-":
         officer = None
@@ -213,7 +137,7 @@ def _drill(selection: Selection, target: DrillTarget, *, limit: int, offset: int
 @login_required
 @require_GET
 def drill_down(request):
-    selection, _form = _selection(request)
+    selection, _form = select(request, ReportForm)
     if selection is None:
         raise Http404
     target = _drill_target(request, selection)
@@ -323,7 +247,7 @@ def _file(data: bytes, fmt: str, name: str) -> HttpResponse:
 @login_required
 @require_GET
 def export(request):
-    selection, _form = _selection(request)
+    selection, _form = select(request, ReportForm)
     fmt = request.GET.get("dinh_dang", "")
     if selection is None or fmt not in documents.FORMATS:
         raise Http404
@@ -335,7 +259,7 @@ def export(request):
 @login_required
 @require_POST
 def export_start(request):
-    selection, _form = _selection(request)
+    selection, _form = select(request, ReportForm)
     fmt = request.GET.get("dinh_dang", "xlsx")
     if selection is None or fmt not in documents.FORMATS:
         raise Http404

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thads.targets import bottleneck_views as views
+from thads.targets.views import bottlenecks as views
 
 app_name = "bottlenecks"
 urlpatterns = [

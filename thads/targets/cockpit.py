@@ -24,12 +24,12 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from thads.common.money import format_rate
+from thads.common.periods import Period, as_of_period, month_end, month_period, year_end, year_start
 from thads.org.access import scope_unit_ids
 from thads.org.models import Unit
 from thads.stats.buckets import case_rate, money_rate
 from thads.stats.engine import compute_groups, total_of
 from thads.stats.facts import refresh_facts
-from thads.stats.periods import Period, as_of_period, month_end, month_period, year_end, year_start
 from thads.stats.report import Report, ReportRow, build_report
 from thads.targets.models import OfficerTarget, Target
 

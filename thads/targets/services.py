@@ -22,11 +22,12 @@ from django.utils.translation import gettext as _
 
 from thads.common.errors import DomainError
 from thads.org.access import Access
-from thads.org.models import Membership, Role, Staff, Unit
+from thads.org.models import Staff, Unit
 from thads.targets.models import OfficerTarget, Target, TargetChange
+from thads.targets.permissions import may_set_officer_target, may_set_unit_target
+from thads.targets.selectors import officers_of
 
 # Roles that lead a unit and may therefore give targets to the level below.
-SETTER_ROLES = frozenset({Role.NATIONAL, Role.PROVINCIAL_LEADER, Role.HEAD, Role.DEPUTY})
 UNIT_FIELDS = (
     "case_rate",
     "money_rate",
@@ -74,51 +75,6 @@ def parse_rate(value, label: str = "Tỷ lệ") -> Decimal:
             _("%(label)s: %(value)s vượt quá 100%%.") % {"label": label, "value": value}
         )
     return number.quantize(Decimal("0.01"))
-
-
-def _role_in(access: Access, unit_id: int) -> bool:
-    home = access.home_unit
-    return (
-        home is not None
-        and home.pk == unit_id
-        and access.role in SETTER_ROLES
-        and access.membership is not None
-    )
-
-
-def may_set_unit_target(access: Access, unit: Unit) -> bool:
-    """The parent's leaders (or heads) set a unit's targets; the national department the
-    provinces'. Superusers may too."""
-    if access.is_superuser:
-        return True
-    return unit.parent_id is not None and _role_in(access, unit.parent_id)
-
-
-def may_set_children_targets(access: Access, parent: Unit) -> bool:
-    """Whether `access` gives the targets of the level below `parent` (units or officers)."""
-    if access.is_superuser:
-        return True
-    if parent.level == Unit.Level.LOCAL:
-        return _role_in(access, parent.pk) and access.role in {Role.HEAD, Role.DEPUTY}
-    return _role_in(access, parent.pk)
-
-
-def may_set_officer_target(access: Access, unit: Unit) -> bool:
-    """A unit's head (or deputy) splits its targets down to its officers."""
-    return may_set_children_targets(access, unit) and unit.level == Unit.Level.LOCAL
-
-
-def officers_of(unit: Unit, on=None) -> list[Staff]:
-    """Chấp hành viên posted in `unit` (today by default): who may get an officer target."""
-    from django.utils import timezone
-
-    on = on or timezone.localdate()
-    ids = (
-        Membership.objects.filter(unit=unit, valid_from__lte=on)
-        .exclude(valid_to__lt=on)
-        .values_list("staff_id", flat=True)
-    )
-    return [s for s in Staff.objects.filter(pk__in=list(ids)) if s.is_officer]
 
 
 def _check_year(year) -> int:
@@ -272,6 +228,68 @@ def targets_create_imported(
         batch_size=batch_size,
     )
     return rows
+
+
+@dataclass
+class TargetEntry:
+    """The rates typed for one line of the assignment screen: a unit, or an officer."""
+
+    name: str
+    case_rate: str
+    money_rate: str
+    unit: Unit | None = None
+    staff: Staff | None = None
+
+
+class TargetsRefused(DomainError):
+    """Some lines were refused; nothing was saved. `errors`: one message per line."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__(" ".join(errors))
+        self.errors = errors
+
+
+@transaction.atomic
+def targets_assign(
+    access: Access,
+    parent: Unit,
+    year: int,
+    entries: list[TargetEntry],
+    *,
+    by=None,
+    reason: str = "",
+) -> int:
+    """Give the targets of the level below `parent` — its units, or a local unit's officers —
+    all or nothing: every refused line is reported (TargetsRefused) and nothing is saved."""
+    errors: list[str] = []
+    for entry in entries:
+        try:
+            if entry.staff is not None:
+                officer_target_set(
+                    access,
+                    parent,
+                    entry.staff,
+                    year,
+                    case_rate=entry.case_rate,
+                    money_rate=entry.money_rate,
+                    by=by,
+                    reason=reason,
+                )
+            else:
+                target_set(
+                    access,
+                    entry.unit,
+                    year,
+                    case_rate=entry.case_rate,
+                    money_rate=entry.money_rate,
+                    by=by,
+                    reason=reason,
+                )
+        except DomainError as exc:
+            errors.append(f"{entry.name}: {exc.message}")
+    if errors:
+        raise TargetsRefused(errors)
+    return len(entries)
 
 
 # ---- Excel upload -------------------------------------------------------------------------

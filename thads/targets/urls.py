@@ -1,12 +1,12 @@
 from django.urls import path
 
-from thads.targets import views
+from thads.targets.views import assign, cockpit
 
 app_name = "targets"
 urlpatterns = [
-    path("", views.cockpit, name="cockpit"),
-    path("tom-tat/", views.summary_page, name="summary"),
-    path("giao/<str:code>/", views.assign, name="assign"),
-    path("giao/<str:code>/tai-len/", views.upload, name="upload"),
-    path("giao/<str:code>/mau.xlsx", views.upload_template, name="upload_template"),
+    path("", cockpit.cockpit, name="cockpit"),
+    path("tom-tat/", cockpit.summary_page, name="summary"),
+    path("giao/<str:code>/", assign.assign, name="assign"),
+    path("giao/<str:code>/tai-len/", assign.upload, name="upload"),
+    path("giao/<str:code>/mau.xlsx", assign.upload_template, name="upload_template"),
 ]

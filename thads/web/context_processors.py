@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from thads.cases.permissions import may_intake
 from thads.org.access import Access
 from thads.org.middleware import active_unit
 
@@ -21,7 +22,6 @@ def _nav_items(user) -> list[dict]:
 
 def _case_nav_items(access: Access, unit) -> list[dict]:
     """Case screens by role: officers' home, the case list, intake, assignment."""
-    from thads.cases import selectors as case_selectors
 
     items = []
     if access.staff is not None or access.is_superuser:
@@ -29,7 +29,7 @@ def _case_nav_items(access: Access, unit) -> list[dict]:
             {"label": _("Việc của tôi"), "url": reverse("cases:my_cases"), "key": "my_cases"}
         )
     items.append({"label": _("Danh sách việc"), "url": reverse("cases:list"), "key": "case_list"})
-    if unit is not None and case_selectors.may_intake(access, unit):
+    if unit is not None and may_intake(access, unit):
         items.append(
             {
                 "label": _("Thụ lý"),

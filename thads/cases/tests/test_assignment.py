@@ -9,7 +9,7 @@ import pytest
 from thads.cases import assignment
 from thads.cases.models import EventType
 from thads.cases.services import record_event
-from thads.cases.tests.conftest_views import new_case
+from thads.testing.cases import new_case
 
 pytestmark = pytest.mark.django_db
 

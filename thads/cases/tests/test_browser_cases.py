@@ -8,28 +8,12 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from conftest import build_all
-from thads.cases.tests.conftest_views import new_case
 from thads.ledger.models import Receipt
-from thads.org.demo import DEMO_PASSWORD
-from thads.web.tests.test_browser import ARTIFACTS, browser, page  # noqa: F401 (fixtures)
+from thads.testing.browser import ARTIFACTS, sign_in
+from thads.testing.cases import new_case
+from thads.testing.org import build_all
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def events_flushable(live_server):
-    """Kept for the browser tests that name it: the root conftest now lets every transactional
-    test's flush empty the append-only tables and puts the reference data back."""
-    yield
-
-
-def sign_in(page, live_server, username: str) -> None:  # noqa: F811
-    page.goto(f"{live_server.url}/dang-nhap/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(f"{live_server.url}/")
 
 
 def test_officer_records_a_payment_and_head_reassigns(live_server, page, events_flushable):  # noqa: F811

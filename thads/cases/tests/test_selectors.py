@@ -1,4 +1,4 @@
-"""Selectors: search on both databases (unaccent path on PostgreSQL), overdue, case codes."""
+"""Selectors: search on both databases (unaccent path on PostgreSQL), overdue cases."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.db import connection
 from thads.cases import selectors
 from thads.cases.models import Case, Party
 from thads.cases.search import search_cases
-from thads.cases.tests.conftest_views import new_case
+from thads.testing.cases import new_case
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -41,18 +41,6 @@ def test_postgres_unaccent_covers_rows_without_folded_name(shared_demo_org):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = 'cases_party_search_name_trgm'")
         assert cursor.fetchone() is not None
-
-
-def test_next_case_code(shared_demo_org):
-    kv2 = shared_demo_org["TNG-KV2"]
-    assert selectors.next_case_code(kv2, 2025) == "TNG-KV2/2025/0001"
-    new_case(code="TNG-KV2/2025/0009")
-    new_case(code="TNG-KV2/2024/0050")
-    assert selectors.next_case_code(kv2, 2025) == "TNG-KV2/2025/0010"
-
-
-def test_report_year_bounds():
-    assert selectors.report_year_bounds(2026) == (D(2025, 10, 1), D(2026, 9, 30))
 
 
 def test_overdue_filter_uses_the_deadlines(shared_demo_org):

@@ -11,7 +11,10 @@ from django.db import DatabaseError, transaction
 
 from thads.cases import services
 from thads.cases.models import Case, CaseEvent, CaseMode, CaseState, EventType
-from thads.cases.tests.test_transitions import (
+from thads.cases.transitions import RULES, TransitionError
+from thads.common.concurrency import ConcurrentEditError
+from thads.common.errors import DomainError
+from thads.testing.transitions import (
     OTHER_UNIT,
     PAIRS,
     History,
@@ -20,9 +23,6 @@ from thads.cases.tests.test_transitions import (
     prerequisites,
     reach,
 )
-from thads.cases.transitions import RULES, TransitionError
-from thads.common.concurrency import ConcurrentEditError
-from thads.common.errors import DomainError
 
 D = dt.date
 E = EventType

@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 from thads.cases.law import add_months, law_on
 from thads.cases.models import CaseMode, CaseState, EventType
 from thads.cases.state import CaseSnapshot, apply_event, effective_events, replay
-from thads.cases.tests.conftest import ev
 from thads.cases.transitions import (
     COERCION_MEASURES,
     CaseFacts,
@@ -21,6 +20,7 @@ from thads.cases.transitions import (
     validate_history,
 )
 from thads.common.calendar import is_public_holiday, is_within_tet_window
+from thads.testing.cases import ev
 
 D = dt.date
 E = EventType

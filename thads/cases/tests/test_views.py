@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from thads.cases.models import Case, CaseEvent, CaseMode, EventType, Judgment
-from thads.cases.tests.conftest_views import login, new_case
+from thads.testing.cases import login, new_case
 
 pytestmark = pytest.mark.django_db
 D = dt.date

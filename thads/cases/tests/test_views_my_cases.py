@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from thads.cases.models import EventType
 from thads.cases.services import record_event
-from thads.cases.tests.conftest_views import login, new_case
+from thads.testing.cases import login, new_case
 
 pytestmark = pytest.mark.django_db
 D = dt.date

@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from thads.cases.law import law_on
 from thads.cases.models import Case, CaseEvent, Judgment, Obligation, Party
-from thads.cases.services import fold_vietnamese
+from thads.common.text import fold_vietnamese
 from thads.interchange.importer.checks import Checker
 from thads.interchange.importer.records import OBLIGATION_DESCRIPTION, CaseRec
 from thads.org.models import Staff, Unit

@@ -14,7 +14,7 @@ from collections import defaultdict
 
 from thads.cases.law import law_on
 from thads.cases.models import Case, CaseEvent, Judgment, Obligation, Party
-from thads.cases.services import fold_vietnamese
+from thads.common.text import fold_vietnamese
 from thads.complaints.models import Complaint
 from thads.interchange.importer.checks import Checker
 from thads.interchange.importer.records import (

@@ -13,6 +13,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from thads.cases.models import Case, Party
+from thads.common import jobs
 from thads.interchange import excel_intake
 from thads.interchange.excel_intake import COLUMNS, read_amount, read_date
 from thads.interchange.importer import import_lines
@@ -324,7 +325,7 @@ def test_progress_endpoint_polls_while_busy(
     assert f'hx-get="{url}"' in fragment
     assert "<script" not in fragment
     UploadedIntake.objects.filter(pk=intake.pk).update(status="pending", progress=0)
-    assert excel_intake.run_pending() == 1
+    assert jobs.run_pending() == 1
     fragment = client.get(url).content.decode()
     assert "hx-get" not in fragment  # finished: no more polling
     assert 'data-status="ready"' in fragment

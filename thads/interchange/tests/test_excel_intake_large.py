@@ -12,7 +12,7 @@ from openpyxl import Workbook
 
 from thads.cases.models import Case, Party
 from thads.interchange import excel_intake
-from thads.interchange.excel_intake import COLUMNS
+from thads.interchange.excel_intake import COLUMNS, uploads
 from thads.interchange.models import UploadedIntake
 
 pytestmark = pytest.mark.django_db
@@ -54,13 +54,13 @@ def test_two_thousand_rows_checked_and_written_in_the_background(
 ):
     settings.INTERCHANGE_INTAKE_RUNNER = "inline"
     seen: list[int] = []
-    real = excel_intake._set_progress
+    real = uploads._set_progress
 
     def record(pk, fraction):
         real(pk, fraction)
         seen.append(UploadedIntake.objects.get(pk=pk).progress)
 
-    monkeypatch.setattr(excel_intake, "_set_progress", record)
+    monkeypatch.setattr(uploads, "_set_progress", record)
     client.force_login(get_user_model().objects.get(username="thuky"))
     content = big_workbook(ROWS)
     with django_capture_on_commit_callbacks(execute=True):

@@ -13,9 +13,9 @@ from django.core.management.base import CommandError
 from thads.cases.models import Case, CaseEvent, CaseState, Judgment, Obligation, Party
 from thads.complaints.models import Complaint
 from thads.interchange.importer import ImportFailed, import_lines
-from thads.interchange.tests.conftest import to_lines
 from thads.org.models import Membership, Role, Staff, Unit
 from thads.targets.models import Target
+from thads.testing.interchange import to_lines
 
 TODAY = dt.date(2026, 11, 21)
 MODELS = [Unit, Staff, Membership, Target, Judgment, Case, Party, Obligation, CaseEvent, Complaint]

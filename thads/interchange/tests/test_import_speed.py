@@ -19,8 +19,7 @@ from django.db import IntegrityError, connection, transaction
 from thads.cases.models import Case, CaseEvent, Judgment, Obligation, Party
 from thads.interchange import importer
 from thads.interchange.importer import import_lines, parsing, replay
-
-from .conftest import CASE, RECEIVER, SENDER, base_records, to_lines
+from thads.testing.interchange import CASE, RECEIVER, SENDER, base_records, to_lines
 
 TODAY = dt.date(2026, 11, 21)
 

@@ -15,8 +15,7 @@ from thads.cases.state import replay
 from thads.common.errors import DomainError
 from thads.ledger import selectors, services
 from thads.ledger.models import Receipt
-
-from .conftest import TODAY, budget_obligation, creditor_obligation
+from thads.testing.ledger import TODAY, budget_obligation, creditor_obligation
 
 D = dt.date
 ON = D(2024, 3, 1)

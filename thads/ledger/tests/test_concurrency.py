@@ -13,8 +13,7 @@ from thads.cases.models import Case
 from thads.common.errors import DomainError
 from thads.ledger import selectors, services
 from thads.ledger.models import Receipt
-
-from .conftest import TODAY
+from thads.testing.ledger import TODAY
 
 pytestmark = [
     pytest.mark.postgres,

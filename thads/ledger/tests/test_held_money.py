@@ -10,8 +10,7 @@ from django.utils import translation
 from thads.common.errors import DomainError
 from thads.ledger import selectors, services
 from thads.ledger.models import HeldMoney, HeldMoneyRelease
-
-from .conftest import TODAY
+from thads.testing.ledger import TODAY
 
 D = dt.date
 JAN_2 = dt.date(2025, 1, 2)

@@ -11,8 +11,7 @@ from thads.cases.models import CaseMode, EventType, Obligation
 from thads.common.errors import DomainError
 from thads.ledger import selectors, services
 from thads.ledger.models import Fee, FeeSchedule, Payout
-
-from .conftest import TODAY, budget_obligation, creditor_obligation
+from thads.testing.ledger import TODAY, budget_obligation, creditor_obligation
 
 D = dt.date
 PAID_ON = D(2024, 8, 1)  # schedule with lương cơ sở 2.340.000 đ: no fee up to 4.680.000 đ

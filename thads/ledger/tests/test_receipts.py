@@ -21,8 +21,7 @@ from thads.ledger.models import (
     Receipt,
     ReceiptCounter,
 )
-
-from .conftest import TODAY
+from thads.testing.ledger import TODAY
 
 D = dt.date
 MARCH_1 = D(2024, 3, 1)

@@ -10,8 +10,7 @@ from django.urls import reverse
 from thads.ledger import services
 from thads.org import services as org_services
 from thads.org.models import Role, Staff
-
-from .conftest import TODAY
+from thads.testing.ledger import TODAY
 
 D = dt.date
 pytestmark = pytest.mark.django_db

@@ -16,10 +16,10 @@ from django.utils import timezone
 
 from thads.cases import services as case_services
 from thads.cases.models import CaseMode, EventType, JudgmentKind, Obligation, Party
-from thads.cases.tests.conftest_views import login, new_case
 from thads.ledger import services
 from thads.ledger.models import Fee, HeldMoney, Payout, PayoutReversal, Receipt
 from thads.org.models import Staff, Unit
+from thads.testing.cases import login, new_case
 
 pytestmark = pytest.mark.django_db
 D = dt.date

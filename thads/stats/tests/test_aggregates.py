@@ -7,12 +7,12 @@ import datetime as dt
 import pytest
 
 from thads.cases import services
+from thads.common.periods import as_of_period, month_period
 from thads.org.models import Unit
 from thads.stats import engine
 from thads.stats.aggregates import compact, is_month_end_period
 from thads.stats.facts import refresh_facts, stale_case_ids
 from thads.stats.models import AggregatePeriod, BucketAggregate
-from thads.stats.periods import as_of_period, month_period
 
 pytestmark = pytest.mark.django_db
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from thads.cases.tests.test_browser_cases import events_flushable  # noqa: F401  (fixture)
 from thads.org.demo import DEMO_PASSWORD
-from thads.stats.tests.test_engine import CO, ev
-from thads.web.tests.test_browser import ARTIFACTS, browser, page  # noqa: F401  (fixtures)
+from thads.testing.browser import ARTIFACTS
+from thads.testing.stats import CO, ev
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 M = 1_000_000

@@ -9,15 +9,15 @@ from django.db.models import F
 
 from thads.cases import services as case_services
 from thads.cases.models import Case, CaseEvent
+from thads.common.periods import month_period
 from thads.org.models import Unit
 from thads.stats import checks
 from thads.stats.buckets import Check
 from thads.stats.engine import Buckets
 from thads.stats.models import ReportSubmission
-from thads.stats.periods import month_period
 from thads.stats.report import Report, ReportRow, build_report
 from thads.stats.snapshots import freeze
-from thads.stats.tests.conftest import FAR_FUTURE
+from thads.testing.stats import FAR_FUTURE
 
 pytestmark = pytest.mark.django_db
 M = 1_000_000

@@ -13,10 +13,9 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 
 from thads.common.money import to_thousands
+from thads.common.periods import month_period
 from thads.org.models import Unit
 from thads.stats import documents
-from thads.stats.periods import month_period
-from thads.stats.tests.test_views import cases  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.django_db
 FIRST_DATA_ROW = 11  # 7 heading lines, 2 header rows, the column numbers row

@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 
 from thads.cases.models import Case
+from thads.common.periods import as_of_period, month_period
 from thads.org.models import Staff, Unit
 from thads.stats import engine
 from thads.stats.buckets import BASE_KEYS, DERIVED_KEYS, MONEY_BASE_KEYS
 from thads.stats.drilldown import drill, expand
 from thads.stats.models import AggregatePeriod
-from thads.stats.periods import as_of_period, month_period
-from thads.stats.tests.test_engine import CO, ev, year_2022  # noqa: F401 (fixture)
+from thads.testing.stats import CO, ev
 
 pytestmark = pytest.mark.django_db
 M = 1_000_000

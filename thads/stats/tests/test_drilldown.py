@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from thads.common.periods import month_period
 from thads.org.models import Unit
 from thads.stats.drilldown import drill, expand
 from thads.stats.layout import build_form
-from thads.stats.periods import month_period
 
 pytestmark = pytest.mark.django_db
 M = 1_000_000
@@ -30,7 +30,7 @@ def test_expand_derived_keys():
 
 @pytest.mark.parametrize("code", ["1", "2", "4", "5"])
 def test_every_cell_sums_its_cases(history, code):
-    from thads.stats.tests.test_engine import CO, ev
+    from thads.testing.stats import CO, ev
 
     history(
         "TN-SC",
@@ -83,7 +83,7 @@ def test_form_7_cells_drill_to_the_cases_with_those_decisions(history, client):
     from django.urls import reverse
 
     from thads.stats.drilldown import drill_decisions
-    from thads.stats.tests.test_engine import CO, ev
+    from thads.testing.stats import CO, ev
 
     seized = history(
         "TN-SC",

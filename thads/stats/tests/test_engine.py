@@ -8,129 +8,13 @@ from decimal import Decimal
 import pytest
 
 from thads.cases import services
+from thads.common.periods import as_of_period, month_period
 from thads.org.models import Unit
-from thads.stats.periods import as_of_period, month_period
 from thads.stats.report import build_report
 from thads.stats.tests.reference import reference_totals
+from thads.testing.stats import CO, M, ev
 
 pytestmark = pytest.mark.django_db
-
-M = 1_000_000
-CO = ("xac_minh_co_dieu_kien",)
-
-
-def ev(kind, on, *rest):
-    return (kind, on, *rest)
-
-
-@pytest.fixture
-def year_2022(history):
-    """Cases of Chi cục Sông Công covering every bucket of report year 2022."""
-    h = history
-    cases = {
-        # new, partly paid, under way
-        "dang": h(
-            "TN-SC",
-            "2021-11-01",
-            100 * M,
-            [ev(*CO, "2021-11-20"), ev("thu_tien", "2022-01-10", 40 * M)],
-        ),
-        # carried over (20M paid before S), finished in the year
-        "xong": h(
-            "TN-SC",
-            "2020-05-01",
-            50 * M,
-            [
-                ev(*CO, "2020-06-01"),
-                ev("thu_tien", "2021-03-01", 20 * M),
-                ev("thu_tien", "2022-02-01", 30 * M),
-                ev("xong", "2022-02-01"),
-            ],
-        ),
-        # finished before S: not in the report
-        "old": h(
-            "TN-SC",
-            "2020-01-10",
-            10 * M,
-            [ev(*CO, "2020-02-01"), ev("thu_tien", "2020-03-01", 10 * M), ev("xong", "2020-03-02")],
-        ),
-        "chua": h("TN-SC", "2021-12-01", 30 * M, [ev("chua_co_dieu_kien", "2021-12-20")]),
-        # separate book before S: excluded; during the year: memo bucket
-        "so_rieng_old": h(
-            "TN-SC",
-            "2018-01-05",
-            7 * M,
-            [
-                ev("chua_co_dieu_kien", "2018-02-01"),
-                ev("xac_minh_lai", "2018-08-01"),
-                ev("xac_minh_lai", "2019-01-15"),
-                ev("so_rieng", "2019-02-05"),
-            ],
-        ),
-        "so_rieng": h(
-            "TN-SC",
-            "2020-03-05",
-            8 * M,
-            [
-                ev("chua_co_dieu_kien", "2020-04-01"),
-                ev("xac_minh_lai", "2020-10-01"),
-                ev("xac_minh_lai", "2021-04-01"),
-                ev("so_rieng", "2021-11-15"),
-            ],
-        ),
-        "hoan_tt": h(
-            "TN-SC",
-            "2021-10-05",
-            12 * M,
-            [ev(*CO, "2021-10-20"), ev("hoan", "2022-03-01", {"data": {"reason": "thoa_thuan"}})],
-        ),
-        # postponed, resumed only after T
-        "hoan_khac": h(
-            "TN-SC",
-            "2021-10-06",
-            9 * M,
-            [
-                ev(*CO, "2021-10-21"),
-                ev("hoan", "2022-04-01", {"data": {"reason": "khac"}}),
-                ev("tiep_tuc", "2022-10-15"),
-            ],
-        ),
-        "tdc": h("TN-SC", "2021-10-07", 6 * M, [ev("tam_dinh_chi", "2022-05-01")]),
-        "uy_thac": h(
-            "TN-SC",
-            "2021-10-08",
-            20 * M,
-            [
-                ev(*CO, "2021-10-25"),
-                ev("thu_tien", "2021-12-01", 5 * M),
-                ev("uy_thac", "2022-01-05", {"to_unit": "TN-DT"}),
-            ],
-        ),
-        "dinh_chi": h(
-            "TN-SC", "2019-12-01", 15 * M, [ev(*CO, "2020-01-01"), ev("dinh_chi", "2022-06-01")]
-        ),
-        "tra_don": h("TN-SC", "2021-10-09", 4 * M, [ev("tra_don", "2022-02-10")]),
-        "thu_hoi": h("TN-SC", "2021-10-10", 3 * M, [ev("thu_hoi", "2021-10-30")], mode="chu_dong"),
-        # state budget: 1M reduced, the rest paid, finished
-        "giam": h(
-            "TN-SC",
-            "2021-10-11",
-            5 * M,
-            [
-                ev(*CO, "2021-10-30"),
-                ev("mien_giam", "2022-03-03", 1 * M),
-                ev("thu_tien", "2022-03-04", 4 * M),
-                ev("xong", "2022-03-04"),
-            ],
-            mode="chu_dong",
-            state_budget=True,
-        ),
-        # accepted after T: not in the report
-        "late": h("TN-SC", "2022-10-02", 99 * M),
-        # unclassified new case counts as đang thi hành
-        "moi": h("TN-SC", "2022-09-30", 2 * M),
-    }
-    return cases
 
 
 def test_every_bucket_of_a_hand_built_year(year_2022):

@@ -11,11 +11,11 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from thads.common.periods import month_end, month_period, report_year_of
 from thads.org.models import Unit
 from thads.stats.buckets import CASE_KEYS, MONEY_KEYS
 from thads.stats.layout import build_form, definition_for, evaluate
 from thads.stats.models import FormDefinition
-from thads.stats.periods import month_end, month_period, report_year_of
 
 pytestmark = pytest.mark.django_db
 M = 1_000_000

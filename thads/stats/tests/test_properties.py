@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 
 from thads.cases import services
 from thads.cases.models import Case
+from thads.common.periods import month_period
 from thads.org.models import Staff, Unit
 from thads.stats.buckets import STATE_BUCKETS
-from thads.stats.periods import month_period
 from thads.stats.report import build_report
-from thads.stats.tests.conftest import FAR_FUTURE
 from thads.stats.tests.reference import reference_totals
 from thads.stats.tests.strategies import lawful_case
+from thads.testing.stats import FAR_FUTURE
 
 pytestmark = pytest.mark.django_db(transaction=False)
 _n = itertools.count(1)

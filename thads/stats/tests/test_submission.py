@@ -12,14 +12,15 @@ from django.db import DatabaseError, transaction
 from thads.cases import services as case_services
 from thads.cases.models import CaseEvent
 from thads.common.concurrency import ConcurrentEditError
+from thads.common.periods import month_period
 from thads.org import services as org_services
 from thads.org.access import access_for
 from thads.org.models import Unit
+from thads.stats import permissions
 from thads.stats import submission as sub
 from thads.stats.models import ReportSnapshot, ReportSubmission, SnapshotCase, SubmissionEvent
-from thads.stats.periods import month_period
 from thads.stats.snapshots import compare
-from thads.stats.tests.conftest import FAR_FUTURE
+from thads.testing.stats import FAR_FUTURE
 
 pytestmark = pytest.mark.django_db
 M = 1_000_000
@@ -150,8 +151,8 @@ def test_who_may_submit_and_decide(demo_org, kv2_case):
         ("lanhdao", demo_org["CBG-KV1"], False, False),
     ]:
         _user, access = who(username)
-        assert sub.may_submit(access, unit) is submit, (username, unit.code)
-        assert sub.may_decide(access, unit) is decide, (username, unit.code)
+        assert permissions.may_submit(access, unit) is submit, (username, unit.code)
+        assert permissions.may_decide(access, unit) is decide, (username, unit.code)
     with pytest.raises(sub.NotAllowed, match="không có quyền gửi"):
         act(sub.submit, kv2, 1, "chv")
     act(sub.submit, kv2, 1, "truongphong")

@@ -18,7 +18,7 @@ from django.urls import reverse
 from thads.cases import services as case_services
 from thads.cases.models import CaseEvent
 from thads.stats.models import ReportSubmission
-from thads.stats.tests.conftest import FAR_FUTURE
+from thads.testing.stats import FAR_FUTURE
 from thads.web.tests.access_matrix import ROLES, cell
 
 pytestmark = pytest.mark.django_db

@@ -10,12 +10,12 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from thads.common import jobs
+from thads.common.periods import month_period
 from thads.org.models import Unit
 from thads.stats.drilldown import drill
 from thads.stats.layout import build_form
 from thads.stats.models import ExportJob
-from thads.stats.periods import month_period
-from thads.stats.tests.test_engine import CO, ev
 
 pytestmark = pytest.mark.django_db
 M = 1_000_000
@@ -24,32 +24,6 @@ PERIOD = {"nam": 2026, "thang": 4}  # 01/10/2025 – 31/01/2026
 
 def login(client, username="lanhdao"):
     client.force_login(get_user_model().objects.get(username=username))
-
-
-@pytest.fixture
-def cases(history):
-    """Cases in three units of the demo province, before and after the reform."""
-    made = [
-        history(
-            "TN-SC",
-            "2025-03-01",
-            50 * M,
-            [ev(*CO, "2025-04-01"), ev("thu_tien", "2025-11-10", 1_234_567)],
-        ),
-        history(
-            "TNG-KV2",
-            "2025-10-15",
-            100 * M,
-            [
-                ev(*CO, "2025-10-20"),
-                ev("thu_tien", "2025-12-01", 100 * M),
-                ev("xong", "2026-01-05"),
-            ],
-        ),
-        history("TNG-KV3", "2025-11-01", 30 * M, [ev("chua_co_dieu_kien", "2025-11-20")]),
-        history("TNG-KV3", "2025-12-01", 2_500, [ev(*CO, "2025-12-10")]),
-    ]
-    return made
 
 
 def report_url(**params):
@@ -212,9 +186,7 @@ def test_pending_job_polls(client, cases, settings):
     html = client.get(response["Location"]).content.decode()
     assert 'hx-trigger="every 1s"' in html and "<progress" in html
     assert client.get(reverse("stats:export_download", args=[job.pk])).status_code == 404
-    from thads.stats import tasks
-
-    assert tasks.run_pending() == 1
+    assert jobs.run_pending() == 1
     job.refresh_from_db()
     assert job.status == "done" and bytes(job.content).startswith(b"%PDF")
 

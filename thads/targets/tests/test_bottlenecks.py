@@ -7,73 +7,22 @@ them): these tests are about the reads, and the boundaries need exact values.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 
 import pytest
 
-from thads.cases.models import Case, CaseEvent, CaseState, EventType, Judgment
+from thads.cases.models import Case, CaseState, EventType
 from thads.common.errors import DomainError
 from thads.complaints.models import Complaint
 from thads.ledger import services as ledger
 from thads.org.access import access_for, scope_unit_ids
-from thads.org.models import Staff, Unit
+from thads.org.models import Staff
 from thads.targets import bottlenecks
 from thads.targets.bottlenecks import BY_KEY, Params
+from thads.testing.targets import add_event, make_case, serial
 
 pytestmark = pytest.mark.django_db
 
 AS_OF = dt.date(2026, 5, 15)
-_serial = itertools.count(1)
-
-
-def make_case(
-    unit: Unit,
-    *,
-    decision: dt.date = dt.date(2025, 1, 10),
-    accepted: dt.date | None = None,
-    amount: int = 200_000_000,
-    collected: int = 0,
-    reduced: int = 0,
-    state: str = CaseState.DANG_THI_HANH,
-    classified: bool = True,
-    officer: Staff | None = None,
-    **extra,
-) -> Case:
-    n = next(_serial)
-    judgment = Judgment.objects.create(
-        court="Tòa án nhân dân tỉnh Thái Nguyên",
-        number=f"{n}/2024/DS-ST",
-        date=dt.date(2024, 12, 1),
-        kind="dan_su",
-    )
-    return Case.objects.create(
-        code=f"T/{unit.code}/{n:04d}",
-        unit=unit,
-        judgment=judgment,
-        decision_no=f"{n}/QĐ-CCTHADS",
-        decision_date=decision,
-        accepted_on=accepted or decision,
-        mode="chu_dong",
-        amount=amount,
-        collected=collected,
-        reduced=reduced,
-        state=state,
-        is_classified=classified,
-        officer=officer,
-        **extra,
-    )
-
-
-def add_event(case: Case, kind: str, on: dt.date, corrects=None, **data) -> CaseEvent:
-    return CaseEvent.objects.create(
-        case=case,
-        seq=case.events.count() + 1,
-        type=kind,
-        on=on,
-        data=data,
-        law_version="2008",
-        corrects=corrects,
-    )
 
 
 def codes(key: str, cases, params: Params | None = None, as_of: dt.date = AS_OF) -> set[str]:
@@ -271,7 +220,7 @@ def test_failed_auctions_setting(unit, all_cases, settings):
 
 
 def _complaint(case, received, resolved=None):
-    n = next(_serial)
+    n = next(serial)
     return Complaint.objects.create(
         code=f"KN/{n}",
         unit=case.unit,

@@ -16,8 +16,8 @@ from openpyxl import load_workbook
 from thads.cases.models import CaseState, EventType
 from thads.complaints.models import Complaint
 from thads.org.models import Staff
-from thads.targets import bottleneck_views
-from thads.targets.tests.test_bottlenecks import add_event, make_case
+from thads.targets.views import bottlenecks as bottleneck_views
+from thads.testing.targets import add_event, make_case
 
 pytestmark = pytest.mark.django_db
 

@@ -6,13 +6,12 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from conftest import build_all
 from thads.cases.models import Case
-from thads.cases.tests.test_browser_cases import events_flushable  # noqa: F401  (fixture)
 from thads.interchange import demo_cases
 from thads.org.demo import DEMO_PASSWORD
 from thads.targets import bottlenecks
-from thads.web.tests.test_browser import ARTIFACTS, browser, page  # noqa: F401  (fixtures)
+from thads.testing.browser import ARTIFACTS
+from thads.testing.org import build_all
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from thads.cases.tests.test_browser_cases import events_flushable  # noqa: F401  (fixture)
 from thads.org.access import access_for
 from thads.org.demo import DEMO_PASSWORD
 from thads.org.models import Unit
 from thads.targets import services
-from thads.web.tests.test_browser import ARTIFACTS, browser, page  # noqa: F401  (fixtures)
+from thads.testing.browser import ARTIFACTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 M = 1_000_000

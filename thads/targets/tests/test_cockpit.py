@@ -11,11 +11,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
+from thads.common.periods import as_of_period, month_period
 from thads.org import services as org_services
 from thads.org.access import access_for
 from thads.org.demo import REFORM
 from thads.org.models import Unit
-from thads.stats.periods import as_of_period, month_period
 from thads.targets import services
 from thads.targets.cockpit import build_cockpit
 from thads.targets.summary import summary_text
@@ -276,7 +276,8 @@ def test_command_xlsx(twelve_units, tmp_path):
 
 def test_case_lists_go_by_remaining_money_not_by_case_amount(history):
     """ "Largest" = most money still to collect; "nearest to done" = the smallest remainder."""
-    from thads.targets.views import Selection, _case_lists
+    from thads.stats.selection import Selection
+    from thads.targets.views.cockpit import _case_lists
 
     big_but_nearly_done = history(
         "TNG-KV2", "2025-10-15", 100 * M, [CO, ("thu_tien", "2025-11-02", 95 * M)]

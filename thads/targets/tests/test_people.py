@@ -12,7 +12,7 @@ from thads.cases.models import Case, CaseState
 from thads.org.access import scope_unit_ids
 from thads.org.models import Staff
 from thads.targets import people
-from thads.targets.tests.test_bottlenecks import make_case
+from thads.testing.targets import make_case
 
 AS_OF = dt.date(2026, 5, 15)
 

@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from thads.common.errors import DomainError
 from thads.org.access import access_for
 from thads.org.models import Staff, Unit
-from thads.targets import services
+from thads.targets import permissions, services
 from thads.targets.models import OfficerTarget, Target, TargetChange
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +46,7 @@ SETTERS = [
 @pytest.mark.parametrize(("username", "code", "allowed"), SETTERS)
 def test_only_the_parents_leaders_set_a_units_targets(shared_demo_org, username, code, allowed):
     access, user = who(username)
-    assert services.may_set_unit_target(access, unit(code)) is allowed
+    assert permissions.may_set_unit_target(access, unit(code)) is allowed
     if allowed:
         target = services.target_set(
             access, unit(code), 2026, case_rate="82,50", money_rate="40.1", by=user

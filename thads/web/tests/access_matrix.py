@@ -416,7 +416,7 @@ ENDPOINTS += [
 ]
 
 
-# ---- bottlenecks and people (thads.targets.bottleneck_views) ------------------------------
+# ---- bottlenecks and people (thads.targets.views.bottlenecks) ------------------------------
 # Read-only pages of the leaders' cockpit: a unit given by ?don_vi= must be readable (404
 # otherwise); without it the active unit is used (every signed-in user gets 200).
 
@@ -441,7 +441,7 @@ ENDPOINTS += [
 ]
 
 
-# ---- leaders' cockpit (thads.targets.views) -----------------------------------------------
+# ---- leaders' cockpit (thads.targets.views.cockpit)-----------------------------------------------
 # Read-only pages: the cockpit and the printable summary of any readable unit (404 outside
 # the scope). Who may give targets depends on the unit's level as well as the role (the
 # province sets its regional offices', a head its officers'): those cells are in

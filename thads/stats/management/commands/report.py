@@ -7,9 +7,9 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from thads.common.periods import as_of_period, month_period
 from thads.org.models import Unit
 from thads.stats import documents, exports
-from thads.stats.periods import as_of_period, month_period
 from thads.stats.report import build_report
 
 FORMS = {

@@ -20,8 +20,8 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from thads.common.periods import as_of_period, month_period
 from thads.org.models import Unit
-from thads.stats.periods import as_of_period, month_period
 from thads.targets.cockpit import PAYLOAD_COLUMNS, as_payload, build_cockpit
 
 

@@ -8,7 +8,6 @@ import pytest
 
 from thads.cases.models import CaseMode, Obligation
 from thads.cases.services import ObligationInput
-from thads.cases.tests.conftest import make_case, officer, record, units  # noqa: F401
 from thads.org.access import Access
 
 D = dt.date
@@ -29,7 +28,7 @@ def budget_obligation(amount: int, desc: str = "Án phí dân sự sơ thẩm"):
 
 
 @pytest.fixture
-def money_case(make_case):  # noqa: F811
+def money_case(make_case):
     """Theo đơn, 10.000.000 đ owed to the creditor (fee applies) on 02/01/2024."""
 
     def make(amount: int = 10_000_000, mode: str = CaseMode.THEO_DON, **kwargs):
@@ -40,7 +39,7 @@ def money_case(make_case):  # noqa: F811
 
 
 @pytest.fixture
-def access_a(units):  # noqa: F811
+def access_a(units):
     return Access(user_id=1, role="officer", visible_unit_ids=frozenset({units["A"].pk}))
 
 

@@ -1,4 +1,6 @@
-"""Report periods: the report year runs 01/10/N−1 – 30/09/N; monthly reports are cumulative.
+"""The report-year calendar: the year runs 01/10/N−1 – 30/09/N; monthly reports are cumulative.
+
+One module for every app that needs it (case filters, statistics, targets, submission, demo data).
 
 Thông tư 05/2024/TT-BTP (and TT 06/2019/TT-BTP, Điều 4): month k of year N ends on the last
 day of the k-th month counted from October (k = 1 → October, 12 → September).
@@ -39,9 +41,19 @@ def year_end(year: int) -> dt.date:
     return dt.date(year, 9, 30)
 
 
+def report_year_bounds(year: int) -> tuple[dt.date, dt.date]:
+    """Report year N runs from 01/10/(N−1) to 30/09/N."""
+    return year_start(year), year_end(year)
+
+
 def report_year_of(day: dt.date) -> int:
     """The report year a date belongs to (01/10/2021 → 2022)."""
     return day.year + 1 if day.month >= 10 else day.year
+
+
+def current_month(today: dt.date) -> int:
+    """Month k of the report year containing `today` (October = 1)."""
+    return (today.month - 10) % 12 + 1
 
 
 def month_end(year: int, month: int) -> dt.date:

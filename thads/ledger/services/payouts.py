@@ -1,10 +1,5 @@
-"""Writes to the ledger: receipts, reversing receipts, payouts with their fee, held money.
-
-Each function runs in one transaction. Money of a case moves only through
-`cases.services.record_event`, which locks the case row (SELECT … FOR UPDATE) and checks the whole
-resulting history, so two simultaneous payments can never overdraw a case; the ledger entry is
-written in the same transaction as its event. Lock order is always case, then receipt counter.
-"""
+"""Chi trả: payouts in the legal order (Luật THADS 2008, Điều 47) with their fee, reversals,
+and the preview the payout form shows."""
 
 from __future__ import annotations
 
@@ -16,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thads.cases.models import Case, CaseEvent, CaseMode, EventType, Obligation, Party
+from thads.cases.models import Case, CaseMode, EventType, Obligation, Party
 from thads.cases.services import record_event
 from thads.cases.state import effective_events
 from thads.common.concurrency import ConcurrentEditError
@@ -26,174 +21,11 @@ from thads.ledger import fees as fee_rules
 from thads.ledger.distribution import distribute, priority_rank
 from thads.ledger.models import (
     Fee,
-    HeldKind,
-    HeldMoney,
-    HeldMoneyRelease,
     Payout,
     PayoutReversal,
-    Receipt,
-    ReceiptCounter,
-    receipt_number,
 )
 from thads.ledger.selectors import creditor_received, obligation_dues, unpaid_collected
-from thads.org.models import Unit
-
-ORDER_ARTICLE = "Luật THADS 2008, Điều 47 k1"
-
-
-def _author(user: Any) -> Any:
-    return user if getattr(user, "is_authenticated", False) else None
-
-
-def _positive_amount(amount: Any) -> int:
-    if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
-        raise DomainError(_("Số tiền phải là số nguyên dương (đồng)."))
-    return amount
-
-
-def _not_future(day: dt.date, today: dt.date | None) -> None:
-    today = today or timezone.localdate()
-    if day > today:
-        raise DomainError(
-            _("Không được ghi nhận ở ngày tương lai (%(day)s).") % {"day": f"{day:%d/%m/%Y}"}
-        )
-
-
-def _next_receipt_seq(unit_id: int, year: int) -> int:
-    """The next number of the unit's receipt book for `year`, under a row lock (no gaps)."""
-    counter, _created = ReceiptCounter.objects.select_for_update().get_or_create(
-        unit_id=unit_id, year=year
-    )
-    seq = counter.last + 1
-    ReceiptCounter.objects.filter(pk=counter.pk).update(last=seq)
-    return seq
-
-
-def _new_receipt(
-    *,
-    case: Case,
-    event: CaseEvent,
-    amount: int,
-    on: dt.date,
-    payer: str,
-    by: Any,
-    note: str = "",
-    reverses: Receipt | None = None,
-    reason: str = "",
-) -> Receipt:
-    seq = _next_receipt_seq(case.unit_id, on.year)
-    receipt = Receipt(
-        unit_id=case.unit_id,
-        year=on.year,
-        seq=seq,
-        number=receipt_number(on.year, seq),
-        case=case,
-        amount=amount,
-        received_on=on,
-        payer=payer,
-        note=note,
-        event=event,
-        reverses=reverses,
-        reason=reason,
-        recorded_by=_author(by),
-    )
-    receipt.save()
-    return receipt
-
-
-# ---- receipts ------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def payment_record(
-    case: Case,
-    *,
-    amount: int,
-    received_on: dt.date,
-    payer: str,
-    by: Any = None,
-    expected_version: int | None = None,
-    note: str = "",
-    today: dt.date | None = None,
-) -> Receipt:
-    """Thu tiền: record money collected on a case and issue its receipt (biên lai thu tiền).
-
-    Luật THADS 2008, Điều 47: the amount may not exceed what remains to be enforced (owed −
-    collected − reduced); the `thu_tien` event and the receipt are written together.
-    """
-    amount = _positive_amount(amount)
-    payer = (payer or "").strip()
-    if not payer:
-        raise DomainError(_("Phải ghi họ tên người nộp tiền."))
-    event = record_event(
-        case,
-        type=EventType.THU_TIEN,
-        on=received_on,
-        by=by,
-        amount=amount,
-        data={"payer": payer},
-        expected_version=expected_version,
-        today=today,
-    )
-    receipt = _new_receipt(
-        case=event.case, event=event, amount=amount, on=received_on, payer=payer, by=by, note=note
-    )
-    case.refresh_from_db()
-    return receipt
-
-
-@transaction.atomic
-def receipt_reverse(
-    receipt: Receipt,
-    *,
-    reason: str,
-    by: Any = None,
-    on: dt.date | None = None,
-    expected_version: int | None = None,
-    today: dt.date | None = None,
-) -> Receipt:
-    """Hủy biên lai: a reversing receipt that voids the original `thu_tien` event.
-
-    Nothing is deleted: a `huy_su_kien` event corrects the original event (so it no longer
-    counts) and a new receipt with its own number records the reversal. Refused when the money
-    was already paid out or the case was closed on it (the history would no longer be lawful).
-    """
-    reason = (reason or "").strip()
-    if not reason:
-        raise DomainError(_("Phải ghi lý do hủy biên lai."))
-    if receipt.is_reversal:
-        raise DomainError(_("Không thể hủy một biên lai hủy."))
-    if Receipt.objects.filter(reverses=receipt).exists():
-        raise DomainError(
-            _("Biên lai %(number)s đã được hủy trước đó.") % {"number": receipt.number}
-        )
-    on = on or today or timezone.localdate()
-    _not_future(on, today)
-    if on < receipt.received_on:
-        raise DomainError(_("Ngày hủy biên lai không được trước ngày thu tiền."))
-    event = record_event(
-        receipt.case,
-        type=EventType.HUY_SU_KIEN,
-        on=on,
-        by=by,
-        data={"reason": reason, "receipt": receipt.number},
-        corrects=receipt.event,
-        expected_version=expected_version,
-        today=today,
-    )
-    return _new_receipt(
-        case=event.case,
-        event=event,
-        amount=receipt.amount,
-        on=on,
-        payer=receipt.payer,
-        by=by,
-        reverses=receipt,
-        reason=reason,
-    )
-
-
-# ---- payouts -------------------------------------------------------------------------------
+from thads.ledger.services.rules import ORDER_ARTICLE, author, not_future, positive_amount
 
 
 def _coercion_decided_by(case: Case, day: dt.date) -> bool:
@@ -227,7 +59,7 @@ def _plan_manual(
             raise DomainError(_("Nghĩa vụ được chi trả không thuộc việc này."))
         if pk not in outstanding:
             raise DomainError(_("Nghĩa vụ này không phải nghĩa vụ trả tiền."))
-        amount = _positive_amount(amount)
+        amount = positive_amount(amount)
         if amount > outstanding[pk]:
             raise DomainError(
                 _("Số tiền chi trả cho “%(name)s” vượt quá số còn phải trả (%(left)s).")
@@ -283,7 +115,7 @@ def payout_record(
     locked = Case.objects.select_for_update().get(pk=case.pk)
     if expected_version is not None and locked.version != expected_version:
         raise ConcurrentEditError()
-    _not_future(paid_on, today)
+    not_future(paid_on, today)
     if self_settled:
         if paid_on < locked.decision_date:
             raise DomainError(_("Đương sự tự thỏa thuận phải sau khi có quyết định thi hành án."))
@@ -300,7 +132,7 @@ def payout_record(
     if amounts is not None:
         plan = _plan_manual(locked, amounts, dues, available)
     else:
-        to_pay = available if total is None else _positive_amount(total)
+        to_pay = available if total is None else positive_amount(total)
         if to_pay > available:
             raise DomainError(
                 _("Số tiền chi trả %(total)s vượt quá số tiền đã thu chưa chi (%(available)s).")
@@ -342,7 +174,7 @@ def payout_record(
             amount=amount,
             paid_on=paid_on,
             event=event,
-            recorded_by=_author(by),
+            recorded_by=author(by),
         )
         payout.save()
         if _fee_applies(locked, obligation, payee):
@@ -394,7 +226,7 @@ def payout_reverse(
     if PayoutReversal.objects.filter(payout=payout).exists():
         raise DomainError(_("Khoản chi trả này đã được hủy trước đó."))
     on = on or today or timezone.localdate()
-    _not_future(on, today)
+    not_future(on, today)
     if on < payout.paid_on:
         raise DomainError(_("Ngày hủy không được trước ngày chi trả."))
     event = record_event(
@@ -408,84 +240,10 @@ def payout_reverse(
         today=today,
     )
     reversal = PayoutReversal(
-        payout=payout, event=event, reversed_on=on, reason=reason, recorded_by=_author(by)
+        payout=payout, event=event, reversed_on=on, reason=reason, recorded_by=author(by)
     )
     reversal.save()
     return reversal
-
-
-# ---- held money ----------------------------------------------------------------------------
-
-
-@transaction.atomic
-def held_money_receive(
-    unit: Unit,
-    *,
-    kind: str,
-    amount: int,
-    received_on: dt.date,
-    source: str,
-    by: Any = None,
-    case: Case | None = None,
-    description: str = "",
-    today: dt.date | None = None,
-) -> HeldMoney:
-    """Nhận tiền tạm thu, tạm giữ (Luật THADS 2008, Điều 68; NĐ 62/2015): held until released."""
-    if kind not in HeldKind.values:
-        raise DomainError(_("Loại tiền phải là tạm thu hoặc tạm giữ."))
-    amount = _positive_amount(amount)
-    source = (source or "").strip()
-    if not source:
-        raise DomainError(_("Phải ghi người nộp hoặc nơi chuyển tiền."))
-    _not_future(received_on, today)
-    if not unit.is_valid_on(received_on):
-        raise DomainError(
-            _("Đơn vị %(unit)s không hoạt động vào ngày %(day)s.")
-            % {"unit": unit.name, "day": f"{received_on:%d/%m/%Y}"}
-        )
-    if case is not None and case.unit_id != unit.pk:
-        raise DomainError(_("Việc thi hành án không thuộc đơn vị giữ tiền."))
-    held = HeldMoney(
-        unit=unit,
-        case=case,
-        kind=kind,
-        amount=amount,
-        received_on=received_on,
-        source=source,
-        description=(description or "").strip(),
-        recorded_by=_author(by),
-    )
-    held.save()
-    return held
-
-
-@transaction.atomic
-def held_money_release(
-    held: HeldMoney,
-    *,
-    released_on: dt.date,
-    reason: str,
-    by: Any = None,
-    today: dt.date | None = None,
-) -> HeldMoneyRelease:
-    """Xử lý tiền tạm thu, tạm giữ (trả lại, chuyển thu, nộp ngân sách): ends the holding."""
-    held = HeldMoney.objects.select_for_update().get(pk=held.pk)
-    reason = (reason or "").strip()
-    if not reason:
-        raise DomainError(_("Phải ghi nội dung xử lý khoản tiền."))
-    if HeldMoneyRelease.objects.filter(held=held).exists():
-        raise DomainError(_("Khoản tiền này đã được xử lý trước đó."))
-    _not_future(released_on, today)
-    if released_on < held.received_on:
-        raise DomainError(_("Ngày xử lý không được trước ngày nhận tiền."))
-    release = HeldMoneyRelease(
-        held=held, released_on=released_on, reason=reason, recorded_by=_author(by)
-    )
-    release.save()
-    return release
-
-
-# ---- payout preview (for the payout form) ----------------------------------------------------
 
 
 class _PreviewRollback(Exception):
