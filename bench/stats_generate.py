@@ -11,7 +11,7 @@ its successor); ~4 000 staff, mostly Chấp hành viên. Cases: accepted from 01
 `TODAY`, ~590 000 a year (× --scale), each with a synthetic history of statistical and work
 events (verification, payments, postponements, reductions, corrections, closings). The facts
 (`stats_casefact`, `stats_stateinterval`) are computed with `thads.stats.facts.intervals_for`,
-exactly what `rebuild_cases` writes; `--verify N` checks N random cases against it.
+exactly what `facts_rebuild` writes; `--verify N` checks N random cases against it.
 
 Rows are written with triggers off (`session_replication_role = replica`): no pghistory rows
 and no foreign-key checks during the load. Parties and obligations are not generated.
@@ -518,7 +518,7 @@ def verify(sample: int) -> int:
     """Rebuild `sample` random cases in a rolled-back transaction; count mismatching facts."""
     from django.db import connection, transaction
 
-    from thads.stats.facts import rebuild_cases
+    from thads.stats.facts import facts_rebuild
     from thads.stats.models import CaseFact, StateInterval
 
     with connection.cursor() as cur:
@@ -540,7 +540,7 @@ def verify(sample: int) -> int:
     before = snapshot()
     bad = 0
     with transaction.atomic():
-        rebuild_cases(ids)
+        facts_rebuild(ids)
         after = snapshot()
         for case_id in ids:
             if before[0].get(case_id) != after[0].get(case_id) or before[1].get(case_id) != after[
@@ -620,7 +620,7 @@ def main(argv=None) -> None:
     print(f"indexes rebuilt, analysed: {time.monotonic() - t0:.0f}s", flush=True)
     if args.verify:
         bad = verify(args.verify)
-        print(f"verify: {args.verify} random cases rebuilt by rebuild_cases, {bad} differ")
+        print(f"verify: {args.verify} random cases rebuilt by facts_rebuild, {bad} differ")
     print(f"total {time.monotonic() - t0:.0f}s")
 
 

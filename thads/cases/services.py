@@ -253,7 +253,7 @@ def _locked(case: Case, expected_version: int | None) -> Case:
 
 
 @transaction.atomic
-def record_event(
+def event_record(
     case: Case,
     *,
     type: str,
@@ -329,7 +329,7 @@ def case_assign(
     """Phân công / thay đổi Chấp hành viên (Luật THADS 2008, Điều 20; the head decides)."""
     if not officer.is_officer:
         raise DomainError(f"{officer.full_name} không phải Chấp hành viên.")
-    record_event(
+    event_record(
         case,
         type=EventType.PHAN_CONG,
         on=on,
@@ -359,7 +359,7 @@ def case_entrust(
     """
     if not to_unit.is_valid_on(on):
         raise DomainError(f"Đơn vị {to_unit.name} không hoạt động vào ngày {on:%d/%m/%Y}.")
-    record_event(
+    event_record(
         case,
         type=EventType.UY_THAC,
         on=on,

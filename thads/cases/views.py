@@ -193,7 +193,7 @@ def _record(request, case: Case, form: EventForm) -> None:
             expected_version=data["version"],
         )
         return
-    services.record_event(
+    services.event_record(
         case,
         type=form.event_type,
         on=data["on"],

@@ -2,7 +2,7 @@
 
 A materialised period (`AggregatePeriod`, a pair S, T) holds, per group (holding unit, officer,
 kind, mode, flags), the SUM of every base bucket over the cases in scope — exactly what
-`engine.compute_groups` computes from the facts. Rows are additive: `rebuild_cases` appends, for
+`engine.compute_groups` computes from the facts. Rows are additive: `facts_rebuild` appends, for
 the cases it rebuilds, minus their old contribution (before deleting the old facts) and plus
 their new one, for every materialised period, in the same transaction (`apply_delta`). A report
 over a materialised period sums those rows: a few hundred thousand rows at national scale
@@ -117,7 +117,7 @@ def lock(shared: bool) -> None:
 
 def apply_delta(case_ids: list[int], sign: int) -> None:
     """Add (sign=1) or subtract (sign=−1) these cases' current facts in every materialised
-    period. Called by `facts.rebuild_cases` inside its transaction."""
+    period. Called by `facts.facts_rebuild` inside its transaction."""
     if not case_ids or not AggregatePeriod.objects.exists():
         return
     placeholders = ", ".join(["%s"] * len(case_ids))

@@ -70,7 +70,7 @@ def _fact_for(case: Case, closed_on: dt.date | None) -> CaseFact:
 
 
 @transaction.atomic
-def rebuild_cases(case_ids: Sequence[int]) -> int:
+def facts_rebuild(case_ids: Sequence[int]) -> int:
     """Rewrite the facts of these cases from their events (one query per batch, not per case).
 
     The month-end totals (`stats.aggregates`) follow: the cases' old contribution is subtracted
@@ -160,7 +160,7 @@ def refresh_facts(*, full: bool = False) -> int:
     if connection.vendor == "postgresql":
         newest, settled = _history_ids()
     ids = stale_case_ids(full=full)
-    rebuilt = rebuild_cases(ids) if ids else 0
+    rebuilt = facts_rebuild(ids) if ids else 0
     if connection.vendor == "postgresql":
         marker = FillState.objects.filter(key=MARKER).first()
         old = marker.history_id if marker else None

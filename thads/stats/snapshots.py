@@ -1,6 +1,6 @@
 """Frozen numbers of approved reports, and how today's numbers differ from them.
 
-At approval (`stats.submission.approve`) the JSON payloads of forms 1, 2, 4 and 5
+At approval (`stats.submission.report_approve`) the JSON payloads of forms 1, 2, 4 and 5
 (`stats.exports.report_payload`, money in đồng) are stored, with each case's non-zero base
 buckets so that every frozen number still drills down to its cases. Later corrections dated in
 the period change the live report, never the snapshot: the screen shows both side by side.
@@ -102,7 +102,7 @@ def payloads_of(reports: dict[str, Report]) -> dict[str, dict]:
     }
 
 
-def freeze(
+def snapshot_freeze(
     submission: ReportSubmission, period: Period, reports: dict[str, Report] | None = None
 ) -> ReportSnapshot:
     """Store the approved numbers and each case's contribution (called inside approval)."""

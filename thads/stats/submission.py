@@ -33,7 +33,7 @@ from thads.org.models import Unit
 from thads.stats.checks import CheckRun, run_checks
 from thads.stats.models import ReportSubmission, SubmissionEvent
 from thads.stats.permissions import may_decide, may_submit
-from thads.stats.snapshots import freeze
+from thads.stats.snapshots import snapshot_freeze
 
 Status = ReportSubmission.Status
 Action = SubmissionEvent.Action
@@ -243,7 +243,7 @@ def _common(unit: Unit, period: Period, today: dt.date) -> None:
 
 
 @transaction.atomic
-def submit(
+def report_submit(
     unit: Unit,
     year: int,
     month: int,
@@ -302,7 +302,7 @@ def _decidable(
 
 
 @transaction.atomic
-def approve(
+def report_approve(
     unit: Unit,
     year: int,
     month: int,
@@ -330,12 +330,12 @@ def approve(
         Status.APPROVED,
         decided_at=timezone.now(),
     )
-    freeze(submission, period, reports)
+    snapshot_freeze(submission, period, reports)
     return submission
 
 
 @transaction.atomic
-def return_report(
+def report_return(
     unit: Unit,
     year: int,
     month: int,

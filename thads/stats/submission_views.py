@@ -151,13 +151,13 @@ def _transition(request, unit_code: str, year: int, month: int, action: str):
     kwargs = {"access": request.access, "user": request.user, "expected_version": version}
     try:
         if action == "submit":
-            sub.submit(unit, year, month, **kwargs)
+            sub.report_submit(unit, year, month, **kwargs)
             done = _("Đã gửi báo cáo lên đơn vị cấp trên.")
         elif action == "approve":
-            sub.approve(unit, year, month, **kwargs)
+            sub.report_approve(unit, year, month, **kwargs)
             done = _("Đã duyệt báo cáo. Số liệu đã được chốt.")
         else:
-            sub.return_report(unit, year, month, reason=request.POST.get("reason", ""), **kwargs)
+            sub.report_return(unit, year, month, reason=request.POST.get("reason", ""), **kwargs)
             done = _("Đã trả lại báo cáo cho đơn vị.")
     except sub.NotAllowed:
         raise PermissionDenied from None

@@ -11,7 +11,7 @@
   (True: the obligation is owed to the state budget), `obligations` (list of
   `ObligationInput`, replaces `amount`/`budget`), `decision_date`, `accepted_on`,
   `received_on`, `officer`, `judgment_date`.
-- `record(case, type, on, **kwargs) -> CaseEvent`: `services.record_event` with `today`
+- `record(case, type, on, **kwargs) -> CaseEvent`: `services.event_record` with `today`
   defaulting far in the future (so any past date is accepted).
 - `ev_factory` (or `from thads.testing.cases import ev`): `ev(type, on, amount=None,
   data=None, seq=None, pk=None, corrects_id=None, to_unit_id=None)`, an in-memory event for
@@ -192,7 +192,7 @@ def make_case(units):
 def record():
     def rec(case, type, on, **kwargs):
         kwargs.setdefault("today", FAR_FUTURE)
-        return services.record_event(case, type=type, on=on, **kwargs)
+        return services.event_record(case, type=type, on=on, **kwargs)
 
     return rec
 

@@ -4,7 +4,7 @@
 
     case = history("TN-SC", "2021-11-01", 100_000_000, [("xac_minh_co_dieu_kien", "2021-11-20"),
                                                      ("thu_tien", "2022-01-10", 40_000_000)])
-An event is (type, ISO date[, amount][, {extra kwargs for record_event: data=..., to_unit=...}]).
+An event is (type, ISO date[, amount][, {extra kwargs for event_record: data=..., to_unit=...}]).
 
 `year_2022`: cases of Chi cục Sông Công covering every bucket of report year 2022; `cases`: cases
 in three units of the demo province, before and after the reform. `ev(type, on, ...)` writes an
@@ -85,7 +85,7 @@ def history(demo_org):
                     case, to_unit=extra["to_unit"], on=_d(on), new_code=f"{case.code}/UT"
                 )
                 continue
-            services.record_event(
+            services.event_record(
                 case, type=kind_, on=_d(on), amount=amount_, today=FAR_FUTURE, **extra
             )
         case.refresh_from_db()

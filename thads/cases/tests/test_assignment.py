@@ -8,7 +8,7 @@ import pytest
 
 from thads.cases import assignment
 from thads.cases.models import EventType
-from thads.cases.services import record_event
+from thads.cases.services import event_record
 from thads.testing.cases import new_case
 
 pytestmark = pytest.mark.django_db
@@ -23,10 +23,10 @@ def test_load_counts_open_cases_money_and_conditions(shared_demo_org):
     new_case(officer="TN-SC-02", amount=5_000_000)
     done = new_case(officer="TN-SC-02", amount=1_000)
     new_case(officer=None)
-    record_event(a, type=EventType.XAC_MINH_CO_DIEU_KIEN, on=a.accepted_on)
-    record_event(a, type=EventType.THU_TIEN, on=a.accepted_on, amount=4_000_000)
-    record_event(done, type=EventType.THU_TIEN, on=done.accepted_on, amount=1_000)
-    record_event(done, type=EventType.XONG, on=done.accepted_on)
+    event_record(a, type=EventType.XAC_MINH_CO_DIEU_KIEN, on=a.accepted_on)
+    event_record(a, type=EventType.THU_TIEN, on=a.accepted_on, amount=4_000_000)
+    event_record(done, type=EventType.THU_TIEN, on=done.accepted_on, amount=1_000)
+    event_record(done, type=EventType.XONG, on=done.accepted_on)
     load = assignment.unit_load(shared_demo_org["TNG-KV2"])
     chv = by_code(load)["TN-SC-02"]
     assert (chv.open_cases, chv.with_conditions, chv.remainder) == (2, 1, 11_000_000)

@@ -1,4 +1,4 @@
-"""Services: every event type through `record_event`, corrections, entrusting, assignment,
+"""Services: every event type through `event_record`, corrections, entrusting, assignment,
 optimistic locking and the append-only history (model and database)."""
 
 from __future__ import annotations
@@ -109,9 +109,9 @@ def test_event_in_the_future_refused_on_the_real_clock(make_case):
     case = make_case(decision_date=D(2025, 1, 20))
     with time_machine.travel(dt.datetime(2025, 1, 24, 10, 0), tick=False):
         with pytest.raises(TransitionError) as info:
-            services.record_event(case, type=E.THONG_BAO, on=D(2025, 1, 25))
+            services.event_record(case, type=E.THONG_BAO, on=D(2025, 1, 25))
         assert "ngày tương lai (25/01/2025)" in info.value.message
-        services.record_event(case, type=E.THONG_BAO, on=D(2025, 1, 24))
+        services.event_record(case, type=E.THONG_BAO, on=D(2025, 1, 24))
     assert case.events.count() == 1
 
 

@@ -189,7 +189,7 @@ def test_timeline_of_events_recorded_without_a_user(client, shared_demo_org):
     from thads.cases import services
 
     case = new_case()
-    services.record_event(case, type=EventType.XAC_MINH_CO_DIEU_KIEN, on=D(2025, 8, 20))
+    services.event_record(case, type=EventType.XAC_MINH_CO_DIEU_KIEN, on=D(2025, 8, 20))
     login(client, "chv")
     response = client.get(reverse("cases:detail", args=[case.pk]))
     assert response.status_code == 200

@@ -10,7 +10,7 @@ import time_machine
 from django.urls import reverse
 
 from thads.cases.models import EventType
-from thads.cases.services import record_event
+from thads.cases.services import event_record
 from thads.testing.cases import login, new_case
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def test_my_cases_groups_deadlines_by_urgency(client, shared_demo_org):
     today = new_case(accepted_on=D(2025, 11, 7))  # Fri → due Wed 12/11
     week = new_case(accepted_on=D(2025, 11, 10))  # due 13/11
     done = new_case(accepted_on=D(2025, 11, 3))
-    record_event(done, type=EventType.THONG_BAO, on=D(2025, 11, 4))
+    event_record(done, type=EventType.THONG_BAO, on=D(2025, 11, 4))
     someone_else = new_case(accepted_on=D(2025, 11, 3), officer="TN-SC-03")
     login(client, "chv")
     response = client.get(reverse("cases:my_cases"))

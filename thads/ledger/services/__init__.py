@@ -1,7 +1,7 @@
 """Writes to the ledger: receipts, reversing receipts, payouts with their fee, held money.
 
 Each function runs in one transaction. Money of a case moves only through
-`cases.services.record_event`, which locks the case row (SELECT … FOR UPDATE) and checks the whole
+`cases.services.event_record`, which locks the case row (SELECT … FOR UPDATE) and checks the whole
 resulting history, so two simultaneous payments can never overdraw a case; the ledger entry is
 written in the same transaction as its event. Lock order is always case, then receipt counter.
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thads.cases.models import Case, CaseMode, EventType, Obligation, Party
-from thads.cases.services import record_event
+from thads.cases.services import event_record
 from thads.cases.state import effective_events
 from thads.common.concurrency import ConcurrentEditError
 from thads.common.errors import DomainError
@@ -154,7 +154,7 @@ def payout_record(
         payee = obligation.payee
         amount = plan[pk]
         received_before = creditor_received(locked, payee.pk) if payee else 0
-        event = record_event(
+        event = event_record(
             locked,
             type=EventType.CHI_TRA,
             on=paid_on,
@@ -229,7 +229,7 @@ def payout_reverse(
     not_future(on, today)
     if on < payout.paid_on:
         raise DomainError(_("Ngày hủy không được trước ngày chi trả."))
-    event = record_event(
+    event = event_record(
         payout.case,
         type=EventType.HUY_SU_KIEN,
         on=on,

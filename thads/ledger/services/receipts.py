@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thads.cases.models import Case, CaseEvent, EventType
-from thads.cases.services import record_event
+from thads.cases.services import event_record
 from thads.common.errors import DomainError
 from thads.ledger.models import (
     Receipt,
@@ -83,7 +83,7 @@ def payment_record(
     payer = (payer or "").strip()
     if not payer:
         raise DomainError(_("Phải ghi họ tên người nộp tiền."))
-    event = record_event(
+    event = event_record(
         case,
         type=EventType.THU_TIEN,
         on=received_on,
@@ -129,7 +129,7 @@ def receipt_reverse(
     not_future(on, today)
     if on < receipt.received_on:
         raise DomainError(_("Ngày hủy biên lai không được trước ngày thu tiền."))
-    event = record_event(
+    event = event_record(
         receipt.case,
         type=EventType.HUY_SU_KIEN,
         on=on,

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from thads.cases.models import Case, EventType
-from thads.cases.services import record_event
+from thads.cases.services import event_record
 from thads.cases.state import replay
 from thads.common.errors import DomainError
 from thads.ledger import selectors, services
@@ -58,7 +58,7 @@ def test_mismatch_with_cache_is_reported(money_case):
 def test_event_voided_outside_the_ledger_is_reported(money_case):
     case = money_case()
     receipt = services.payment_record(case, amount=1_000, received_on=ON, payer="X", today=TODAY)
-    record_event(case, type=EventType.HUY_SU_KIEN, on=ON, corrects=receipt.event, today=TODAY)
+    event_record(case, type=EventType.HUY_SU_KIEN, on=ON, corrects=receipt.event, today=TODAY)
     assert selectors.case_balance_problems(case) == [
         f"{receipt.number}: event and reversal disagree"
     ]
@@ -109,7 +109,7 @@ def test_balance_property(make_case, ops):
                 )
                 assert value <= before.remainder
             elif op == "reduce":
-                record_event(case, type=EventType.MIEN_GIAM, on=ON, amount=value, today=TODAY)
+                event_record(case, type=EventType.MIEN_GIAM, on=ON, amount=value, today=TODAY)
                 assert value <= before.remainder
             elif op == "reverse":
                 if not receipts:

@@ -291,8 +291,8 @@ def test_payout_records_shares_and_fees(client, shared_demo_org):
 
 def test_payout_refusals_name_the_article(client, shared_demo_org):
     case = creditor_case()
-    case_services.record_event(case, type=EventType.XAC_MINH_CO_DIEU_KIEN, on=D(2025, 8, 5))
-    case_services.record_event(
+    case_services.event_record(case, type=EventType.XAC_MINH_CO_DIEU_KIEN, on=D(2025, 8, 5))
+    case_services.event_record(
         case,
         type=EventType.QUYET_DINH_CUONG_CHE,
         on=D(2025, 8, 6),

@@ -84,10 +84,10 @@ def test_an_event_after_materialisation_reaches_the_totals(cases, monkeypatch):
     period = month_period(2022, 6)
     before = _groups(period, raw=False, monkeypatch=monkeypatch)
     # A payment inside the period, and a case closed before the period leaves the scope.
-    services.record_event(
+    services.event_record(
         cases[0], type="thu_tien", on=dt.date(2022, 3, 1), amount=60 * M, today=FAR
     )
-    services.record_event(cases[1], type="dinh_chi", on=dt.date(2021, 6, 1), today=FAR)
+    services.event_record(cases[1], type="dinh_chi", on=dt.date(2021, 6, 1), today=FAR)
     after = _groups(period, raw=False, monkeypatch=monkeypatch)
     assert after != before
     assert after == _groups(period, raw=True, monkeypatch=monkeypatch)
@@ -115,7 +115,7 @@ def test_refresh_rebuilds_only_the_changed_case(cases):
     refresh_facts()
     assert stale_case_ids() == []
     assert refresh_facts() == 0
-    services.record_event(cases[2], type="xac_minh_lai", on=dt.date(2022, 9, 1), today=FAR)
+    services.event_record(cases[2], type="xac_minh_lai", on=dt.date(2022, 9, 1), today=FAR)
     assert stale_case_ids() == [cases[2].pk]
     assert stale_case_ids(full=True) == [cases[2].pk]
     assert refresh_facts() == 1

@@ -16,7 +16,7 @@ from thads.stats.buckets import Check
 from thads.stats.engine import Buckets
 from thads.stats.models import ReportSubmission
 from thads.stats.report import Report, ReportRow, build_report
-from thads.stats.snapshots import freeze
+from thads.stats.snapshots import snapshot_freeze
 from thads.testing.stats import FAR_FUTURE
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def approve_directly(unit, year, month):
     """An approved report with its snapshot, without the workflow (tested elsewhere)."""
     period = month_period(year, month)
     row = ReportSubmission.objects.create(unit=unit, year=year, month=month, status="approved")
-    freeze(row, period)
+    snapshot_freeze(row, period)
     return row
 
 
@@ -77,7 +77,7 @@ def test_carry_over_against_the_approved_year_end(demo_org, two_years):
     approve_directly(sc, 2024, 12)
     # A correction recorded now of a payment of year 2024 (09/2023: 10M → 12M).
     wrong = CaseEvent.objects.get(case=two_years["open"], type="thu_tien", on=dt.date(2023, 9, 15))
-    case_services.record_event(
+    case_services.event_record(
         two_years["open"],
         type="thu_tien",
         on=wrong.on,
@@ -118,7 +118,7 @@ def test_flows_never_fall_unless_corrected(demo_org, history):
     approve_directly(kv2, 2026, 1)
     # The October payment is voided after October closed: xong money falls, as a correction.
     payment = CaseEvent.objects.get(case=paid, type="thu_tien")
-    case_services.record_event(
+    case_services.event_record(
         paid, type="huy_su_kien", on=dt.date(2025, 11, 3), corrects=payment, today=FAR_FUTURE
     )
     run = checks.run_checks(kv2, month_period(2026, 2))

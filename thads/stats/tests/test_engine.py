@@ -169,10 +169,10 @@ def test_separate_book_under_the_2026_law_needs_two_years(history):
         ],
     )
     with pytest.raises(TransitionError, match="Chưa đủ thời gian"):
-        services.record_event(
+        services.event_record(
             case, type="so_rieng", on=dt.date(2026, 9, 1), today=dt.date(2030, 1, 1)
         )
-    services.record_event(case, type="so_rieng", on=dt.date(2027, 8, 11), today=dt.date(2030, 1, 1))
+    services.event_record(case, type="so_rieng", on=dt.date(2027, 8, 11), today=dt.date(2030, 1, 1))
     report = build_report(Unit.objects.get(code="TNG-KV1"), month_period(2027, 12))
     assert report.total.buckets.cases["so_rieng"] == 1
     nxt = build_report(Unit.objects.get(code="TNG-KV1"), month_period(2028, 1))

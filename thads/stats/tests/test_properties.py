@@ -47,7 +47,7 @@ def create(plan):
         ),
     )
     for e in plan.events:
-        services.record_event(
+        services.event_record(
             case, type=e.type, on=e.on, amount=e.amount, data=e.data, today=FAR_FUTURE
         )
     return case

@@ -59,10 +59,10 @@ def test_submit_approve_freezes_and_later_corrections_do_not_change_the_snapshot
     demo_org, kv2_case
 ):
     kv2 = demo_org["TNG-KV2"]
-    act(sub.submit, kv2, 1, "truongphong")
+    act(sub.report_submit, kv2, 1, "truongphong")
     row = ReportSubmission.objects.get(unit=kv2, year=Y, month=1)
     assert row.status == ReportSubmission.Status.SUBMITTED
-    act(sub.approve, kv2, 1, "lanhdao")
+    act(sub.report_approve, kv2, 1, "lanhdao")
     row.refresh_from_db()
     assert row.status == ReportSubmission.Status.APPROVED
     snapshot = ReportSnapshot.objects.get(submission=row)
@@ -77,7 +77,7 @@ def test_submit_approve_freezes_and_later_corrections_do_not_change_the_snapshot
 
     # A correction dated in the period: the payment was 6M, not 10M.
     wrong = CaseEvent.objects.get(case=kv2_case, type="thu_tien")
-    case_services.record_event(
+    case_services.event_record(
         kv2_case, type="thu_tien", on=wrong.on, amount=6 * M, corrects=wrong, today=FAR_FUTURE
     )
     snapshot.refresh_from_db()
@@ -97,21 +97,21 @@ def test_submit_approve_freezes_and_later_corrections_do_not_change_the_snapshot
     assert [e.by.username for e in events] == ["truongphong", "lanhdao"]
     # Approved is final: neither returned nor sent again.
     with pytest.raises(sub.SubmissionError, match="Chỉ duyệt hoặc trả lại"):
-        act(sub.return_report, kv2, 1, "lanhdao", reason="Sai số liệu")
+        act(sub.report_return, kv2, 1, "lanhdao", reason="Sai số liệu")
     with pytest.raises(sub.SubmissionError, match="không gửi lại được"):
-        act(sub.submit, kv2, 1, "truongphong")
+        act(sub.report_submit, kv2, 1, "truongphong")
 
 
 def test_return_needs_a_reason_then_the_unit_submits_again(demo_org, kv2_case):
     kv2 = demo_org["TNG-KV2"]
-    act(sub.submit, kv2, 1, "phophong")
+    act(sub.report_submit, kv2, 1, "phophong")
     with pytest.raises(sub.SubmissionError, match="lý do"):
-        act(sub.return_report, kv2, 1, "lanhdao", reason="   ")
-    act(sub.return_report, kv2, 1, "lanhdao", reason="Thiếu số liệu Chấp hành viên")
+        act(sub.report_return, kv2, 1, "lanhdao", reason="   ")
+    act(sub.report_return, kv2, 1, "lanhdao", reason="Thiếu số liệu Chấp hành viên")
     row = ReportSubmission.objects.get(unit=kv2, year=Y, month=1)
     assert row.status == ReportSubmission.Status.RETURNED
     assert row.events.get(action="return").reason == "Thiếu số liệu Chấp hành viên"
-    act(sub.submit, kv2, 1, "truongphong")
+    act(sub.report_submit, kv2, 1, "truongphong")
     row.refresh_from_db()
     assert row.status == ReportSubmission.Status.SUBMITTED
     assert row.events.count() == 3
@@ -119,10 +119,10 @@ def test_return_needs_a_reason_then_the_unit_submits_again(demo_org, kv2_case):
 
 def test_stale_version_is_a_conflict_and_changes_nothing(demo_org, kv2_case):
     kv2 = demo_org["TNG-KV2"]
-    act(sub.submit, kv2, 1, "truongphong")
+    act(sub.report_submit, kv2, 1, "truongphong")
     row = ReportSubmission.objects.get(unit=kv2, year=Y, month=1)
     with pytest.raises(ConcurrentEditError):
-        act(sub.approve, kv2, 1, "lanhdao", version=row.version - 1)
+        act(sub.report_approve, kv2, 1, "lanhdao", version=row.version - 1)
     row.refresh_from_db()
     assert row.status == ReportSubmission.Status.SUBMITTED
     assert not ReportSnapshot.objects.exists()
@@ -130,7 +130,7 @@ def test_stale_version_is_a_conflict_and_changes_nothing(demo_org, kv2_case):
     kv3 = demo_org["TNG-KV3"]
     head_user, head_access = who("truongphong")
     with pytest.raises(sub.NotAllowed):  # not the head of KV3
-        sub.submit(kv3, Y, 1, access=head_access, user=head_user, expected_version=1)
+        sub.report_submit(kv3, Y, 1, access=head_access, user=head_user, expected_version=1)
 
 
 def test_who_may_submit_and_decide(demo_org, kv2_case):
@@ -154,20 +154,20 @@ def test_who_may_submit_and_decide(demo_org, kv2_case):
         assert permissions.may_submit(access, unit) is submit, (username, unit.code)
         assert permissions.may_decide(access, unit) is decide, (username, unit.code)
     with pytest.raises(sub.NotAllowed, match="không có quyền gửi"):
-        act(sub.submit, kv2, 1, "chv")
-    act(sub.submit, kv2, 1, "truongphong")
+        act(sub.report_submit, kv2, 1, "chv")
+    act(sub.report_submit, kv2, 1, "truongphong")
     with pytest.raises(sub.NotAllowed, match="không có quyền duyệt"):
-        act(sub.approve, kv2, 1, "truongphong")
+        act(sub.report_approve, kv2, 1, "truongphong")
     assert ReportSubmission.objects.get(unit=kv2).status == "submitted"
 
 
 def test_period_not_ended_and_national_unit_are_refused(demo_org):
     kv2 = demo_org["TNG-KV2"]
     with pytest.raises(sub.SubmissionError, match="chưa kết thúc"):
-        act(sub.submit, kv2, 1, "truongphong", today=dt.date(2025, 10, 31))
+        act(sub.report_submit, kv2, 1, "truongphong", today=dt.date(2025, 10, 31))
     with pytest.raises(sub.SubmissionError, match="không còn hoạt động"):
         user, access = who("truongphong")
-        sub.submit(
+        sub.report_submit(
             demo_org["TN-SC"],
             Y,
             1,
@@ -184,7 +184,7 @@ def test_failing_checks_block_submission(demo_org, kv2_case):
 
     Case.objects.filter(pk=kv2_case.pk).update(collected=1)  # cache no longer = events
     with pytest.raises(sub.SubmissionError, match="chưa qua các bước kiểm tra"):
-        act(sub.submit, demo_org["TNG-KV2"], 1, "truongphong")
+        act(sub.report_submit, demo_org["TNG-KV2"], 1, "truongphong")
     assert not ReportSubmission.objects.exists()
 
 
@@ -194,18 +194,18 @@ def test_a_parent_waits_for_all_its_children(demo_org, history):
     for unit in kv[:4]:
         ReportSubmission.objects.create(unit=unit, year=Y, month=1, status="approved")
     with pytest.raises(sub.SubmissionError, match="khu vực 5"):
-        act(sub.submit, tng, 1, "lanhdao")
+        act(sub.report_submit, tng, 1, "lanhdao")
     ReportSubmission.objects.create(unit=kv[4], year=Y, month=1, status="submitted")
     with pytest.raises(sub.SubmissionError, match="khu vực 5"):
-        act(sub.submit, tng, 1, "lanhdao")
+        act(sub.report_submit, tng, 1, "lanhdao")
     ReportSubmission.objects.filter(unit=kv[4]).update(status="approved")
-    act(sub.submit, tng, 1, "lanhdao")
+    act(sub.report_submit, tng, 1, "lanhdao")
     # The child's status changes back (e.g. data repaired by hand): approval waits again.
     ReportSubmission.objects.filter(unit=kv[0]).update(status="returned")
     with pytest.raises(sub.SubmissionError, match="khu vực 1"):
-        act(sub.approve, tng, 1, "trunguong")
+        act(sub.report_approve, tng, 1, "trunguong")
     ReportSubmission.objects.filter(unit=kv[0]).update(status="approved")
-    act(sub.approve, tng, 1, "trunguong")
+    act(sub.report_approve, tng, 1, "trunguong")
     assert ReportSubmission.objects.get(unit=tng).status == "approved"
 
 
@@ -248,19 +248,19 @@ def test_late_flags(demo_org, kv2_case):
     assert sub.status_of(kv2, Y, 1, today=dt.date(2025, 11, 4)).late is False
     assert sub.status_of(kv2, Y, 1, today=dt.date(2025, 11, 5)).late is True
     with time_machine.travel(dt.datetime(2025, 11, 4, 9, 0, tzinfo=dt.UTC), tick=False):
-        act(sub.submit, kv2, 1, "truongphong", today=dt.date(2025, 11, 4))
+        act(sub.report_submit, kv2, 1, "truongphong", today=dt.date(2025, 11, 4))
     status = sub.status_of(kv2, Y, 1, today=dt.date(2026, 1, 1))
     assert status.late is False and status.deadline == dt.date(2025, 11, 4)
     assert ReportSubmission.objects.get(unit=kv2).events.get().late is False
     # Returned, then sent again after the deadline: the first submission counts.
-    act(sub.return_report, kv2, 1, "lanhdao", reason="Kiểm tra lại")
+    act(sub.report_return, kv2, 1, "lanhdao", reason="Kiểm tra lại")
     with time_machine.travel(dt.datetime(2025, 11, 20, 9, 0, tzinfo=dt.UTC), tick=False):
-        act(sub.submit, kv2, 1, "truongphong", today=dt.date(2025, 11, 20))
+        act(sub.report_submit, kv2, 1, "truongphong", today=dt.date(2025, 11, 20))
     assert sub.status_of(kv2, Y, 1, today=dt.date(2026, 1, 1)).late is False
     assert ReportSubmission.objects.get(unit=kv2).events.filter(late=True).count() == 1
     # Month 2 sent after its deadline (02/12/2025 + 2 working days = 02/12).
     with time_machine.travel(dt.datetime(2025, 12, 10, 9, 0, tzinfo=dt.UTC), tick=False):
-        act(sub.submit, kv2, 2, "truongphong", today=dt.date(2025, 12, 10))
+        act(sub.report_submit, kv2, 2, "truongphong", today=dt.date(2025, 12, 10))
     assert sub.status_of(kv2, Y, 2, today=dt.date(2025, 12, 10)).late is True
     statuses = {s.unit.code: s for s in sub.children_statuses(demo_org["TNG"], Y, 1, AFTER_M2)}
     assert statuses["TNG-KV2"].status == "submitted" and statuses["TNG-KV2"].late is False
@@ -269,8 +269,8 @@ def test_late_flags(demo_org, kv2_case):
 
 def test_transitions_and_snapshots_are_append_only(demo_org, kv2_case):
     kv2 = demo_org["TNG-KV2"]
-    act(sub.submit, kv2, 1, "truongphong")
-    act(sub.approve, kv2, 1, "lanhdao")
+    act(sub.report_submit, kv2, 1, "truongphong")
+    act(sub.report_approve, kv2, 1, "lanhdao")
     event = SubmissionEvent.objects.first()
     event.reason = "sửa"
     with pytest.raises(PermissionError):

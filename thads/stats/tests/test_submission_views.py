@@ -81,7 +81,7 @@ def test_status_page_submit_approve_and_frozen_numbers(client, demo_org, kv2_cas
     assert 'data-testid="changed-since-approval"' not in text
 
     wrong = CaseEvent.objects.get(case=kv2_case, type="thu_tien")
-    case_services.record_event(
+    case_services.event_record(
         kv2_case, type="thu_tien", on=wrong.on, amount=6 * M, corrects=wrong, today=FAR_FUTURE
     )
     text = client.get(status_url("TNG-KV2")).content.decode()
