@@ -350,7 +350,7 @@ def article_for(event_type: str, on: dt.date) -> str:
     if law.version == "2025" and event_type in ARTICLES_2025:
         return ARTICLES_2025[event_type]
     if law.version == "2025":
-        return "Luật THADS số 106/2025/QH15"
+        return law.short_name  # article numbers of the new law are not mapped yet
     return RULES[event_type].article
 
 
@@ -421,3 +421,60 @@ def allowed_events(facts: CaseFacts, snapshot: CaseSnapshot) -> list[str]:
         and kind != EventType.HUY_SU_KIEN
         and not (kind == EventType.TRA_DON and facts.mode != CaseMode.THEO_DON)
     ]
+
+
+# Checks that depend only on the case and its history, not on what the user will type (the
+# event's data, amount or time): they tell, before any form is shown, whether the step is open.
+PRECONDITIONS: frozenset[Check] = frozenset(
+    {
+        _nothing_left,
+        _state_budget_only,
+        _on_request_only,
+        _has_conditions,
+        _coercion_decided,
+        _seized,
+        _valued,
+        _failed_auction,
+        _creditor_may_take,
+        _revaluation,
+        _separate_book_conditions,
+        _amount_within_remainder,
+        _payout_within_collected,
+    }
+)
+
+
+@dataclass(frozen=True)
+class _Probe:
+    """The smallest event of a type, on a day: what the preconditions are asked about."""
+
+    type: str
+    on: dt.date
+    amount: int | None = 1
+    data: dict = field(default_factory=dict)
+    pk: int | None = None
+    seq: int = 0
+    corrects_id: int | None = None
+    to_unit_id: int | None = None
+
+
+def available_events(
+    facts: CaseFacts, snapshot: CaseSnapshot, prior: Iterable[EventLike], on: dt.date
+) -> list[str]:
+    """The steps the law allows now: the state admits them (`allowed_events`) and their
+    preconditions on the history hold on `on` (no valuation before a seizure, no "xong" while
+    money is left, no coercion before its decision…). What the user still has to type (a
+    reason, a measure, an amount) is checked when the step is recorded."""
+    history = list(prior)
+    kinds = []
+    for kind in allowed_events(facts, snapshot):
+        rule = RULES[kind]
+        ctx = Context(facts, snapshot, history, _Probe(kind, on), law_on(on))
+        try:
+            for check in rule.checks:
+                if check in PRECONDITIONS:
+                    check(ctx)
+        except DomainError:
+            continue
+        kinds.append(kind)
+    return kinds
