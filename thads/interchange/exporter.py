@@ -148,6 +148,7 @@ def _units(units) -> Iterator[str]:
                 "type": "unit",
                 "code": u.code,
                 "name": u.name,
+                "short_name": u.short_name or None,
                 "parent": u.parent.code if u.parent_id else None,
                 "level": u.level,
                 "valid_from": _date(u.valid_from),

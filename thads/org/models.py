@@ -8,6 +8,7 @@ successor, so that reports of a year straddling the change still add up.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pghistory
 from django.conf import settings
@@ -17,6 +18,42 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from thads.common.models import Tracked
+
+SHORT_PREFIXES = (
+    ("thành phố ", "TP. "),
+    ("thị xã ", "TX. "),
+    ("huyện ", "H. "),
+    ("quận ", "Q. "),
+    ("tỉnh ", ""),
+)
+
+
+def abbreviate(name: str) -> str:
+    """A unit's usual short name from its official name, as offices write it:
+    "Phòng Thi hành án dân sự khu vực 2 – Thái Nguyên" → "KV2", "Chi cục Thi hành án dân sự
+    thành phố Sông Công" → "TP. Sông Công", "Thi hành án dân sự tỉnh Thái Nguyên" → "Thái
+    Nguyên", "Cục Thi hành án dân sự tỉnh Thái Nguyên" → "Cục THADS Thái Nguyên"."""
+    text = " ".join(name.split())
+    match = re.search(r"khu vực\s+(\d+)", text, flags=re.IGNORECASE)
+    if match:
+        return f"KV{match.group(1)}"
+    for marker in ("Thi hành án dân sự", "THADS"):
+        if marker in text:
+            break
+    else:
+        return text
+    head, _sep, place = text.partition(marker)
+    place = place.split(" – ")[0].strip(" –-")
+    head = head.strip()
+    for long, short in SHORT_PREFIXES:
+        if place.lower().startswith(long):
+            place = short + place[len(long) :]
+            break
+    if head.startswith("Cục Quản lý"):
+        return "Cục Quản lý THADS"
+    if head.startswith("Cục"):
+        return f"Cục THADS {place}".strip()
+    return place or text
 
 
 @pghistory.track(model_name="UnitHistory")
@@ -28,6 +65,8 @@ class Unit(Tracked):
 
     code = models.CharField(_("Mã đơn vị"), max_length=40, unique=True)
     name = models.CharField(_("Tên đơn vị"), max_length=255)
+    # What rankings, charts and narrow columns print ("KV2", "TP. Sông Công"); blank: derived.
+    short_name = models.CharField(_("Tên viết tắt"), max_length=60, blank=True, default="")
     level = models.CharField(_("Cấp"), max_length=10, choices=Level.choices)
     parent = models.ForeignKey(
         "self",
@@ -64,6 +103,11 @@ class Unit(Tracked):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def label(self) -> str:
+        """The short name when the unit has one, else one derived from its name."""
+        return self.short_name or abbreviate(self.name)
 
     def is_valid_on(self, day: dt.date) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)

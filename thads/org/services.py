@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from thads.common.concurrency import update_with_version
-from thads.org.models import Membership, Role, Staff, Unit
+from thads.org.models import Membership, Role, Staff, Unit, abbreviate
 
 
 def _author(user: Any) -> Any:
@@ -31,12 +31,17 @@ def unit_create(
     parent: Unit | None = None,
     valid_to: dt.date | None = None,
     successor: Unit | None = None,
+    short_name: str | None = None,
     by: Any = None,
 ) -> Unit:
-    """Create a unit after checking the hierarchy rules (no cycle, validity inside the parent)."""
+    """Create a unit after checking the hierarchy rules (no cycle, validity inside the parent).
+
+    Without a short name, the usual one is derived from the name (`org.models.abbreviate`).
+    """
     unit = Unit(
         code=code,
         name=name,
+        short_name=(short_name or abbreviate(name))[:60],
         level=level,
         parent=parent,
         valid_from=valid_from,

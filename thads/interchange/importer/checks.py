@@ -114,6 +114,8 @@ class Checker:
                 self.err(u.line, f"Mã đơn vị “{u.code}” bị trùng (đã có ở dòng {first}).")
             elif u.code in self.db_units:
                 self.err(u.line, f"Mã đơn vị “{u.code}” đã có trong cơ sở dữ liệu.")
+            elif u.short_name and len(u.short_name) > 60:
+                self.err(u.line, f"“short_name” dài quá 60 ký tự: “{u.short_name}”.")
             else:
                 self.file_units[u.code] = u
         # Unsaved Unit objects with temporary negative keys, so that Unit.clean (cycles,

@@ -54,6 +54,7 @@ class OrmWriter:
                     valid_from=u.valid_from,
                     valid_to=u.valid_to,
                     successor=units[u.successor] if u.successor else None,
+                    short_name=u.short_name,
                 )
                 del pending[u.code]
                 created += 1

@@ -163,6 +163,7 @@ def _parse_unit(r: _Reader, line: int) -> UnitRec:
         valid_from=r.get("valid_from", r.date),
         valid_to=r.get("valid_to", r.date, optional=True),
         successor=r.get("successor", r.text, optional=True),
+        short_name=r.get("short_name", r.text, optional=True),
     )
 
 

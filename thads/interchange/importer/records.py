@@ -26,7 +26,10 @@ RATE_RE = re.compile(r"^\d{1,3}(\.\d{1,2})?$")
 
 KEYS: dict[str, tuple[set[str], set[str]]] = {
     # type: (required, optional)
-    "unit": ({"code", "name", "level", "valid_from"}, {"parent", "valid_to", "successor"}),
+    "unit": (
+        {"code", "name", "level", "valid_from"},
+        {"parent", "valid_to", "successor", "short_name"},
+    ),
     "staff": ({"code", "name", "unit", "title", "valid_from"}, {"is_head", "valid_to"}),
     "target": ({"unit", "year", "case_rate", "money_rate"}, set()),
     "case": (
@@ -72,6 +75,7 @@ class UnitRec:
     valid_from: dt.date
     valid_to: dt.date | None
     successor: str | None
+    short_name: str | None = None
 
 
 @dataclass

@@ -42,8 +42,8 @@ def model_rows() -> dict[str, list]:
     events = {e.pk: e.seq for e in CaseEvent.objects.all()}
     return {
         "units": sorted(
-            (u.code, u.name, u.level, units.get(u.parent_id), u.valid_from, u.valid_to,
-             units.get(u.successor_id))
+            (u.code, u.name, u.short_name, u.level, units.get(u.parent_id), u.valid_from,
+             u.valid_to, units.get(u.successor_id))
             for u in Unit.objects.all()
         ),
         "staff": sorted(Staff.objects.values_list("code", "full_name", "title")),
