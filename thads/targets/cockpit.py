@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from thads.common.money import format_rate
 from thads.common.periods import Period, as_of_period, month_end, month_period, year_end, year_start
 from thads.org.access import scope_unit_ids
-from thads.org.models import Unit
+from thads.org.models import Unit, abbreviate
 from thads.stats.buckets import case_rate, money_rate
 from thads.stats.engine import compute_groups, total_of
 from thads.stats.facts import refresh_facts
@@ -175,6 +175,7 @@ class CockpitRow:
     cases: Side
     money: Side
     ranked: bool = True  # the "not assigned" officer row is shown but not ranked
+    label: str = ""  # what rankings and charts print: the unit's short name, the officer's name
 
     def side(self, measure: str) -> Side:
         return self.cases if measure == "cases" else self.money
@@ -308,6 +309,22 @@ def rows_by(unit: Unit) -> str:
     return "officer" if unit.level == Unit.Level.LOCAL else "unit"
 
 
+def _label_rows(rows: list[CockpitRow], by: str, unit: Unit) -> None:
+    """Units by their short name ("KV2", "TP. Sông Công"): long names all begin alike. The row of
+    the cockpit's own unit (the cases it holds itself) says so."""
+    if by != "unit":
+        for row in rows:
+            row.label = row.name
+        return
+    short = dict(
+        Unit.objects.filter(code__in=[r.unit_code for r in rows]).values_list("code", "short_name")
+    )
+    for row in rows:
+        row.label = short.get(row.unit_code) or abbreviate(row.name)
+        if row.unit_code == unit.code:
+            row.label = _("%(unit)s (trực tiếp thụ lý)") % {"unit": row.label}
+
+
 def build_cockpit(unit: Unit, period: Period, *, trend: bool = True) -> Cockpit:
     """The cockpit of `unit` at the end of `period` (reports of this and last year)."""
     refresh_facts()
@@ -322,6 +339,8 @@ def build_cockpit(unit: Unit, period: Period, *, trend: bool = True) -> Cockpit:
         for r in report.rows
     ]
     total = _row(report.total, own)
+    _label_rows(rows, by, unit)
+    total.label = total.name
     _project(rows, total, report, last, last_full, period)
     for measure in MEASURES:
         ranked = [r for r in rows if r.ranked]

@@ -37,6 +37,9 @@ UNIT_FIELDS = (
 )
 OPTIONAL_FIELDS = UNIT_FIELDS[2:]
 FIELD_LABELS = TargetChange.FIELD_LABELS
+# Changing a unit's official target (given by the level above) on the screens needs a reason,
+# kept in the change log; an import carries the other system's decisions as they are.
+REASONED_SOURCES = frozenset({"form", "excel"})
 _RATE_RE = re.compile(r"^\d{1,3}([.,]\d{1,2})?$")
 
 
@@ -139,6 +142,15 @@ def target_set(
         old = dict.fromkeys(values)
     else:
         old = {key: getattr(target, key) for key in values}
+        changed = any(old[key] != value for key, value in values.items())
+        if changed and source in REASONED_SOURCES and not (reason or "").strip():
+            raise DomainError(
+                _(
+                    "Chỉ tiêu năm %(year)s của %(unit)s đã được giao: muốn thay đổi phải ghi lý do "
+                    "(lý do được lưu vào lịch sử thay đổi)."
+                )
+                % {"year": year, "unit": unit.name}
+            )
         target.version += 1
     for key, value in values.items():
         setattr(target, key, value)
@@ -336,7 +348,7 @@ def template_xlsx(parent: Unit, year: int) -> bytes:
 
     wb = Workbook()
     ws = wb.active
-    ws.title = "Chi tieu"
+    ws.title = "Chỉ tiêu"
     ws.append(XLSX_HEADER)
     for cell in ws[1]:
         cell.font = Font(bold=True)
