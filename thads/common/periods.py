@@ -77,3 +77,69 @@ def as_of_period(year: int, as_of: dt.date) -> Period:
             f"({year_start(year):%d/%m/%Y} – {year_end(year):%d/%m/%Y})."
         )
     return Period(year=year, start=year_start(year), end=as_of)
+
+
+# ---- names of months and periods, as the screens say them ----------------------------------
+
+
+def calendar_month(year: int, month: int) -> tuple[int, int]:
+    """(calendar year, calendar month) of month `month` (1 = October) of report year `year`."""
+    end = month_end(year, month)
+    return end.year, end.month
+
+
+def month_name(year: int, month: int) -> str:
+    """Month 3 of report year 2027 → "Tháng 12/2026"."""
+    from django.utils.translation import gettext as _
+
+    cal_year, cal_month = calendar_month(year, month)
+    return _("Tháng %(month)s/%(year)s") % {"month": cal_month, "year": cal_year}
+
+
+def month_label(year: int, month: int) -> str:
+    """ "Tháng 12/2026 — tháng thứ 3 của năm báo cáo 2027"."""
+    from django.utils.translation import gettext as _
+
+    return _("%(name)s — tháng thứ %(k)s của năm báo cáo %(year)s") % {
+        "name": month_name(year, month),
+        "k": month,
+        "year": year,
+    }
+
+
+def is_running(period: Period, today: dt.date) -> bool:
+    """The period has begun and its last day is still ahead: its figures go up to today."""
+    return period.start <= today < period.end
+
+
+def period_label(period: Period, today: dt.date) -> str:
+    """How a screen names the period: the month by name, or the year up to a day; a running
+    period says so and up to which day its figures go (never a last day still to come)."""
+    from django.utils.translation import gettext as _
+
+    if period.month:
+        text = month_label(period.year, period.month)
+    else:
+        text = _("Năm báo cáo %(year)s, đến ngày %(day)s") % {
+            "year": period.year,
+            "day": f"{period.end:%d/%m/%Y}",
+        }
+    day = {"day": f"{today:%d/%m/%Y}"}
+    if today < period.start:
+        text += " " + _("(chưa bắt đầu)")
+    elif is_running(period, today) and period.month and today < period.end.replace(day=1):
+        text += " " + _("(tháng chưa đến: số liệu đến hết ngày %(day)s)") % day
+    elif is_running(period, today):
+        text += " " + _("(đang diễn ra: số liệu đến hết ngày %(day)s)") % day
+    return text
+
+
+def range_text(period: Period, today: dt.date) -> str:
+    """ "từ ngày 01/10/2026 đến ngày 02/12/2026" — a running period ends today, not later."""
+    from django.utils.translation import gettext as _
+
+    end = today if is_running(period, today) else period.end
+    return _("từ ngày %(start)s đến ngày %(end)s") % {
+        "start": f"{period.start:%d/%m/%Y}",
+        "end": f"{end:%d/%m/%Y}",
+    }
