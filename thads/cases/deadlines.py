@@ -110,7 +110,7 @@ def _article(kind: str, day: dt.date) -> str:
         return law.separate_book_article
     if law is LAW_2008:
         return ARTICLES_2008[kind]
-    return law.name
+    return law.short_name
 
 
 def _label(kind: str, day: dt.date) -> str:

@@ -14,22 +14,17 @@ from django.utils.translation import gettext_lazy as _
 from thads.cases.models import CaseMode, CaseState, EventType, JudgmentKind, Obligation, Party
 from thads.cases.services import CaseInput, ObligationInput, PartyInput
 from thads.cases.transitions import COERCION_MEASURES, RULES
+from thads.common.forms_ui import DateWidget
 from thads.org.models import Staff, Unit
 from thads.org.selectors import officers_of_unit
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
 def date_field(label, **kwargs) -> forms.DateField:
+    """A date typed dd/mm/yyyy (the ISO form is accepted too, for scripts and tests)."""
     return forms.DateField(
-        label=label, input_formats=DATE_INPUT_FORMATS, widget=DateInput(), **kwargs
+        label=label, input_formats=DATE_INPUT_FORMATS, widget=DateWidget(), **kwargs
     )
 
 
@@ -247,8 +242,24 @@ class ObligationForm(forms.Form):
     is_state_budget = forms.BooleanField(label=_("Nộp ngân sách nhà nước"), required=False)
 
 
-PartyFormSet = forms.formset_factory(PartyForm, extra=2, min_num=1, validate_min=True)
-ObligationFormSet = forms.formset_factory(ObligationForm, extra=2, min_num=1, validate_min=True)
+class PartyBaseFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        "too_few_forms": _("Phải nhập ít nhất %(num)d đương sự (người phải thi hành án)."),
+    }
+
+
+class ObligationBaseFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        "too_few_forms": _("Phải nhập ít nhất %(num)d nghĩa vụ thi hành."),
+    }
+
+
+PartyFormSet = forms.formset_factory(
+    PartyForm, formset=PartyBaseFormSet, extra=2, min_num=1, validate_min=True
+)
+ObligationFormSet = forms.formset_factory(
+    ObligationForm, formset=ObligationBaseFormSet, extra=2, min_num=1, validate_min=True
+)
 
 
 class IntakeBlock:

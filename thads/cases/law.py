@@ -15,6 +15,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy
+
 from thads.cases.models import LawVersion
 
 LAW_2025_EFFECTIVE = dt.date(2026, 7, 1)
@@ -39,6 +41,8 @@ class LawRules:
     separate_book_wait_months_long: int  # prisoner with ≥2 years left, unknown address
     separate_book_min_reverifications: int
     separate_book_article: str
+    # How citations name the law ("Luật THADS 2008, Điều 44"); `LAW_NOTE` says which applies when.
+    short_name: str = ""
 
     def separate_book_wait(self, long: bool) -> int:
         """Months to wait after the decision that the debtor cannot pay."""
@@ -56,6 +60,7 @@ LAW_2008 = LawRules(
     separate_book_wait_months_long=24,
     separate_book_min_reverifications=2,
     separate_book_article="NĐ 62/2015/NĐ-CP, Điều 9 k5 (sửa đổi bởi NĐ 33/2020/NĐ-CP)",
+    short_name="Luật THADS 2008",
 )
 LAW_2025 = LawRules(
     version=LawVersion.LUAT_2025,
@@ -64,8 +69,15 @@ LAW_2025 = LawRules(
     separate_book_wait_months_long=24,
     separate_book_min_reverifications=2,
     separate_book_article="Luật THADS 2025, Điều 38 k4 (gửi lại yêu cầu thi hành án)",
+    short_name="Luật THADS 2025",
 )
 LAWS = (LAW_2008, LAW_2025)
+# Shown wherever citations of both laws may meet (the case page, deadline lists).
+LAW_NOTE = gettext_lazy(
+    "Căn cứ pháp lý theo ngày của từng việc: đến 30/06/2026 áp dụng Luật THADS 2008 (Luật Thi "
+    "hành án dân sự số 26/2008/QH12, sửa đổi, bổ sung); từ 01/07/2026 áp dụng Luật THADS 2025 "
+    "(Luật Thi hành án dân sự số 106/2025/QH15)."
+)
 
 # Grounds of a no-means decision that stretch the periods (Luật THADS 2008, Điều 44 k2):
 # the debtor serves a prison term with 2 years or more left, or the new address is unknown.

@@ -8,7 +8,7 @@ every case of their unit, inspectors and leaders read only).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils import timezone
@@ -25,8 +25,8 @@ from thads.cases.models import (
 from thads.cases.permissions import may_record
 from thads.cases.search import search_cases
 from thads.cases.services import case_facts
-from thads.cases.state import CaseSnapshot
-from thads.cases.transitions import COERCION_MEASURES, EVENT_NAMES, allowed_events, article_for
+from thads.cases.state import effective_events, replay
+from thads.cases.transitions import COERCION_MEASURES, EVENT_NAMES, article_for, available_events
 from thads.common.periods import report_year_bounds
 from thads.org.access import Access, scope_unit_ids
 from thads.org.models import Staff, Unit
@@ -143,6 +143,7 @@ class TimelineEntry:
     article: str
     corrected_by: CaseEvent | None
     corrects: CaseEvent | None
+    names: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def is_void(self) -> bool:
@@ -151,10 +152,14 @@ class TimelineEntry:
     @property
     def details(self) -> list[tuple[str, str]]:
         """The event's data as (label, value) in Vietnamese, codes turned into words."""
-        return event_details(self.event.data or {})
+        return event_details(self.event.data or {}, self.names)
 
 
-def event_details(data: dict) -> list[tuple[str, str]]:
+def event_details(data: dict, names: dict | None = None) -> list[tuple[str, str]]:
+    """(label, value) pairs of an event's data for people: codes become words, a staff code the
+    officer's name, a party or obligation id its name (`names[key][value]`). Keys nobody labelled
+    (internal bookkeeping) are left out rather than shown raw."""
+    names = names or {}
     words = {
         "reason": (_("Lý do"), {"thoa_thuan": _("Theo thỏa thuận"), "khac": _("Lý do khác")}),
         "ground": (
@@ -167,18 +172,43 @@ def event_details(data: dict) -> list[tuple[str, str]]:
         ),
         "measure": (_("Biện pháp"), COERCION_MEASURES),
         "result": (_("Kết quả"), {"thanh_cong": _("Thành"), "khong_thanh": _("Không thành")}),
-        "officer": (_("Chấp hành viên"), {}),
-        "previous": (_("Trước đó"), {}),
+        "officer": (_("Chấp hành viên"), names.get("officer", {})),
+        "previous": (_("Chấp hành viên trước đó"), names.get("officer", {})),
         "time": (_("Giờ"), {}),
         "round": (_("Lần"), {}),
+        "payer": (_("Người nộp tiền"), {}),
+        "receipt": (_("Biên lai số"), {}),
+        "payee": (_("Người nhận tiền"), names.get("payee", {})),
+        "obligation": (_("Nghĩa vụ"), names.get("obligation", {})),
+        "self_settled": (_("Đương sự tự thỏa thuận"), {True: _("Có")}),
     }
     details = []
     for key, value in data.items():
-        if key == "note" or value in (None, "", False):
+        if key == "note" or value in (None, "", False) or key not in words:
             continue
-        label, names = words.get(key, (key, {}))
-        details.append((str(label), str(names.get(value, value))))
+        label, known = words[key]
+        shown = known.get(value, value) if isinstance(value, str | int | bool) else value
+        if key in {"officer", "previous", "payee", "obligation"} and value not in known:
+            continue  # an id or code without a name to show: nothing a reader can use
+        details.append((str(label), str(shown)))
     return details
+
+
+def _detail_names(events: list[CaseEvent], case: Case) -> dict:
+    """Names behind the codes and ids in the events' data, in at most three queries."""
+    codes = {
+        e.data.get(k) for e in events for k in ("officer", "previous") if (e.data or {}).get(k)
+    }
+    names: dict[str, dict] = {"officer": {}, "payee": {}, "obligation": {}}
+    if codes:
+        names["officer"] = dict(
+            Staff.objects.filter(code__in=codes).values_list("code", "full_name")
+        )
+    if any((e.data or {}).get("payee") for e in events):
+        names["payee"] = dict(case.parties.values_list("pk", "name"))
+    if any((e.data or {}).get("obligation") for e in events):
+        names["obligation"] = dict(case.obligations.values_list("pk", "description"))
+    return names
 
 
 def timeline(case: Case) -> list[TimelineEntry]:
@@ -187,6 +217,7 @@ def timeline(case: Case) -> list[TimelineEntry]:
         case.events.select_related("recorded_by", "to_unit", "corrects").order_by("on", "seq")
     )
     corrected_by = {e.corrects_id: e for e in events if e.corrects_id}
+    names = _detail_names(events, case)
     entries = []
     for event in events:
         article = "" if event.type == EventType.HUY_SU_KIEN else article_for(event.type, event.on)
@@ -197,23 +228,23 @@ def timeline(case: Case) -> list[TimelineEntry]:
                 article=article,
                 corrected_by=corrected_by.get(event.pk),
                 corrects=event.corrects,
+                names=names,
             )
         )
     return entries
 
 
-def actions_for(access: Access, case: Case) -> list[tuple[str, str]]:
-    """(type, name) of the events the law admits now and the user may record."""
-    snapshot = CaseSnapshot(
-        amount=case.amount,
-        state=case.state,
-        is_classified=case.is_classified,
-        collected=case.collected,
-        reduced=case.reduced,
+def actions_for(access: Access, case: Case, today: dt.date | None = None) -> list[tuple[str, str]]:
+    """(type, name) of the events the law allows now (state and history: the transition
+    table's `available_events`) and the user may record."""
+    events = list(case.events.all())
+    snapshot = replay(case.amount, events)
+    kinds = available_events(
+        case_facts(case), snapshot, effective_events(events), today or timezone.localdate()
     )
     return [
         (kind, EVENT_NAMES[kind])
-        for kind in allowed_events(case_facts(case), snapshot)
+        for kind in kinds
         if kind not in SPECIAL_EVENTS and may_record(access, case, kind)
     ]
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from thads.common.money import rate
+from django.utils.translation import gettext, gettext_lazy
+
+from thads.common.money import format_vnd, group_thousands, rate
 
 # States that are buckets of their own (the case's state at the cut-off T).
 STATE_BUCKETS = (
@@ -46,6 +48,34 @@ COUNTED_MONEY = {
 }
 CASE_KEYS = (*BASE_KEYS, *DERIVED_KEYS)
 MONEY_KEYS = (*MONEY_BASE_KEYS, *DERIVED_KEYS)
+
+# What the screens call each bucket (never its key: "dinh_chi" is "Đình chỉ").
+BUCKET_LABELS = {
+    "chuyen_sang": gettext_lazy("Năm trước chuyển sang"),
+    "thu_ly_moi": gettext_lazy("Thụ lý mới"),
+    "tong_thu_ly": gettext_lazy("Tổng số thụ lý"),
+    "uy_thac": gettext_lazy("Ủy thác"),
+    "thu_hoi": gettext_lazy("Thu hồi, hủy quyết định"),
+    "tra_don": gettext_lazy("Trả đơn yêu cầu"),
+    "so_rieng": gettext_lazy("Chuyển sổ theo dõi riêng"),
+    "phai_thi_hanh": gettext_lazy("Phải thi hành"),
+    "co_dieu_kien": gettext_lazy("Có điều kiện thi hành"),
+    "xong": gettext_lazy("Thi hành xong"),
+    "giam": gettext_lazy("Miễn, giảm"),
+    "dinh_chi": gettext_lazy("Đình chỉ"),
+    "dang_thi_hanh": gettext_lazy("Đang thi hành"),
+    "hoan_thoa_thuan": gettext_lazy("Hoãn theo thỏa thuận"),
+    "hoan_tam_dinh_chi": gettext_lazy("Hoãn, tạm đình chỉ"),
+    "hoan_khac": gettext_lazy("Hoãn (lý do khác)"),
+    "tam_dinh_chi": gettext_lazy("Tạm đình chỉ"),
+    "chua_co_dieu_kien": gettext_lazy("Chưa có điều kiện thi hành"),
+    "chuyen_ky_sau": gettext_lazy("Chuyển kỳ sau"),
+    "chuyen_ky_sau_co_dieu_kien": gettext_lazy("Chuyển kỳ sau: có điều kiện"),
+}
+
+
+def bucket_label(key: str) -> str:
+    return str(BUCKET_LABELS.get(key, key))
 
 
 # The identities of statistics.md ("Identities"), as written there: a derived bucket is a
@@ -190,31 +220,38 @@ def identity_checks(cases: dict[str, int], money: dict[str, int]) -> list[Check]
     """The identities every report must satisfy (statistics.md, "Checks")."""
     checks = []
     for label, v, completions in (
-        ("việc", cases, ("xong", "dinh_chi")),
-        ("tiền", money, ("xong", "giam", "dinh_chi")),
+        (gettext("việc"), cases, ("xong", "dinh_chi")),
+        (gettext("tiền"), money, ("xong", "giam", "dinh_chi")),
     ):
+        # Money in đồng, grouped as on the screens (1.234.567 đ); counts grouped too.
+        show = group_thousands if v is cases else format_vnd
         remainders = sum(v[k] for k in STATE_BUCKETS if k != "xong") if label == "tiền" else 0
-        if label == "việc":
+        if v is cases:
             total = sum(v[k] for k in STATE_BUCKETS)
         else:
             total = v["xong"] + v["giam"] + remainders
         checks.append(
             Check(
-                f"{label}: tổng thụ lý = năm trước chuyển sang + thụ lý mới = tổng các trạng thái",
+                f"{label}: "
+                + gettext("tổng thụ lý = năm trước chuyển sang + thụ lý mới = tổng các trạng thái"),
                 v["tong_thu_ly"] == v["chuyen_sang"] + v["thu_ly_moi"] == total,
-                f"{v['tong_thu_ly']} / {v['chuyen_sang']} + {v['thu_ly_moi']} / {total}",
+                f"{show(v['tong_thu_ly'])} / {show(v['chuyen_sang'])} + "
+                f"{show(v['thu_ly_moi'])} / {show(total)}",
             )
         )
         checks.append(
             Check(
-                f"{label}: phải thi hành = có điều kiện + hoãn, tạm đình chỉ + chưa có điều kiện",
+                f"{label}: "
+                + gettext("phải thi hành = có điều kiện + hoãn, tạm đình chỉ + chưa có điều kiện"),
                 v["phai_thi_hanh"]
                 == v["co_dieu_kien"] + v["hoan_tam_dinh_chi"] + v["chua_co_dieu_kien"],
             )
         )
         checks.append(
             Check(
-                f"{label}: chuyển kỳ sau = phải thi hành − " + " − ".join(completions),
+                f"{label}: "
+                + gettext("chuyển kỳ sau = phải thi hành − ")
+                + " − ".join(bucket_label(k).lower() for k in completions),
                 v["chuyen_ky_sau"] == v["phai_thi_hanh"] - sum(v[k] for k in completions),
             )
         )

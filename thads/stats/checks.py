@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thads.cases.models import Case, CaseEvent, EventType
+from thads.common.money import format_vnd, group_thousands
 from thads.common.periods import Period, month_period
 from thads.org.models import Unit
 from thads.stats.buckets import BASE_KEYS, MONEY_BASE_KEYS, STATE_BUCKETS
@@ -35,7 +36,13 @@ from thads.stats.snapshots import (
 )
 from thads.stats.sql import FROM_WHERE, contribution_columns, sql_params
 
+
 # Cumulative flow columns: (measure, key, label).
+def _show(measure: str, value: int) -> str:
+    """A count grouped (1.234), money in đồng (1.234.567 đ): never a bare 1234567."""
+    return format_vnd(value) if measure == "money" else group_thousands(value)
+
+
 FLOWS = (
     ("cases", "thu_ly_moi", "thụ lý mới (việc)"),
     ("cases", "xong", "thi hành xong (việc)"),
@@ -122,7 +129,8 @@ def carry_over_check(unit: Unit, period: Period, report: Report) -> ReportCheck:
         "year": period.year - 1
     }
     detail = "; ".join(
-        f"{'việc' if m == 'cases' else 'tiền'}: {now} / {was}" for m, now, was in pairs
+        f"{'việc' if m == 'cases' else 'tiền'}: {_show(m, now)} / {_show(m, was)}"
+        for m, now, was in pairs
     )
     if all(now == was for _m, now, was in pairs):
         return ReportCheck(rule, True, detail)
@@ -143,7 +151,12 @@ def carry_over_check(unit: Unit, period: Period, report: Report) -> ReportCheck:
         if (n_c, n_m) != (b_c, b_m):
             differing[case_id] = _(
                 "chuyển sang %(now)s việc, %(now_m)s đ; chuyển kỳ sau %(b)s việc, %(b_m)s đ"
-            ) % {"now": n_c, "now_m": n_m, "b": b_c, "b_m": b_m}
+            ) % {
+                "now": group_thousands(n_c),
+                "now_m": group_thousands(n_m),
+                "b": group_thousands(b_c),
+                "b_m": group_thousands(b_m),
+            }
     return _explain(rule, detail, differing, _corrected_since(differing, previous.end))
 
 
@@ -230,9 +243,10 @@ def flow_checks(unit: Unit, period: Period, report: Report) -> list[ReportCheck]
             b = before[case_id].value(m, k) if case_id in before else 0
             n = now[case_id].value(m, k) if case_id in now else 0
             if n < b:
-                decreased.setdefault(case_id, []).append(f"{label}: {b} → {n}")
+                decreased.setdefault(case_id, []).append(f"{label}: {_show(m, b)} → {_show(m, n)}")
     details = "; ".join(
-        f"{label}: {before_totals[(m, k)]} → {_total(report, m, k)}" for m, k, label in falling
+        f"{label}: {_show(m, before_totals[(m, k)])} → {_show(m, _total(report, m, k))}"
+        for m, k, label in falling
     )
     differing = {c: ", ".join(notes) for c, notes in decreased.items()}
     return [_explain(rule, details, differing, _corrected_since(decreased, previous.end))]
@@ -277,7 +291,7 @@ def case_money_check(unit: Unit, period: Period) -> ReportCheck:
         if n_states != 1:
             notes.append(_("ở %(n)s trạng thái") % {"n": n_states})
         if gap:
-            notes.append(_("tiền lệch %(gap)s đ") % {"gap": gap})
+            notes.append(_("tiền lệch %(gap)s") % {"gap": format_vnd(gap)})
         if stale:
             notes.append(_("số liệu tổng hợp của việc khác diễn biến đã ghi"))
         culprits.append((case_id, "; ".join(notes)))
@@ -310,10 +324,13 @@ def officer_rows_check(by_unit: Report, by_officer: Report) -> ReportCheck:
             bad.append(row.unit_code)
     extra = set(sums) - {r.unit_code for r in by_unit.rows}
     bad += sorted(extra)
+    names = {r.unit_code: r.name for r in by_unit.rows}
     return ReportCheck(
         _("Cộng các dòng Chấp hành viên bằng dòng đơn vị"),
         not bad,
-        _("Đơn vị lệch: %(units)s") % {"units": ", ".join(bad)} if bad else "",
+        _("Đơn vị lệch: %(units)s") % {"units": ", ".join(names.get(c, c) for c in bad)}
+        if bad
+        else "",
     )
 
 

@@ -5,7 +5,8 @@ Money convention: the engine and the JSON of `thads report` count money in đồ
 PDF holds the exact nghìn đồng value of that cell rounded half up (`money.to_thousands`), as the
 form prints it — so a total is the rounded total, not the sum of rounded rows (they may differ by
 a rounding unit). Rates are printed in percent with two decimals (83,99). The CSV is the
-machine-readable contract (`thads report --format csv`): money in đồng, rates "83.99".
+machine-readable contract is the `thads report --format csv` command (keys as headers, money in
+đồng, rates "83.99"); the screen's CSV download is the form in Vietnamese (`render_csv`).
 """
 
 from __future__ import annotations
@@ -20,10 +21,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from thads.common.money import to_thousands
-from thads.common.periods import Period
+from thads.common.periods import Period, is_running
 from thads.common.templatetags.thads_format import number, percent, thousands
 from thads.org.models import Unit
-from thads.stats import exports
 from thads.stats.layout import FormTable, build_form, evaluate, is_rate
 
 FORM_CODES = ("1", "2", "3", "4", "5", "7")
@@ -42,8 +42,12 @@ def form_number(code: str) -> str:
     return f"{int(code):02d}" if code.isdigit() else code
 
 
-def period_text(period: Period) -> str:
-    return f"Từ ngày {period.start:%d/%m/%Y} đến ngày {period.end:%d/%m/%Y}"
+def period_text(period: Period, today: dt.date | None = None) -> str:
+    """ "Từ ngày 01/10/2026 đến ngày 30/11/2026"; a month still running ends today (its figures
+    go no further), never on a last day still to come."""
+    today = today or timezone.localdate()
+    end = today if is_running(period, today) else period.end
+    return f"Từ ngày {period.start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}"
 
 
 def is_money_form(table: FormTable) -> bool:
@@ -240,7 +244,7 @@ def render_xlsx(doc: Document, progress=None) -> bytes:
     last = get_column_letter(width)
     wb = Workbook()
     ws = wb.active
-    ws.title = f"Bieu {form_number(table.definition.code)}"
+    ws.title = f"Biểu {form_number(table.definition.code)}"
     bold = Font(name="Times New Roman", bold=True, size=11)
     normal = Font(name="Times New Roman", size=11)
     italic = Font(name="Times New Roman", italic=True, size=11)
@@ -353,21 +357,50 @@ def render_pdf(doc: Document) -> bytes:
 # ---- CSV -----------------------------------------------------------------------------------
 
 
+def csv_header(table: FormTable) -> list[str]:
+    """The screen's CSV speaks Vietnamese: "Mã đơn vị", "Tên đơn vị", then each printed column
+    as "(số cột) nhóm – tiêu đề" with its unit; the `thads report` command keeps the keys."""
+    money = table.definition.measure == "money"
+    officers = table.definition.rows_by == "officer"
+    head = ["Mã đơn vị", "Tên đơn vị, Chấp hành viên" if officers else "Tên đơn vị"]
+    if officers:
+        head.append("Mã Chấp hành viên")
+    for column in table.columns:
+        text = column["header"]
+        if column.get("group"):
+            text = f"{column['group']} – {text}"
+        if is_rate(column["expr"]):
+            text += " (%)"
+        elif money:
+            text += " (đồng)"
+        head.append(f"({column['no']}) {text}")
+    return head
+
+
+def _csv_value(value) -> str:
+    """Integers as digits (money in đồng), rates with the Vietnamese comma (83,99), none "—"."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return f"{value:.2f}".replace(".", ",")
+    return str(value)
+
+
 def render_csv(table: FormTable) -> bytes:
-    """Forms 1–5: the contract's CSV (money in đồng); form 7: its printed columns."""
-    if table.report is not None:
-        measure = "cases" if table.definition.measure == "cases" else "money"
-        payload = exports.report_payload(table.report, measure, table.definition.code)
-        text = exports.report_csv(payload, table.definition.rows_by)
-    else:
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["unit", "name", *[c["header"] for c in table.columns]])
-        for row in [*table.rows, table.total]:
-            name = row.name if row is not table.total else f"Tổng cộng: {row.name}"
-            writer.writerow([row.unit_code, name, *row.values])
-        text = out.getvalue()
-    return ("\ufeff" + text).encode("utf-8")
+    """The form as the screen shows it, one row per unit (or officer), Vietnamese headers.
+
+    Money in đồng (not the nghìn đồng of the printed forms, so sums stay exact); UTF-8 with a
+    BOM so that Excel reads the diacritics.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(csv_header(table))
+    officers = table.definition.rows_by == "officer"
+    for row in [*table.rows, table.total]:
+        name = row.name if row is not table.total else f"Tổng cộng: {row.name}"
+        head = [row.unit_code, name] + ([row.officer_code or ""] if officers else [])
+        writer.writerow(head + [_csv_value(v) for v in row.values])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 def render(

@@ -16,7 +16,7 @@ from django.db import connection
 from thads.cases.models import Case
 from thads.common.periods import Period
 from thads.org.models import Unit
-from thads.stats.buckets import BASE_KEYS, MONEY_BASE_KEYS
+from thads.stats.buckets import BASE_KEYS, MONEY_BASE_KEYS, bucket_label
 from thads.stats.exports import report_payload
 from thads.stats.facts import refresh_facts
 from thads.stats.models import ReportSnapshot, ReportSubmission, SnapshotCase
@@ -232,7 +232,7 @@ def changed_cases(snapshot: ReportSnapshot, unit: Unit, period: Period) -> list[
                 a = f.value(measure, key) if f else 0
                 b = lv.value(measure, key) if lv else 0
                 if a != b:
-                    keys.append(f"{label}: {key}")
+                    keys.append(f"{label}: {bucket_label(key).lower()}")
         if keys:
             found.append((case_id, keys))
     by_id = Case.objects.in_bulk([case_id for case_id, _k in found])

@@ -15,7 +15,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from thads.common.concurrency import ConcurrentEditError
@@ -24,32 +23,11 @@ from thads.org.models import Unit
 from thads.org.shortcuts import unit_for_read_or_404
 from thads.stats import permissions
 from thads.stats import submission as sub
-from thads.stats.buckets import CASE_KEYS, MONEY_KEYS
+from thads.stats.buckets import BUCKET_LABELS, CASE_KEYS, MONEY_KEYS
 from thads.stats.checks import run_checks
 from thads.stats.snapshots import compare
 
-KEY_LABELS = {
-    "chuyen_sang": gettext_lazy("Năm trước chuyển sang"),
-    "thu_ly_moi": gettext_lazy("Thụ lý mới"),
-    "tong_thu_ly": gettext_lazy("Tổng số thụ lý"),
-    "uy_thac": gettext_lazy("Ủy thác"),
-    "thu_hoi": gettext_lazy("Thu hồi, hủy quyết định"),
-    "tra_don": gettext_lazy("Trả đơn yêu cầu"),
-    "so_rieng": gettext_lazy("Chuyển sổ theo dõi riêng"),
-    "phai_thi_hanh": gettext_lazy("Phải thi hành"),
-    "co_dieu_kien": gettext_lazy("Có điều kiện thi hành"),
-    "xong": gettext_lazy("Thi hành xong"),
-    "giam": gettext_lazy("Miễn, giảm"),
-    "dinh_chi": gettext_lazy("Đình chỉ"),
-    "dang_thi_hanh": gettext_lazy("Đang thi hành"),
-    "hoan_thoa_thuan": gettext_lazy("Hoãn theo thỏa thuận"),
-    "hoan_tam_dinh_chi": gettext_lazy("Hoãn, tạm đình chỉ"),
-    "hoan_khac": gettext_lazy("Hoãn (lý do khác)"),
-    "tam_dinh_chi": gettext_lazy("Tạm đình chỉ"),
-    "chua_co_dieu_kien": gettext_lazy("Chưa có điều kiện thi hành"),
-    "chuyen_ky_sau": gettext_lazy("Chuyển kỳ sau"),
-    "chuyen_ky_sau_co_dieu_kien": gettext_lazy("Chuyển kỳ sau: có điều kiện"),
-}
+KEY_LABELS = BUCKET_LABELS
 
 
 def _period_args(request) -> tuple[int, int]:

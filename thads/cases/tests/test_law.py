@@ -72,4 +72,4 @@ def test_articles_follow_the_law_in_force():
     assert article_for("so_rieng", D(2026, 6, 30)) == LAW_2008.separate_book_article
     assert article_for("so_rieng", D(2026, 7, 1)) == LAW_2025.separate_book_article
     assert article_for("thu_tien", D(2026, 6, 30)) == "Luật THADS 2008, Điều 47"
-    assert article_for("thu_tien", D(2026, 7, 1)) == "Luật THADS số 106/2025/QH15"
+    assert article_for("thu_tien", D(2026, 7, 1)) == "Luật THADS 2025"

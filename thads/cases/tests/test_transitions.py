@@ -431,4 +431,4 @@ def test_law_2025_articles_after_1_7_2026():
         accepted_on=D(2026, 7, 1),
         has_state_budget_obligation=False,
     )
-    assert error.article == "Luật THADS số 106/2025/QH15"
+    assert error.article == "Luật THADS 2025"

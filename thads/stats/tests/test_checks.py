@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.db.models import F
@@ -66,7 +67,7 @@ def test_all_checks_pass_on_a_clean_history(demo_org, two_years):
     run = checks.run_checks(demo_org["TN-SC"], month_period(2025, 3))
     assert run.ok, [(c.rule, c.detail) for c in run.failures]
     carry = by_rule(run, "chuyển kỳ sau của tháng 12 năm 2024")
-    assert carry.detail == "việc: 2 / 2; tiền: 38000000 / 38000000"
+    assert carry.detail == "việc: 2 / 2; tiền: 38.000.000 đ / 38.000.000 đ"
     # The province (before the reform) and its successor see the same checks pass.
     assert checks.run_checks(demo_org["TN"], month_period(2025, 3)).ok
     assert checks.run_checks(demo_org["TNG-KV2"], month_period(2026, 1)).ok
@@ -125,7 +126,7 @@ def test_flows_never_fall_unless_corrected(demo_org, history):
     flow = by_rule(run, "không giảm so với tháng 1")
     assert flow.ok and flow.correction
     assert [n.case_id for n in flow.cases] == [paid.pk]
-    assert "thi hành xong (tiền): 9000000 → 0" in flow.cases[0].note
+    assert "thi hành xong (tiền): 9.000.000 đ → 0 đ" in flow.cases[0].note
     assert run.ok
     # A case taken out of the unit by hand, no correction recorded: the new-cases flow falls.
     Case.objects.filter(pk=other.pk).update(unit=demo_org["TNG-KV3"], version=F("version") + 1)
@@ -173,7 +174,7 @@ def test_money_out_of_balance_is_named(demo_org, history):
     Case.objects.filter(pk=case.pk).update(state="xong")
     check = checks.case_money_check(kv2, period)
     assert [n.case_id for n in check.cases] == [case.pk]
-    assert "tiền lệch 11000000 đ" in check.cases[0].note
+    assert "tiền lệch 11.000.000 đ" in check.cases[0].note
 
 
 def _row(unit_code, cases, money, officer=None):
@@ -225,3 +226,23 @@ def test_identity_failures_are_carried_over_from_the_report():
         unit, None, "unit", [], total, checks=[Check("x", False, "d"), Check("y", True)]
     )
     assert [(c.rule, c.ok) for c in checks.identity_checks(report)] == [("x", False), ("y", True)]
+
+
+def test_identity_checks_speak_in_words_and_grouped_numbers():
+    """No bucket key ("dinh_chi", "giam") nor an ungrouped sum in a rule or its detail."""
+    from thads.stats.buckets import MONEY_BASE_KEYS, identity_checks
+    from thads.testing.text_checks import raw_codes
+
+    cases = {k: 0 for k in MONEY_BASE_KEYS if k != "giam"}
+    cases.update(chuyen_sang=1200, thu_ly_moi=34, dang_thi_hanh=1234)
+    money = {k: 0 for k in MONEY_BASE_KEYS}
+    money.update(chuyen_sang=123456789, dang_thi_hanh=123456789)
+    from thads.stats.buckets import derive_cases, derive_money
+
+    checks = identity_checks(derive_cases(cases), derive_money(money))
+    text = " ".join(f"{c.rule} {c.detail}" for c in checks)
+    assert raw_codes(text, ["giam", "dinh_chi"]) == []
+    assert "phải thi hành − thi hành xong − miễn, giảm − đình chỉ" in text
+    assert "1.234 / 1.200 + 34 / 1.234" in text
+    assert "123.456.789 đ / 123.456.789 đ + 0 đ / 123.456.789 đ" in text
+    assert not re.search(r"\d{5,}", text)

@@ -163,6 +163,46 @@ def test_pdf_fetcher_refuses_the_network():
 def test_csv_of_form_7_and_bad_format(cases):  # noqa: F811
     unit = Unit.objects.get(code="TNG")
     data = documents.render("csv", "7", unit, month_period(2026, 4)).decode("utf-8-sig")
-    assert data.splitlines()[0].startswith('unit,name,"Phong tỏa tài khoản, tài sản"')
+    # The screen's CSV speaks Vietnamese (the `thads report` command keeps its keys).
+    assert data.splitlines()[0].startswith(
+        'Mã đơn vị,Tên đơn vị,"(1) Biện pháp bảo đảm – Phong tỏa tài khoản, tài sản"'
+    )
     with pytest.raises(ValueError):
         documents.render("doc", "1", unit, month_period(2026, 4))
+
+
+def test_xlsx_sheet_is_named_in_vietnamese(cases):  # noqa: F811
+    unit = Unit.objects.get(code="TNG")
+    wb = load_workbook(io.BytesIO(documents.render("xlsx", "1", unit, month_period(2026, 4))))
+    assert wb.sheetnames == ["Biểu 01"]
+
+
+@pytest.mark.parametrize(("form", "money"), [("1", False), ("2", True), ("4", False)])
+def test_screen_csv_has_vietnamese_headers_and_exact_values(cases, form, money):  # noqa: F811
+    """The screen's download speaks Vietnamese; `thads report --format csv` keeps its keys."""
+    import csv
+
+    unit = Unit.objects.get(code="TNG")
+    data = documents.render("csv", form, unit, month_period(2026, 4)).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(data)))
+    header = rows[0]
+    assert header[:2] == [
+        "Mã đơn vị",
+        "Tên đơn vị, Chấp hành viên" if form == "4" else "Tên đơn vị",
+    ]
+    assert all(re.fullmatch(r"[a-z_]+", h) is None for h in header), header  # no bare keys
+    assert "chuyen_sang" not in data and "ty_le" not in data
+    if money:
+        assert any(h.endswith("(đồng)") for h in header)
+    assert any(h.endswith("(%)") for h in header)
+    assert rows[-1][1].startswith("Tổng cộng")
+    table = documents.build_form(form, unit, month_period(2026, 4))
+    first = len(header) - len(table.columns)
+    values = rows[-1][first:]
+    for value, expected in zip(values, table.total.values, strict=True):
+        if expected is None:
+            assert value == ""
+        elif isinstance(expected, int):
+            assert value == str(expected)  # money in đồng, exact
+        else:
+            assert value == f"{expected:.2f}".replace(".", ",")

@@ -86,7 +86,7 @@ def test_submit_approve_freezes_and_later_corrections_do_not_change_the_snapshot
     totals = diff.total_cells("2")
     assert (totals["xong"].frozen, totals["xong"].live) == (10 * M, 6 * M)
     assert [c.case.pk for c in diff.cases] == [kv2_case.pk]
-    assert "tiền: xong" in diff.cases[0].keys
+    assert "tiền: thi hành xong" in diff.cases[0].keys
     assert "1" not in {c.form for c in diff.cells}  # the case counts are unchanged
 
     events = list(SubmissionEvent.objects.filter(submission=row).order_by("pk"))

@@ -87,7 +87,7 @@ def test_status_page_submit_approve_and_frozen_numbers(client, demo_org, kv2_cas
     text = client.get(status_url("TNG-KV2")).content.decode()
     assert 'data-testid="changed-since-approval"' in text
     assert "<mark>6.000.000 đ</mark>" in text and "10.000.000 đ" in text
-    assert kv2_case.code in text and "tiền: xong" in text
+    assert kv2_case.code in text and "tiền: thi hành xong" in text
 
 
 def test_children_overview(client, demo_org, kv2_case):

@@ -188,7 +188,7 @@ def test_held_money_and_deadline_lists(client, units):
     assert "Luật THADS 2008, Điều 39" in html
     wb = load_workbook(io.BytesIO(client.get(url("qua-han", don_vi="TNG", xuat="xlsx")).content))
     assert wb.active.cell(row=5, column=2).value == late.code
-    assert wb["Theo CHV"].cell(row=2, column=1).value == "Nguyễn Thị Hoa"
+    assert wb["Theo Chấp hành viên"].cell(row=2, column=1).value == "Nguyễn Thị Hoa"
 
 
 def test_panel_and_overview(client, bank_cases, django_assert_max_num_queries):

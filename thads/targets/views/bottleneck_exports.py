@@ -18,7 +18,7 @@ def _workbook(title: str, scope: Scope, subtitle: str, header: list[str]):
 
     wb = Workbook()
     ws = wb.active
-    ws.title = "Diem nghen"
+    ws.title = "Điểm nghẽn"
     ws.append([title])
     ws["A1"].font = Font(bold=True)
     ws.append([scope.unit.name if scope.unit else ""])
@@ -177,7 +177,7 @@ def deadlines_xlsx(bottleneck, scope, as_of, officers, rows) -> HttpResponse:
         )
         ws.cell(row=ws.max_row, column=6).number_format = "DD/MM/YYYY"
         ws.cell(row=ws.max_row, column=9).number_format = "#,##0"
-    summary = wb.create_sheet("Theo CHV")
+    summary = wb.create_sheet("Theo Chấp hành viên")
     summary.append([_("Chấp hành viên"), _("Quá hạn"), _("Đến hạn hôm nay"), _("Trong 7 ngày")])
     for o in officers:
         summary.append([o.name, o.overdue, o.today, o.this_week])

@@ -90,7 +90,7 @@ def xlsx(payload: dict) -> bytes:
 
     wb = Workbook()
     ws = wb.active
-    ws.title = "Chi tieu"
+    ws.title = "Chỉ tiêu"
     headers = [
         "Mã",
         "Tên",
