@@ -18,8 +18,10 @@ def run(*args) -> str:
 
 
 class _NoCases:
+    cases = events = judgments = targets = complaints = 0
+
     def summary(self) -> str:
-        return "0 việc"
+        return "Đã nhập: 0 đơn vị"
 
 
 def test_demo_builds_then_refuses_then_skips_if_empty(monkeypatch):
@@ -28,7 +30,10 @@ def test_demo_builds_then_refuses_then_skips_if_empty(monkeypatch):
     from thads.interchange import demo_cases
 
     monkeypatch.setattr(demo_cases, "load", lambda today: _NoCases())
-    assert "Đã tạo tỉnh mẫu" in run("demo")
+    out = run("demo")
+    assert "Đã tạo tỉnh mẫu: 17 đơn vị, 40 cán bộ." in out
+    # The cases' import creates no unit: its "0 đơn vị" must not contradict the 17 above.
+    assert "0 đơn vị" not in out
     units, staff = Unit.objects.count(), Staff.objects.count()
     with pytest.raises(CommandError, match="đã có dữ liệu"):
         run("demo")
@@ -62,3 +67,50 @@ def test_demologins_prints_one_account_per_role():
     for role, username, unit in demo.DEMO_LOGINS:
         assert username in out and role in out and unit in out
     assert "Nguyễn Thị Hoa" in out  # chv
+
+
+def test_demo_cases_summary_names_what_was_loaded():
+    from thads.interchange.importer import ImportResult
+    from thads.web.management.commands.demo import cases_summary
+
+    text = cases_summary(
+        ImportResult(targets=82, judgments=3787, cases=5000, events=41391, complaints=77)
+    )
+    assert text == (
+        "Đã nạp dữ liệu mẫu: 5.000 việc thi hành án (41.391 sự kiện) từ 3.787 bản án, "
+        "82 chỉ tiêu, 77 đơn thư."
+    )
+    assert "đơn vị" not in text
+
+
+def test_make_run_honours_port():
+    """`PORT=8103 make run` serves on 8103; 8000 when PORT is not set."""
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    for env, port in (({"PORT": "8103"}, "8103"), ({}, "8000")):
+        dry = subprocess.run(
+            ["make", "-n", "run"],
+            cwd=root,
+            env={"PATH": "/usr/bin:/bin", **env},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert f"runserver 127.0.0.1:{port}" in dry, dry
+        assert f"http://127.0.0.1:{port}" in dry
+
+
+def test_packaging_metadata_raises_no_setuptools_deprecation():
+    """`project.license` as a table is deprecated (setuptools ≥ 77 wants an SPDX string); the
+    flat layout is declared, so the editable install adds a path instead of an import finder
+    (which warns about shadowing folders)."""
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    assert config["project"]["license"] == "AGPL-3.0-or-later"
+    assert "setuptools>=77" in config["build-system"]["requires"]
+    assert config["tool"]["setuptools"]["package-dir"] == {"": "."}

@@ -3,8 +3,10 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from thads.common.money import group_thousands
 from thads.interchange import demo_cases
 from thads.org import demo as org_demo
+from thads.org.models import Staff
 
 
 class Command(BaseCommand):
@@ -26,6 +28,19 @@ class Command(BaseCommand):
                 "Cơ sở dữ liệu đã có dữ liệu. Dùng cơ sở dữ liệu trống để tạo tỉnh mẫu."
             )
         units = org_demo.build_org()
-        self.stdout.write(self.style.SUCCESS(f"Đã tạo tỉnh mẫu: {len(units)} đơn vị."))
+        staff = Staff.objects.count()
+        self.stdout.write(
+            self.style.SUCCESS(f"Đã tạo tỉnh mẫu: {len(units)} đơn vị, {staff} cán bộ.")
+        )
         result = demo_cases.load(timezone.localdate())
-        self.stdout.write(self.style.SUCCESS(f"Việc thi hành án mẫu — {result.summary()}"))
+        self.stdout.write(self.style.SUCCESS(cases_summary(result)))
+
+
+def cases_summary(result) -> str:
+    """What the demo cases added (the units and staff were created above, not imported)."""
+    return (
+        f"Đã nạp dữ liệu mẫu: {group_thousands(result.cases)} việc thi hành án "
+        f"({group_thousands(result.events)} sự kiện) từ {group_thousands(result.judgments)} "
+        f"bản án, {group_thousands(result.targets)} chỉ tiêu, "
+        f"{group_thousands(result.complaints)} đơn thư."
+    )
