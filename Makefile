@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 VENDOR := thads/web/static/vendor
+# `make run` serves on 127.0.0.1:$(PORT); e.g. `PORT=8103 make run`.
+PORT ?= 8000
 STAMP := $(VENV)/.installed
 
 .PHONY: install run test lint bench clean
@@ -22,7 +24,10 @@ $(VENDOR)/.copied: package.json package-lock.json
 	mkdir -p $(VENDOR)
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/
 	cp node_modules/echarts/dist/echarts.min.js $(VENDOR)/
-	cp node_modules/@picocss/pico/css/pico.min.css $(VENDOR)/
+	cp node_modules/bootstrap/dist/css/bootstrap.min.css $(VENDOR)/
+	cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js $(VENDOR)/
+	cp node_modules/flatpickr/dist/flatpickr.min.css node_modules/flatpickr/dist/flatpickr.min.js $(VENDOR)/
+	cp node_modules/flatpickr/dist/l10n/vn.js $(VENDOR)/flatpickr-vn.js
 	touch $@
 
 .PHONY: locale
@@ -33,9 +38,9 @@ run: install
 	$(BIN)/thads migrate --noinput
 	$(BIN)/thads demo --if-empty
 	@echo ""
-	@echo "THADS: http://127.0.0.1:8000"
+	@echo "THADS: http://127.0.0.1:$(PORT)"
 	$(BIN)/thads demologins
-	$(BIN)/thads runserver 127.0.0.1:8000
+	$(BIN)/thads runserver 127.0.0.1:$(PORT)
 
 # Two workers (the machines have 2 cores); a module stays on one worker (module fixtures).
 PYTEST_WORKERS ?= 2

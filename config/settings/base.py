@@ -108,10 +108,17 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "thads.web.context_processors.navigation",
             ],
-            "builtins": ["thads.common.templatetags.thads_format"],
+            "builtins": [
+                "django.templatetags.l10n",
+                "thads.common.templatetags.thads_format",
+                "thads.web.templatetags.thads_ui",
+            ],
         },
     }
 ]
+
+# Every form: Bootstrap classes, labels, Vietnamese errors tied to their field (thads.common).
+FORM_RENDERER = "thads.common.forms_ui.ThadsFormRenderer"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -170,7 +177,9 @@ LOCALE_PATHS = [BASE_DIR / "thads" / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Numbers are grouped (1.234.567) only where a template asks for it (|number, |vnd): a year, a
+# code or an id rendered plainly must never become "2.027" inside a URL or an input.
+USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["config.formats"]
 LANGUAGE_COOKIE_NAME = "thads_language"
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from thads.cases import actions as case_actions
-from thads.cases import assignment, permissions, selectors, services
+from thads.cases import assignment, permissions, selectors, services, stages
 from thads.cases.deadlines import case_deadlines, deadlines_by_officer, open_deadlines
 from thads.cases.forms import (
     AssignForm,
@@ -28,8 +28,10 @@ from thads.cases.forms import (
     JudgmentForm,
     intake_unit_officers,
 )
+from thads.cases.law import LAW_NOTE
 from thads.cases.models import Case, EventType
 from thads.cases.shortcuts import case_for_read_or_404
+from thads.cases.state import CaseSnapshot
 from thads.common.errors import DomainError
 from thads.common.views import error_text, run_service
 from thads.org.access import scope_unit_ids
@@ -83,7 +85,13 @@ def my_cases(request):
     officer_code = request.GET.get("officer")
     if officer_code and sees_officers:
         staff = get_object_or_404(Staff, code=officer_code)
-    context = {"unit": unit, "today": today, "nav_active": "my_cases", "officer": staff}
+    context = {
+        "unit": unit,
+        "today": today,
+        "nav_active": "my_cases",
+        "officer": staff,
+        "law_note": LAW_NOTE,
+    }
     if staff is not None:
         if staff == access.staff and not officer_code:
             cases = selectors.open_cases_of_officer(access, staff)
@@ -120,7 +128,14 @@ def case_detail(request, pk: int):
     case = case_for_read_or_404(request.access, pk)
     today = timezone.localdate()
     deadlines = case_deadlines(case, today=today)
-    actions = selectors.actions_for(access, case)
+    actions = selectors.actions_for(access, case, today)
+    # Registered views (e.g. the ledger's payment) replace the generic one.
+    links = [
+        stages.Action(kind, name, case_actions.action_url(case, kind)) for kind, name in actions
+    ]
+    main_stages, other_stages = stages.group_actions(
+        links, CaseSnapshot(amount=case.amount, state=case.state, is_classified=case.is_classified)
+    )
     context = {
         "case": case,
         "parties": case.parties.all(),
@@ -129,13 +144,12 @@ def case_detail(request, pk: int):
         "deadlines": [(d, d.status(today)) for d in deadlines],
         "timeline": selectors.timeline(case),
         "actions": actions,
-        # (type, name, url): registered views (e.g. the ledger's payment) replace the generic one.
-        "action_links": [
-            (kind, name, case_actions.action_url(case, kind)) for kind, name in actions
-        ],
+        "action_stages": main_stages,
+        "other_stages": other_stages,
         "panels": case_actions.case_panels(request, case),
         "may_assign": permissions.may_assign(access, case),
         "today": today,
+        "law_note": LAW_NOTE,
     }
     return render(request, "cases/case_detail.html", context)
 

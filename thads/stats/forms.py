@@ -34,7 +34,7 @@ class PeriodForm(forms.Form):
         label=gettext_lazy("Năm báo cáo"), min_value=2000, max_value=2200, required=False
     )
     thang = forms.IntegerField(
-        label=gettext_lazy("Tháng (1 = tháng 10)"), min_value=1, max_value=12, required=False
+        label=gettext_lazy("Tháng báo cáo"), min_value=1, max_value=12, required=False
     )
     ngay = forms.DateField(label=gettext_lazy("Hoặc đến ngày"), required=False)
 

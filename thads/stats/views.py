@@ -190,7 +190,7 @@ def _drill_xlsx(selection: Selection, target: DrillTarget) -> HttpResponse:
     money = _measure(target.definition) == "money"
     wb = Workbook()
     ws = wb.active
-    ws.title = "Danh sach viec"
+    ws.title = "Danh sách việc"
     ws.append([f"Biểu số {documents.form_number(selection.form)} – {target.column['header']}"])
     ws.append([f"{selection.unit.name} – {_row_name(target)}"])
     ws.append([documents.period_text(selection.period)])
@@ -288,12 +288,18 @@ def _job_or_404(request, pk: int) -> ExportJob:
 def export_job(request, pk: int):
     job = _job_or_404(request, pk)
     template = "stats/_job.html" if request.htmx else "stats/job.html"
+    query = {"don_vi": job.unit.code, "bieu": job.form, "nam": job.year}
+    if job.month:
+        query["thang"] = job.month
+    else:
+        query["ngay"] = job.as_of.isoformat()
     return render(
         request,
         template,
         {
             "job": job,
             "form_number": documents.form_number(job.form),
+            "back_url": f"{reverse('stats:report')}?{urlencode(query)}",
             "nav_active": "stats",
         },
     )

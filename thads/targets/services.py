@@ -247,8 +247,8 @@ class TargetEntry:
     """The rates typed for one line of the assignment screen: a unit, or an officer."""
 
     name: str
-    case_rate: str
-    money_rate: str
+    case_rate: str | Decimal  # as typed, or already read by the screen's form
+    money_rate: str | Decimal
     unit: Unit | None = None
     staff: Staff | None = None
 

@@ -1,59 +1,25 @@
-"""Navigation by role and the unit switcher, for every page."""
+"""The menu by role, the active unit and the unit switcher, for every page."""
 
 from __future__ import annotations
 
-from django.urls import reverse
-from django.utils.translation import gettext as _
+from urllib.parse import urlsplit
 
-from thads.cases.permissions import may_intake
+from thads.common.ui import menu_for
 from thads.org.access import Access
 from thads.org.middleware import active_unit
 
 
-def _nav_items(user) -> list[dict]:
-    items = [{"label": _("Trang chủ"), "url": reverse("web:home"), "key": "home"}]
-    items.append({"label": _("Đơn vị"), "url": reverse("org:unit_list"), "key": "units"})
-    # Django's admin site only lets in staff accounts (is_staff); a link others cannot open
-    # would only lead to the admin's login page.
-    if user.is_staff:
-        items.append({"label": _("Quản trị"), "url": reverse("admin:index"), "key": "admin"})
-    return items
-
-
-def _case_nav_items(access: Access, unit) -> list[dict]:
-    """Case screens by role: officers' home, the case list, intake, assignment."""
-
-    items = []
-    if access.staff is not None or access.is_superuser:
-        items.append(
-            {"label": _("Việc của tôi"), "url": reverse("cases:my_cases"), "key": "my_cases"}
-        )
-    items.append({"label": _("Danh sách việc"), "url": reverse("cases:list"), "key": "case_list"})
-    if unit is not None and may_intake(access, unit):
-        items.append(
-            {
-                "label": _("Thụ lý"),
-                "url": reverse("cases:intake", args=[unit.code]),
-                "key": "intake",
-            }
-        )
-    if unit is not None and (access.is_leader or access.can_manage_unit(unit.pk)):
-        url = (
-            reverse("cases:unit_load", args=[unit.code])
-            if unit.level == unit.Level.LOCAL
-            else reverse("cases:violations")
-        )
-        items.append({"label": _("Phân công"), "url": url, "key": "assignment"})
-    if unit is not None:
-        items.append({"label": _("Thống kê"), "url": reverse("stats:report"), "key": "stats"})
-        items.append(
-            {"label": _("Báo cáo tháng"), "url": reverse("submission:index"), "key": "submission"}
-        )
-    if unit is not None and (access.is_leader or access.role in {"head", "deputy"}):
-        items.append(
-            {"label": _("Chỉ đạo điều hành"), "url": reverse("targets:cockpit"), "key": "targets"}
-        )
-    return items
+def _current(sections, path: str) -> tuple[str, str]:
+    """(entry key, section key) of the menu entry whose path is the longest prefix of `path`."""
+    if path == "/":
+        return "home", ""
+    best = ("", "", 0)
+    for section in sections:
+        for entry in section.entries:
+            entry_path = urlsplit(entry.url).path
+            if entry_path != "/" and path.startswith(entry_path) and len(entry_path) > best[2]:
+                best = (entry.key, section.key, len(entry_path))
+    return best[0], best[1]
 
 
 def navigation(request) -> dict:
@@ -71,8 +37,12 @@ def navigation(request) -> dict:
             .order_by("path")
             .only("id", "code", "name", "level", "path", "valid_to")
         )
+    sections = menu_for(request, unit)
+    current, section = _current(sections, request.path)
     return {
-        "nav_items": _nav_items(user)[:1] + _case_nav_items(access, unit) + _nav_items(user)[1:],
+        "menu_sections": sections,
+        "nav_current": current,
+        "nav_section": section,
         "active_unit": unit,
         "switchable_units": switchable,
         "access": access,

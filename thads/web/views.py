@@ -1,14 +1,15 @@
-"""Home page and the unit switcher."""
+"""Home page (panels by role, see thads.web.home) and the unit switcher."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from thads.org import selectors
+from thads.common.ui import home_panels_for
 from thads.org.middleware import ACTIVE_UNIT_SESSION_KEY, active_unit
 from thads.org.models import Unit
 
@@ -16,10 +17,11 @@ from thads.org.models import Unit
 @login_required
 def home(request):
     unit = active_unit(request)
-    context = {"unit": unit}
-    if unit is not None:
-        context["memberships"] = selectors.memberships_of_unit(unit)
-        context["child_units"] = selectors.units_visible(request.access).filter(parent=unit)
+    context = {
+        "unit": unit,
+        "today": timezone.localdate(),
+        "panels": home_panels_for(request, unit) if unit is not None else [],
+    }
     return render(request, "web/home.html", context)
 
 

@@ -22,7 +22,8 @@ def test_officer_records_a_payment_and_head_reassigns(live_server, page, events_
     ARTIFACTS.mkdir(exist_ok=True)
 
     sign_in(page, live_server, "chv")
-    page.get_by_role("link", name="Việc của tôi").first.click()
+    page.get_by_role("button", name="Công việc").click()  # the menu's section
+    page.get_by_role("link", name="Việc của tôi", exact=True).click()
     page.wait_for_url("**/viec/")
     page.get_by_test_id("my-open-cases").get_by_role("link", name=case.code).click()
     page.wait_for_url(f"**/viec/{case.pk}/")
@@ -62,6 +63,7 @@ def test_officer_records_a_payment_and_head_reassigns(live_server, page, events_
     error = page.get_by_test_id("action-error").inner_text()
     assert "vượt quá" in error and "(Luật THADS" in error  # the article of the law in force
     page.screenshot(path=str(ARTIFACTS / "case-payment-refused.png"), full_page=True)
+    page.get_by_test_id("user-menu").click()
     page.get_by_role("button", name="Đăng xuất").click()
     page.wait_for_url("**/dang-nhap/")
 

@@ -40,3 +40,20 @@ def thousands(value: int | None) -> str:
 def percent(value: Decimal | None) -> str:
     """Decimal('83.99') -> '83,99%'; None (zero base) -> '—'."""
     return money.format_rate(value, decimal_sep=get_format("DECIMAL_SEPARATOR"))
+
+
+@register.filter
+def person(user) -> str:
+    """An account as people know it: its owner's name, never the login when a name is known."""
+    if user is None or user == "":
+        return "—"
+    return user.get_full_name() or user.get_username()
+
+
+@register.filter
+def lookup(mapping, key):
+    """{{ labels|lookup:key }}: the label of a code; the code itself when none is known."""
+    try:
+        return mapping.get(key, key)
+    except AttributeError:
+        return key

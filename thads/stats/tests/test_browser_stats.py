@@ -29,12 +29,13 @@ def test_leader_drills_from_form_1_to_the_cases(
     page.get_by_role("button", name="Đăng nhập").click()
     page.wait_for_url(f"{live_server.url}/")
 
-    page.get_by_role("link", name="Thống kê").click()
+    page.get_by_role("button", name="Thống kê").click()  # the menu's section
+    page.get_by_role("link", name="Báo cáo thống kê", exact=True).click()
     picker = page.get_by_test_id("report-picker")
     picker.locator("select[name=don_vi]").select_option("TNG")
     picker.locator("select[name=bieu]").select_option("1")
     picker.locator("input[name=nam]").fill("2026")
-    picker.locator("input[name=thang]").fill("4")
+    picker.locator("select[name=thang]").select_option("4")
     picker.get_by_role("button", name="Xem báo cáo").click()
     page.wait_for_selector("[data-testid=form-table]")
     assert "Biểu số 01/TK-THADS" in page.content()

@@ -47,7 +47,9 @@ def assign(request, code: str):
     lines = selectors.assign_lines(parent, year)
     form = AssignForm(request.POST if request.method == "POST" else None, lines=lines)
     errors: list[str] = []
-    if form.is_valid():
+    if form.is_bound and not form.is_valid():
+        errors = list(form.non_field_errors())
+    elif form.is_valid():
         try:
             services.targets_assign(
                 request.access,
@@ -70,6 +72,7 @@ def assign(request, code: str):
             "lines": lines,
             "errors": errors,
             "saved": request.GET.get("luu") == "1",
+            "reason": form.data.get("reason", "") if form.is_bound else "",
             "officers": parent.level == Unit.Level.LOCAL,
             "history": selectors.assign_history(parent, year)[:50],
             "field_labels": services.FIELD_LABELS,

@@ -77,7 +77,7 @@ def _chart_data(cockpit: Cockpit) -> dict:
 
     ranked = cockpit.ranked
     return {
-        "names": [r.name for r in ranked],
+        "names": [r.label or r.name for r in ranked],
         "cases": {
             "rate": [num(r.cases.rate) for r in ranked],
             "target": [num(r.cases.target) for r in ranked],
@@ -91,7 +91,8 @@ def _chart_data(cockpit: Cockpit) -> dict:
             "colour": [r.money.colour for r in ranked],
         },
         "trend": {
-            "months": [str(k) for k in range(1, 13)],
+            # Calendar months by name (T10 … T9): month 1 of a report year is October.
+            "months": [_("T%(m)s") % {"m": (k + 8) % 12 + 1} for k in range(1, 13)],
             "this_year": cockpit.period.year,
             "last_year": cockpit.period.year - 1,
             "this_cases": [num(p.case_rate) for p in cockpit.trend_this],

@@ -20,7 +20,15 @@ def test_officer_sees_only_its_unit_and_switches_language(live_server, page):
     others = [units[code] for code in ("TNG-KV1", "TNG-KV3", "TNG-KV4", "TNG-KV5", "CBG-KV1")]
 
     # Static files (vendor libraries from npm) are served by the live server.
-    for path in ("vendor/pico.min.css", "vendor/htmx.min.js", "web/app.js"):
+    for path in (
+        "vendor/bootstrap.min.css",
+        "vendor/bootstrap.bundle.min.js",
+        "vendor/flatpickr.min.js",
+        "vendor/flatpickr-vn.js",
+        "vendor/htmx.min.js",
+        "web/app.js",
+        "web/favicon.svg",
+    ):
         response = page.request.get(f"{live_server.url}{settings.STATIC_URL}{path}")
         assert response.status == 200, path
 
@@ -34,7 +42,7 @@ def test_officer_sees_only_its_unit_and_switches_language(live_server, page):
 
     assert page.locator("h1").inner_text() == own.name
     assert page.get_by_test_id("active-unit").inner_text() == own.name
-    assert "Nguyễn Thị Hoa" in page.get_by_test_id("unit-staff").inner_text()
+    assert page.get_by_test_id("panel-my-deadlines").is_visible()  # the officer's home
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "officer-home-vi.png"), full_page=True)
 
@@ -52,15 +60,17 @@ def test_officer_sees_only_its_unit_and_switches_language(live_server, page):
     page.goto(f"{live_server.url}/")
     with page.expect_navigation():
         page.get_by_test_id("language").select_option("en")
+    page.get_by_test_id("user-menu").click()
     assert page.get_by_role("button", name="Log out").is_visible()
-    assert page.get_by_role("heading", name="Staff of the unit").is_visible()
+    assert page.get_by_role("heading", name="My deadlines").is_visible()
     assert page.locator("html").get_attribute("lang") == "en"
     page.screenshot(path=str(ARTIFACTS / "officer-home-en.png"), full_page=True)
 
     with page.expect_navigation():
         page.get_by_test_id("language").select_option("vi")
+    page.get_by_test_id("user-menu").click()
     assert page.get_by_role("button", name="Đăng xuất").is_visible()
-    assert page.get_by_role("heading", name="Cán bộ của đơn vị").is_visible()
+    assert page.get_by_role("heading", name="Thời hạn của tôi").is_visible()
 
     # Logging out is a POST from the button; the login page follows.
     page.get_by_role("button", name="Đăng xuất").click()
