@@ -11,7 +11,7 @@ Each page answered is checked:
 * status: 200 (or a redirect to a same-site page, followed); 403 only where `allowed_403(url)`
   says the access matrix expects it; anything else (404, 500, an exception) is a problem;
 * HTML pages: no English words, no raw codes (`text_checks`), no dot-grouped number in a link
-  or an input (`text_checks.localised_numbers`).
+  or an input (`text_checks.localised_numbers`), no form control without a label.
 
 Usage (see thads/web/tests/test_crawler.py):
 
@@ -173,6 +173,9 @@ class Crawler:
         codes = text_checks.raw_codes(text, self.codes)
         if codes:
             report.problems.append(f"{where}: raw codes {codes} in “{_around(text, codes[0])}”")
+        unlabelled = text_checks.unlabelled_controls(html)
+        if unlabelled:
+            report.problems.append(f"{where}: controls without a label {unlabelled[:5]}")
         grouped = text_checks.localised_numbers(html)
         if grouped:
             report.problems.append(f"{where}: localised numbers in links or inputs {grouped[:3]}")

@@ -189,3 +189,47 @@ class _LinkParser(HTMLParser):
             self.links.append(attributes["href"])
         if attributes.get("hx-get"):
             self.links.append(attributes["hx-get"])
+
+
+class _ControlParser(HTMLParser):
+    UNLABELLED_TYPES = frozenset({"hidden", "submit", "button", "reset", "image"})
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.label_for: set[str] = set()
+        self.controls: list[tuple[str, dict]] = []
+        self._label_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "label":
+            self._label_depth += 1
+            if attributes.get("for"):
+                self.label_for.add(attributes["for"])
+        elif tag in {"input", "select", "textarea"}:
+            kind = (attributes.get("type") or "text").lower() if tag == "input" else tag
+            if kind not in self.UNLABELLED_TYPES:
+                self.controls.append((tag, {**attributes, "_in_label": self._label_depth > 0}))
+
+    def handle_endtag(self, tag):
+        if tag == "label" and self._label_depth:
+            self._label_depth -= 1
+
+
+def unlabelled_controls(html: str) -> list[str]:
+    """Form controls a screen reader cannot name: no <label for>, not inside a <label>, no
+    aria-label, aria-labelledby or title."""
+    parser = _ControlParser()
+    parser.feed(html)
+    missing = []
+    for tag, attributes in parser.controls:
+        named = (
+            attributes["_in_label"]
+            or attributes.get("id") in parser.label_for
+            or attributes.get("aria-label")
+            or attributes.get("aria-labelledby")
+            or attributes.get("title")
+        )
+        if not named:
+            missing.append(f"<{tag} name={attributes.get('name')!r}>")
+    return missing

@@ -123,3 +123,14 @@ def test_the_code_vocabulary_has_the_choice_codes_and_spares_vietnamese_words():
     codes = raw_code_vocabulary(["TN-SC-02"])
     assert {"giam", "khac", "approved", "officer", "TN-SC-02"} <= set(codes)
     assert not {"xong", "dung", "sai", "hoan"} & set(codes)
+
+
+def test_unlabelled_controls_are_found():
+    html = (
+        '<label for="a">Năm</label><input id="a" name="nam">'
+        '<label>Tháng <select name="thang"></select></label>'
+        '<input name="q" aria-label="Tìm kiếm">'
+        '<input type="hidden" name="csrf"><button type="submit">Lưu</button>'
+        '<input name="orphan"><textarea name="note"></textarea>'
+    )
+    assert text_checks.unlabelled_controls(html) == ["<input name='orphan'>", "<textarea name='note'>"]
