@@ -108,9 +108,9 @@ def test_an_app_adds_a_menu_entry_and_a_home_panel_without_editing_a_template(
         HomePanel(
             key="test_panel",
             template_name="web/home/_payouts_due.html",
-            context=lambda request, unit: {"rows": [], "count": 0, "total": 0}
-            if request.access.role == "officer"
-            else None,
+            context=lambda request, unit: (
+                {"rows": [], "count": 0, "total": 0} if request.access.role == "officer" else None
+            ),
             order=1,
         )
     )

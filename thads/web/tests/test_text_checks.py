@@ -133,4 +133,7 @@ def test_unlabelled_controls_are_found():
         '<input type="hidden" name="csrf"><button type="submit">Lưu</button>'
         '<input name="orphan"><textarea name="note"></textarea>'
     )
-    assert text_checks.unlabelled_controls(html) == ["<input name='orphan'>", "<textarea name='note'>"]
+    assert text_checks.unlabelled_controls(html) == [
+        "<input name='orphan'>",
+        "<textarea name='note'>",
+    ]
