@@ -10,7 +10,6 @@ from thads.common.numbers import parse_screen_decimal
 from thads.targets.selectors import AssignLine
 from thads.targets.services import FIELD_LABELS, TargetEntry
 
-
 SIDES = {"case": "case_rate", "money": "money_rate"}
 
 

@@ -110,7 +110,7 @@ def payouts_due(request, unit):
 
 def unit_month(request, unit):
     """This month's intake, completions and money collected, and the year's rates."""
-    from thads.stats.periods import month_period, report_year_of
+    from thads.common.periods import month_period, report_year_of
     from thads.stats.report import build_report
     from thads.targets.models import Target
 
@@ -174,7 +174,7 @@ def waiting(request, unit):
 
 def cockpit(request, unit):
     """The leaders' cockpit at a glance: rates against targets, units ranked."""
-    from thads.stats.periods import month_period, report_year_of
+    from thads.common.periods import month_period, report_year_of
     from thads.targets.cockpit import build_cockpit
 
     if unit is None or _role(request) not in COCKPIT_VIEWERS:

@@ -16,9 +16,9 @@ from django.utils import translation
 
 from thads.cases import services
 from thads.cases.selectors import event_details, timeline
-from thads.cases.tests.conftest_views import login, new_case
 from thads.ledger import services as ledger_services
 from thads.org.models import Staff
+from thads.testing.cases import login, new_case
 from thads.testing.text_checks import english_words, raw_codes, visible_text
 
 pytestmark = pytest.mark.django_db
@@ -89,9 +89,9 @@ def test_unknown_or_internal_keys_are_not_shown_raw():
 
 def test_the_law_is_cited_by_one_name_each_and_says_which_applies_when(client, shared_demo_org):
     case = new_case(accepted_on=dt.date(2026, 6, 1))
-    services.record_event(case, type="thong_bao", on=dt.date(2026, 6, 2))
+    services.event_record(case, type="thong_bao", on=dt.date(2026, 6, 2))
     case.refresh_from_db()
-    services.record_event(case, type="xac_minh", on=dt.date(2026, 7, 2))
+    services.event_record(case, type="xac_minh", on=dt.date(2026, 7, 2))
     login(client, "chv")
     page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
     assert "Luật THADS 2008, Điều 39" in page  # the notice of 02/06/2026

@@ -16,8 +16,8 @@ from thads.cases.models import CaseState, EventType
 from thads.cases.services import case_facts
 from thads.cases.stages import STAGE_OF, usual_next_steps
 from thads.cases.state import CaseSnapshot, effective_events, replay
-from thads.cases.tests.conftest_views import login, new_case
 from thads.cases.transitions import RULES, available_events
+from thads.testing.cases import login, new_case
 
 pytestmark = pytest.mark.django_db
 ON = dt.date(2025, 9, 1)  # a Monday, under the 2008 law, after the test cases' acceptance
@@ -34,7 +34,7 @@ def offered(case, on=ON) -> set[str]:
 
 def record(case, kind, **kwargs):
     case.refresh_from_db()
-    return services.record_event(case, type=kind, on=kwargs.pop("on", ON), **kwargs)
+    return services.event_record(case, type=kind, on=kwargs.pop("on", ON), **kwargs)
 
 
 def test_every_event_type_has_a_stage():

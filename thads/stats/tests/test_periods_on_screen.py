@@ -16,8 +16,7 @@ from django.contrib.auth import get_user_model
 from django.test import override_settings
 from django.urls import reverse
 
-from thads.stats import documents
-from thads.stats.periods import (
+from thads.common.periods import (
     as_of_period,
     month_label,
     month_name,
@@ -25,6 +24,7 @@ from thads.stats.periods import (
     period_label,
     range_text,
 )
+from thads.stats import documents
 from thads.testing.text_checks import localised_numbers
 
 pytestmark = pytest.mark.django_db

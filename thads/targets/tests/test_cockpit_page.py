@@ -9,8 +9,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from thads.common.periods import month_period
 from thads.org.models import Unit
-from thads.stats.periods import month_period
 from thads.targets.cockpit import build_cockpit
 
 pytestmark = pytest.mark.django_db

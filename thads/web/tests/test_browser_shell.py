@@ -7,9 +7,9 @@ the skip link comes first. Screenshots go to test-artifacts/ (looked at by the d
 import pytest
 from django.utils import timezone
 
-from conftest import build_all
 from thads.org.demo import DEMO_PASSWORD
-from thads.web.tests.test_browser import ARTIFACTS, browser  # noqa: F401 - fixture
+from thads.testing.browser import ARTIFACTS
+from thads.testing.org import build_all
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -56,7 +56,7 @@ def fits(page) -> tuple[int, int]:
     return page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
 
 
-def test_every_role_home_and_key_pages_fit_the_phone_and_the_screen(live_server, browser, demo):  # noqa: F811
+def test_every_role_home_and_key_pages_fit_the_phone_and_the_screen(live_server, browser, demo):
     ARTIFACTS.mkdir(exist_ok=True)
     for username, paths in PAGES.items():
         for name, viewport in (("390", PHONE), ("1366", SCREEN)):
@@ -88,7 +88,7 @@ def test_every_role_home_and_key_pages_fit_the_phone_and_the_screen(live_server,
             context.close()
 
 
-def test_phone_menu_collapses_and_opens(live_server, browser, demo):  # noqa: F811
+def test_phone_menu_collapses_and_opens(live_server, browser, demo):
     context = browser.new_context(viewport=PHONE, locale="vi-VN")
     page = context.new_page()
     login(page, live_server.url, "chv")
@@ -102,7 +102,7 @@ def test_phone_menu_collapses_and_opens(live_server, browser, demo):  # noqa: F8
     context.close()
 
 
-def test_skip_link_comes_first_and_leads_to_the_content(live_server, browser, demo):  # noqa: F811
+def test_skip_link_comes_first_and_leads_to_the_content(live_server, browser, demo):
     context = browser.new_context(viewport=SCREEN)
     page = context.new_page()
     login(page, live_server.url, "chv")
@@ -115,7 +115,7 @@ def test_skip_link_comes_first_and_leads_to_the_content(live_server, browser, de
 
 def test_dates_are_typed_and_shown_dd_mm_yyyy_whatever_the_browser_locale(
     live_server,
-    browser,  # noqa: F811
+    browser,
     demo,
 ):
     today = timezone.localdate()

@@ -17,9 +17,9 @@ from django.db import transaction
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 
-from thads.testing.org import build_all
 from thads.org.models import Staff
 from thads.testing.crawler import Crawler, raw_code_vocabulary
+from thads.testing.org import build_all
 from thads.web.tests.access_matrix import ENDPOINTS, ROLES, expected_status
 
 pytestmark = pytest.mark.django_db

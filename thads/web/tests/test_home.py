@@ -7,7 +7,6 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
-from thads.cases.tests.conftest_views import new_case
 from thads.common.ui import (
     HomePanel,
     MenuItem,
@@ -17,6 +16,7 @@ from thads.common.ui import (
     unregister_menu_item,
 )
 from thads.ledger import services as ledger_services
+from thads.testing.cases import new_case
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django import template
 from django.utils import timezone
 
-from thads.stats import periods
+from thads.common import periods
 
 register = template.Library()
 
