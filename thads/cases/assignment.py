@@ -20,11 +20,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thads.cases.models import TERMINAL_STATES, Case, CaseState
+from thads.cases.models import Case
+from thads.cases.selectors import unfinished_by_officer
+from thads.org.access import scope_unit_ids
 from thads.org.models import Membership, Staff, Unit
 
 DEFAULT_POLICY = {
@@ -32,7 +33,6 @@ DEFAULT_POLICY = {
     "share_when_officers": 2,
     "count_includes_head": True,
 }
-OPEN_STATES = tuple(s for s in CaseState.values if s not in TERMINAL_STATES)
 
 
 def policy() -> dict:
@@ -102,20 +102,12 @@ def unit_officers(unit: Unit, on: dt.date | None = None) -> list[tuple[Staff, bo
 
 
 def unit_load(unit: Unit, on: dt.date | None = None) -> UnitLoad:
-    """The load per officer of `unit`: open cases, cases with conditions, money remaining."""
+    """The load per officer of `unit`: unfinished cases (the one definition,
+    `selectors.unfinished_cases`, over the unit's scope: itself and the units it succeeded),
+    cases with conditions, money remaining."""
     officers = unit_officers(unit, on)
-    rows = {
-        row["officer_id"]: row
-        for row in Case.objects.filter(unit=unit, state__in=OPEN_STATES)
-        .values("officer_id")
-        .annotate(
-            open_cases=Count("pk"),
-            with_conditions=Count(
-                "pk", filter=Q(state=CaseState.DANG_THI_HANH, is_classified=True)
-            ),
-            remainder=Sum(F("amount") - F("collected") - F("reduced")),
-        )
-    }
+    scope = Case.objects.filter(unit_id__in=scope_unit_ids(unit))
+    rows = {row["officer_id"]: row for row in unfinished_by_officer(scope)}
     load = UnitLoad(unit=unit, unassigned=(rows.get(None) or {}).get("open_cases", 0))
     for staff, is_head in officers:
         row = rows.get(staff.pk, {})

@@ -30,6 +30,7 @@ from thads.cases.transitions import COERCION_MEASURES, EVENT_NAMES, article_for,
 from thads.common.periods import report_year_bounds
 from thads.org.access import Access, scope_unit_ids
 from thads.org.models import Staff, Unit
+from thads.org.selectors import officers_of_unit
 
 # Events a clerk / case-money accountant may record (intake is a separate permission).
 # Events recorded through their own screens, not the generic action form.
@@ -88,7 +89,7 @@ def filter_cases(
     if filters.state:
         qs = qs.filter(state=filters.state)
     if filters.open_only:
-        qs = qs.filter(state__in=OPEN_STATES)
+        qs = unfinished_cases(qs)
     if filters.officer == "none":
         qs = qs.filter(officer__isnull=True)
     elif filters.officer:
@@ -118,7 +119,7 @@ def filter_cases(
 
 def overdue_case_ids(queryset: QuerySet[Case], today: dt.date) -> list[int]:
     """Open cases of `queryset` with at least one deadline past (cases.deadlines)."""
-    deadlines = open_deadlines(queryset.filter(state__in=OPEN_STATES), today)
+    deadlines = open_deadlines(unfinished_cases(queryset), today)
     return sorted({d.case_id for d in deadlines if d.is_overdue(today)})
 
 
@@ -128,9 +129,11 @@ def case_list(access: Access, unit: Unit | None, filters: CaseFilters) -> QueryS
 
 
 def officers_for_filter(access: Access, unit: Unit | None) -> QuerySet[Staff]:
-    """Officers who hold a case in scope (for the officer filter)."""
+    """Officers who hold a case in scope or are posted at the unit (for the officer filter: an
+    officer with no case yet is a valid choice showing none, never an ignored filter)."""
     ids = cases_in_scope(access, unit).exclude(officer=None).values("officer_id")
-    return Staff.objects.filter(pk__in=ids).order_by("full_name")
+    posted = officers_of_unit(unit).values("pk") if unit is not None else Staff.objects.none()
+    return Staff.objects.filter(Q(pk__in=ids) | Q(pk__in=posted)).order_by("full_name")
 
 
 # ---- one case ------------------------------------------------------------------------------
@@ -273,20 +276,35 @@ def staff_of_user(access: Access) -> Staff | None:
     return access.staff
 
 
-def open_cases_of_officer(access: Access, staff: Staff) -> QuerySet[Case]:
+# "Việc chưa kết thúc của một Chấp hành viên" has ONE definition, used by the assignment page
+# (cases.assignment.unit_load), the case list filtered by the officer with "Chưa kết thúc", the
+# head's table in "Việc của tôi" and the officer's own "Việc của tôi" and home page: the cases
+# the officer holds (Case.officer) that are not in a terminal state, among the cases of the unit's
+# scope — its subtree AND the units it succeeded (org.access.scope_unit_ids), because after the
+# 01/07/2025 reform the Chi cục's unfinished cases are carried by the Phòng THADS khu vực with
+# their officers (Luật THADS 2025, Điều khoản chuyển tiếp). Counting only the unit's own code
+# (46) or every visible unit with finished cases (81) were the two figures that disagreed.
+
+
+def unfinished_cases(cases: QuerySet[Case]) -> QuerySet[Case]:
+    """Việc chưa kết thúc: not xong, đình chỉ, trả đơn or ủy thác đi (TERMINAL_STATES)."""
+    return cases.filter(state__in=OPEN_STATES)
+
+
+def officer_unfinished_cases(access: Access, unit: Unit | None, staff: Staff) -> QuerySet[Case]:
+    """The officer's unfinished cases in the active unit's scope (the one definition above)."""
     return (
-        cases_visible(access)
-        .filter(officer=staff, state__in=OPEN_STATES)
+        unfinished_cases(cases_in_scope(access, unit).filter(officer=staff))
         .select_related("unit", "judgment")
         .order_by("accepted_on", "code")
     )
 
 
-def officer_counts(access: Access, unit: Unit) -> list[dict]:
-    """Open cases and remaining money per officer holding cases in the unit's subtree."""
+def unfinished_by_officer(cases: QuerySet[Case]) -> list[dict]:
+    """Per officer (None = not assigned) of `cases`: unfinished cases, those with conditions
+    (classified có điều kiện), money remaining — one grouped query."""
     rows = (
-        cases_in_scope(access, unit)
-        .filter(state__in=OPEN_STATES)
+        unfinished_cases(cases)
         .values("officer_id", "officer__code", "officer__full_name")
         .annotate(
             open_cases=Count("pk"),
@@ -298,6 +316,11 @@ def officer_counts(access: Access, unit: Unit) -> list[dict]:
         .order_by("officer__full_name")
     )
     return list(rows)
+
+
+def officer_counts(access: Access, unit: Unit) -> list[dict]:
+    """Unfinished cases and remaining money per officer holding cases in the unit's scope."""
+    return unfinished_by_officer(cases_in_scope(access, unit))
 
 
 # ---- codes ---------------------------------------------------------------------------------

@@ -93,13 +93,7 @@ def my_cases(request):
         "law_note": LAW_NOTE,
     }
     if staff is not None:
-        if staff == access.staff and not officer_code:
-            cases = selectors.open_cases_of_officer(access, staff)
-        else:
-            cases = selectors.cases_in_scope(access, unit).filter(
-                officer=staff, state__in=selectors.OPEN_STATES
-            )
-        cases = cases.select_related("unit").prefetch_related("parties")
+        cases = selectors.officer_unfinished_cases(access, unit, staff).prefetch_related("parties")
         deadlines = open_deadlines(cases, today)
         by_case = {c.pk: c for c in cases}
         groups = {"overdue": [], "today": [], "this_week": []}
@@ -272,8 +266,8 @@ def unit_load(request, unit_code: str):
     unit = unit_for_read_or_404(request.access, unit_code)
     load = assignment.unit_load(unit)
     unassigned = (
-        selectors.cases_visible(request.access)
-        .filter(unit=unit, officer__isnull=True, state__in=selectors.OPEN_STATES)
+        selectors.unfinished_cases(selectors.cases_in_scope(request.access, unit))
+        .filter(officer__isnull=True)
         .order_by("accepted_on")[:50]
     )
     return render(

@@ -233,6 +233,59 @@ def document(table: FormTable, signed_on: dt.date | None = None) -> Document:
 
 # ---- XLSX ----------------------------------------------------------------------------------
 
+# Row heights. Neither Excel nor LibreOffice Calc fits a row to wrapped text when it opens a file
+# (Excel only when a cell is edited, Calc not for rows written with a height): a unit name that
+# wraps to two lines overlapped the next row in print. So the file carries every row's height,
+# from the lines each cell's text needs at its column width. Widths are in Excel's units (the
+# width of "0" in the default font); Times New Roman 11 fits about one character per unit, bold
+# a little less — the factors below leave a margin so a name never needs one more line than
+# the height gives.
+LINE_POINTS = 15.0  # one line of Times New Roman 11 with its leading, in points
+PADDING_POINTS = 3.0
+CHARS_PER_UNIT = {False: 0.95, True: 0.85}  # normal, bold
+
+
+def wrapped_lines(text: str, width: float, bold: bool = False) -> int:
+    """How many lines `text` takes, wrapped at spaces, in a column `width` units wide."""
+    capacity = max(1, int(width * CHARS_PER_UNIT[bold]) - 1)
+    lines = 0
+    for paragraph in str(text or "").split("\n"):
+        lines += 1
+        used = 0
+        for word in paragraph.split():
+            need = len(word) if used == 0 else used + 1 + len(word)
+            if need <= capacity:
+                used = need
+                continue
+            if used:  # the word starts a new line
+                lines += 1
+            lines += (len(word) - 1) // capacity  # a word longer than a line is broken
+            used = len(word) % capacity or capacity
+    return lines
+
+
+def row_points(lines: int) -> float:
+    return lines * LINE_POINTS + PADDING_POINTS
+
+
+def header_heights(doc: Document, widths: list[float]) -> tuple[float, float]:
+    """The heights of the two header rows: each cell's text fits its (merged) width; a cell
+    spanning both rows fits their sum."""
+
+    def span_width(cell) -> float:
+        return sum(widths[cell.col : cell.col + cell.colspan])
+
+    top = max(
+        [wrapped_lines(c.text, span_width(c), True) for c in doc.header_top if c.rowspan == 1]
+        or [1]
+    )
+    bottom = max([wrapped_lines(c.text, span_width(c), True) for c in doc.header_bottom] or [1])
+    both = max(
+        [wrapped_lines(c.text, span_width(c), True) for c in doc.header_top if c.rowspan > 1] or [1]
+    )
+    bottom = max(bottom, both - top)
+    return row_points(top), row_points(bottom)
+
 
 def render_xlsx(doc: Document, progress=None) -> bytes:
     from openpyxl import Workbook
@@ -291,8 +344,12 @@ def render_xlsx(doc: Document, progress=None) -> bytes:
     for r in range(head, head + 3):
         for c in range(1, width + 1):
             ws.cell(row=r, column=c).border = box
-    ws.row_dimensions[head].height = 45
-    ws.row_dimensions[head + 1].height = 60
+    widths = [6.0, 36.0] + [13.0 if is_money_form(table) else 10.0] * len(table.columns)
+    for c, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = w
+    top_height, bottom_height = header_heights(doc, widths)
+    ws.row_dimensions[head].height = top_height
+    ws.row_dimensions[head + 1].height = bottom_height
 
     row_no = head + 3
     total = len(doc.lines) or 1
@@ -300,6 +357,8 @@ def render_xlsx(doc: Document, progress=None) -> bytes:
         font = bold if line.kind in {"total", "unit"} else normal
         put(row_no, 1, line.stt, font, center).border = box
         put(row_no, 2, line.name, font, Alignment(vertical="center", wrap_text=True)).border = box
+        lines = wrapped_lines(line.name, widths[1], font is bold)
+        ws.row_dimensions[row_no].height = row_points(lines)
         for i, value in enumerate(line.values):
             cell = put(row_no, 3 + i, printed_value(table, i, value), font)
             cell.border = box
@@ -316,10 +375,6 @@ def render_xlsx(doc: Document, progress=None) -> bytes:
     put(sign + 2, 1, "(Ký, ghi rõ họ tên)", italic, center, half - 1)
     put(sign + 2, half, "(Ký tên, đóng dấu)", italic, center, width)
 
-    ws.column_dimensions["A"].width = 6
-    ws.column_dimensions["B"].width = 36
-    for c in range(3, width + 1):
-        ws.column_dimensions[get_column_letter(c)].width = 13 if is_money_form(table) else 10
     ws.freeze_panes = ws.cell(row=head + 3, column=3)
     ws.print_title_rows = f"{head}:{head + 2}"
     ws.page_setup.orientation = "landscape"

@@ -43,7 +43,9 @@ def my_deadlines(request, unit):
     if staff is None or _role(request) not in CASE_HOLDERS:
         return None
     today = timezone.localdate()
-    cases = list(selectors.open_cases_of_officer(access, staff).prefetch_related("parties"))
+    cases = list(
+        selectors.officer_unfinished_cases(access, unit, staff).prefetch_related("parties")
+    )
     if not cases and _role(request) != Role.OFFICER:
         return None  # a head or deputy holding no case of its own: nothing to show here
     by_case = {c.pk: c for c in cases}
@@ -147,7 +149,7 @@ def unit_month(request, unit):
 
 def waiting(request, unit):
     """Monthly reports to send or to approve, and cases waiting for an officer."""
-    from thads.cases.selectors import OPEN_STATES, cases_in_scope
+    from thads.cases.selectors import cases_in_scope, unfinished_cases
     from thads.stats import submission
 
     access = request.access
@@ -167,7 +169,7 @@ def waiting(request, unit):
     unassigned = 0
     if unit.level == Unit.Level.LOCAL and access.can_manage_unit(unit.pk):
         unassigned = (
-            cases_in_scope(access, unit).filter(officer__isnull=True, state__in=OPEN_STATES).count()
+            unfinished_cases(cases_in_scope(access, unit)).filter(officer__isnull=True).count()
         )
     return {"items": items, "unassigned": unassigned, "year": year, "month": month}
 
