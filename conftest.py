@@ -19,6 +19,7 @@ pytest_plugins = [
     "thads.testing.targets",
     "thads.testing.interchange",
     "thads.testing.browser",
+    "thads.testing.api",
 ]
 
 

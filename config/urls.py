@@ -30,5 +30,6 @@ urlpatterns = [
     path("bao-cao-thang/", include("thads.stats.submission_urls")),
     path("chi-tieu/", include("thads.targets.urls")),
     path("diem-nghen/", include("thads.targets.bottleneck_urls")),
+    path("api/v1/", include("thads.api.urls")),
     path("", include("thads.web.urls")),
 ]

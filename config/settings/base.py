@@ -59,6 +59,11 @@ INSTALLED_APPS = [
     "csp",
     "pgtrigger",
     "pghistory",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "thads.common",
     "thads.org",
     "thads.cases",
@@ -68,6 +73,7 @@ INSTALLED_APPS = [
     "thads.complaints",
     "thads.interchange",
     "thads.web",
+    "thads.api",
 ]
 
 MIDDLEWARE = [
@@ -224,3 +230,40 @@ PGHISTORY_OBJ_FIELD = __import__("pghistory").ObjForeignKey(related_name="row_hi
 # The interval index INCLUDEs its payload columns for PostgreSQL index-only scans; SQLite ignores
 # INCLUDE (a plain index there), which is fine: silence Django's notice about it.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
+
+
+# The REST API (thads.api, docs/api.md): tokens issued in the administration, or the session of
+# a signed-in user; the scope is exactly the screens' (request.access).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "thads.api.authentication.ScopedTokenAuthentication",
+        "thads.api.authentication.ScopedSessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "thads.api.pagination.Pages",
+    "PAGE_SIZE": 50,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "thads.api.schema.ThadsSchema",
+    "EXCEPTION_HANDLER": "thads.api.problems.problem_handler",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "COERCE_DECIMAL_TO_STRING": False,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "THADS API",
+    "DESCRIPTION": "API mở của hệ thống quản lý thi hành án dân sự (docs/api.md).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "JudgmentKindEnum": "thads.cases.models.JudgmentKind",
+        "PartyKindEnum": "thads.cases.models.Party.Kind",
+        "PartyRoleEnum": "thads.cases.models.Party.Role",
+        "StaffRoleEnum": "thads.org.models.Role",
+    },
+}

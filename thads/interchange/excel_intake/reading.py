@@ -8,14 +8,13 @@ import io
 import itertools
 import json
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thads.cases.codes import case_code_allocate, case_code_preview, series_year
+from thads.cases.codes import next_case_code
 from thads.cases.models import Party
 from thads.interchange.excel_intake.columns import (
     COLUMNS,
@@ -47,7 +46,6 @@ class Conversion:
     rows: list[dict] = field(default_factory=list)  # preview (at most PREVIEW_ROWS)
     errors: list[tuple[int, str]] = field(default_factory=list)
     count: int = 0  # non-empty data rows
-    generated: list[int] = field(default_factory=list)  # rows whose code the intake gives
 
 
 def _text(value: Any) -> str:
@@ -281,53 +279,24 @@ def _record(fields: dict, unit: Unit) -> dict:
     return record
 
 
-def _assign_codes(
-    records: dict[int, dict], unit: Unit, *, allocate: bool, taken: set[str]
-) -> list[int]:
-    """Rows without "Mã việc" get the next codes of the unit's series (`cases.codes`: report
-    year of the acceptance) in row order, skipping the codes written in the file.
-
-    For the preview (`allocate=False`) the codes are what the counter would give now; the
-    write (`allocate=True`, inside the import's transaction) takes them from the locked
-    counter, so two intakes at once never get the same number. Returns the rows coded here.
-    """
-    taken = taken | {r["code"] for r in records.values() if r["code"]}
-    offsets: dict[int, int] = defaultdict(int)
-    coded = []
+def _assign_codes(records: dict[int, dict], unit: Unit) -> None:
+    """Rows without "Mã việc" get the unit's next codes "<UNIT>/<year>/<seq:04d>" in row order,
+    skipping the codes written in the file (``cases.codes.next_case_code``)."""
+    taken = {r["code"] for r in records.values() if r["code"]}
+    counters: dict[int, int] = {}
     for number in sorted(records):
         record = records[number]
         if record["code"]:
             continue
-        accepted = dt.date.fromisoformat(record["accepted_on"])
-        while True:
-            if allocate:
-                code = case_code_allocate(unit, accepted)
-            else:
-                year = series_year(accepted)
-                code = case_code_preview(unit, accepted, offsets[year])
-                offsets[year] += 1
-            if code not in taken:
-                break
-        record["code"] = code
-        taken.add(code)
-        coded.append(number)
-    return coded
-
-
-def allocate_codes(conversion: Conversion, unit: Unit) -> None:
-    """Give the rows coded for the preview their final codes (inside ``transaction.atomic``)."""
-    generated = set(conversion.generated)
-    taken = {
-        json.loads(line)["code"]
-        for number, line in enumerate(conversion.lines, start=1)
-        if line and number not in generated
-    }
-    records = {number: json.loads(conversion.lines[number - 1]) for number in generated}
-    for record in records.values():
-        record["code"] = ""
-    _assign_codes(records, unit, allocate=True, taken=taken)
-    for number, record in records.items():
-        conversion.lines[number - 1] = json.dumps(record, ensure_ascii=False)
+        year = int(record["accepted_on"][:4])
+        prefix = f"{unit.code}/{year}/"
+        if year not in counters:
+            counters[year] = int(next_case_code(unit, year)[len(prefix) :])
+        while f"{prefix}{counters[year]:04d}" in taken:
+            counters[year] += 1
+        record["code"] = f"{prefix}{counters[year]:04d}"
+        taken.add(record["code"])
+        counters[year] += 1
 
 
 def convert(content: bytes, unit: Unit, progress: Progress | None = None) -> Conversion:
@@ -372,7 +341,7 @@ def convert(content: bytes, unit: Unit, progress: Progress | None = None) -> Con
             result.rows.append(_preview(number, row, fields))
     if result.count == 0:
         raise FileRefused(_("Tệp không có dòng dữ liệu nào (từ dòng 2 của trang “Thụ lý”)."))
-    result.generated = _assign_codes(records, unit, allocate=False, taken=set())
+    _assign_codes(records, unit)
     for number, record in records.items():
         result.lines[number - 1] = json.dumps(record, ensure_ascii=False)
     for preview in result.rows:

@@ -8,18 +8,13 @@ import logging
 from typing import Any
 
 from django.conf import settings
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thads.common.jobs import run_after_commit
 from thads.interchange.excel_intake.columns import KEEP_DAYS, Progress
-from thads.interchange.excel_intake.reading import (
-    Conversion,
-    FileRefused,
-    allocate_codes,
-    convert,
-)
+from thads.interchange.excel_intake.reading import Conversion, FileRefused, convert
 from thads.interchange.importer import Importer, ImportFailed, parse
 from thads.interchange.models import UploadedIntake
 from thads.org.models import Unit
@@ -56,9 +51,7 @@ def write(content: bytes, unit: Unit, progress: Progress | None = None) -> tuple
     if progress:
         progress(0.5)
     try:
-        with transaction.atomic():  # the codes are taken under the counter's lock
-            allocate_codes(conversion, unit)
-            result = Importer().run(conversion.lines)
+        result = Importer().run(conversion.lines)
     except ImportFailed as exc:
         conversion.errors.extend(exc.errors)
         return conversion, None

@@ -11,7 +11,6 @@ from collections.abc import Iterable
 
 from django.db import connection, transaction
 
-from thads.cases.codes import counters_raise
 from thads.interchange.importer.checks import Checker
 from thads.interchange.importer.copy_writer import CopyWriter
 from thads.interchange.importer.orm_writer import OrmWriter
@@ -44,7 +43,6 @@ class Importer(Checker):
             p.cases, units, staff, case_ids
         )
         result.complaints = orm.complaints(p.complaints, units, case_ids)
-        counters_raise(c.code for c in p.cases)  # intake numbers after the imported ones
         return result
 
 

@@ -1,0 +1,107 @@
+"""What the API accepts for writes. Parsed here, then handed to the apps' services, which hold
+every business rule (the transition table, the law in force, the ledger's limits)."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from thads.cases.models import CaseMode, EventType, JudgmentKind, Obligation, Party
+from thads.cases.selectors import SPECIAL_EVENTS
+
+MONEY_EVENTS = frozenset({EventType.THU_TIEN, EventType.CHI_TRA})
+# Events recorded through /events/: not the money (the ledger's endpoints issue the receipt),
+# not an assignment or a void (their own screens).
+API_EVENTS = [
+    (value, label)
+    for value, label in EventType.choices
+    if value not in SPECIAL_EVENTS and value not in MONEY_EVENTS
+]
+DATA_KEYS = ("reason", "ground", "measure", "time", "result", "round", "note")
+
+
+class JudgmentInput(serializers.Serializer):
+    court = serializers.CharField(max_length=255)
+    number = serializers.CharField(max_length=100)
+    date = serializers.DateField()
+    kind = serializers.ChoiceField(choices=JudgmentKind.choices)
+
+
+class PartyInput(serializers.Serializer):
+    role = serializers.ChoiceField(choices=Party.Role.choices)
+    kind = serializers.ChoiceField(choices=Party.Kind.choices)
+    name = serializers.CharField(max_length=255)
+    id_number = serializers.CharField(max_length=30, required=False, default="", allow_blank=True)
+    address = serializers.CharField(max_length=500, required=False, default="", allow_blank=True)
+
+
+class ObligationInput(serializers.Serializer):
+    description = serializers.CharField(max_length=500)
+    amount = serializers.IntegerField(min_value=0, max_value=10**15, allow_null=True)
+    priority = serializers.ChoiceField(
+        choices=Obligation.Priority.choices, default=Obligation.Priority.KHAC
+    )
+    is_state_budget = serializers.BooleanField(default=False)
+    payee_index = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+
+
+class IntakeInput(serializers.Serializer):
+    """Thụ lý one case (QĐ THA) of a judgment; the code is given by the unit's numbering."""
+
+    unit = serializers.CharField(max_length=40, help_text="Mã đơn vị thụ lý")
+    judgment = JudgmentInput()
+    decision_no = serializers.CharField(max_length=100)
+    decision_date = serializers.DateField()
+    accepted_on = serializers.DateField()
+    received_on = serializers.DateField(required=False, allow_null=True)
+    mode = serializers.ChoiceField(choices=CaseMode.choices)
+    officer = serializers.CharField(
+        max_length=40, required=False, allow_blank=True, help_text="Mã Chấp hành viên"
+    )
+    is_state_budget = serializers.BooleanField(default=False)
+    is_bank_credit = serializers.BooleanField(default=False)
+    is_corruption = serializers.BooleanField(default=False)
+    parties = PartyInput(many=True, allow_empty=False)
+    obligations = ObligationInput(many=True, allow_empty=False)
+
+    def validate(self, attrs):
+        count = len(attrs["parties"])
+        for obligation in attrs["obligations"]:
+            index = obligation.get("payee_index")
+            if index is not None and index >= count:
+                raise serializers.ValidationError(
+                    {"obligations": "payee_index phải trỏ tới một đương sự trong danh sách."}
+                )
+        return attrs
+
+
+class EventInput(serializers.Serializer):
+    """One event of the case's history, checked by the same rules as the screens."""
+
+    type = serializers.ChoiceField(choices=API_EVENTS)
+    on = serializers.DateField()
+    amount = serializers.IntegerField(
+        min_value=0, max_value=10**15, required=False, allow_null=True
+    )
+    data = serializers.DictField(
+        child=serializers.CharField(max_length=1000, allow_blank=True),
+        required=False,
+        help_text="Chi tiết theo loại sự kiện: " + ", ".join(DATA_KEYS),
+    )
+    to_unit = serializers.CharField(
+        max_length=40, required=False, allow_blank=True, help_text="Ủy thác: mã đơn vị nhận"
+    )
+
+    def validate_data(self, value: dict) -> dict:
+        unknown = sorted(set(value) - set(DATA_KEYS))
+        if unknown:
+            raise serializers.ValidationError(f"Khóa không được hỗ trợ: {', '.join(unknown)}.")
+        return {k: v for k, v in value.items() if v != ""}
+
+
+class PaymentInput(serializers.Serializer):
+    """Thu tiền: the ledger issues the receipt (biên lai)."""
+
+    amount = serializers.IntegerField(min_value=1, max_value=10**15)
+    received_on = serializers.DateField()
+    payer = serializers.CharField(max_length=255)
+    note = serializers.CharField(max_length=500, required=False, default="", allow_blank=True)

@@ -1,0 +1,159 @@
+"""The access matrix of the REST API (/api/v1/): the same ROLES × SCOPE as the screens.
+
+A token has exactly its user's scope: an object of a unit outside it answers 404, a write the
+role may not do on an object it sees answers 403, anonymous calls answer 401. Every API
+endpoint is listed here (test_access_api.py), like the pages in access_matrix.py:
+`ApiEndpoint(name, method, kind, build)` where build(subject) → (url, json body, headers).
+Writes also say which roles write (`writers`) and what a success answers (`ok`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from thads.web.tests.access_matrix import (
+    CASE_OFFICERS,
+    CASE_WORKERS,
+    PAGE,
+    READ,
+    ROLES,
+    STAFF_IN,
+    TARGETS,
+    WRITE,
+    Subject,
+    _case_day,
+    _case_in,
+    cell,
+)
+
+
+@dataclass(frozen=True)
+class ApiEndpoint:
+    name: str
+    method: str
+    kind: str
+    build: Callable[[Subject | None], tuple[str, dict | None, dict]]
+    needs_staff: bool = False
+    writers: frozenset[str] | None = None
+    ok: int = 200
+
+    @property
+    def id(self) -> str:
+        return f"{self.name}:{self.method}"
+
+
+def _get(path: Callable[[Subject], str]):
+    return lambda s: (path(s), None, {})
+
+
+API_ENDPOINTS: list[ApiEndpoint] = [
+    ApiEndpoint("units", "GET", PAGE, lambda s: ("/api/v1/units/", None, {})),
+    ApiEndpoint("staff", "GET", PAGE, lambda s: ("/api/v1/staff/", None, {})),
+    ApiEndpoint("cases", "GET", PAGE, lambda s: ("/api/v1/cases/", None, {})),
+    ApiEndpoint("unit", "GET", READ, _get(lambda s: f"/api/v1/units/{s.unit.code}/")),
+    ApiEndpoint(
+        "staff_member",
+        "GET",
+        READ,
+        _get(lambda s: f"/api/v1/staff/{s.staff.code}/"),
+        needs_staff=True,
+    ),
+    ApiEndpoint("case", "GET", READ, _get(lambda s: f"/api/v1/cases/{_case_in(s.unit).pk}/")),
+]
+
+
+def _versioned(path: str, body: Callable[[Subject], dict]):
+    """A write on the subject unit's case, naming the version it read (If-Match)."""
+
+    def build(subject: Subject):
+        case = _case_in(subject.unit)
+        headers = {"HTTP_IF_MATCH": f'"{case.version}"'}
+        return f"/api/v1/cases/{case.pk}/{path}/", body(subject), headers
+
+    return build
+
+
+def _intake(subject: Subject):
+    day = _case_day(subject.unit).isoformat()
+    body = {
+        "unit": subject.unit.code,
+        "judgment": {
+            "court": "Tòa án nhân dân tỉnh Thái Nguyên",
+            "number": f"API-{subject.unit.code}",
+            "date": "2025-01-06",
+            "kind": "dan_su",
+        },
+        "decision_no": "3/QĐ-THA",
+        "decision_date": day,
+        "accepted_on": day,
+        "mode": "chu_dong",
+        "parties": [{"role": "phai_thi_hanh", "kind": "ca_nhan", "name": "Lê Văn Đức"}],
+        "obligations": [{"description": "Án phí", "amount": 300_000, "priority": "an_phi"}],
+    }
+    return "/api/v1/cases/", body, {}
+
+
+def _case_path(suffix: str):
+    return _get(lambda s: f"/api/v1/cases/{_case_in(s.unit).pk}/{suffix}")
+
+
+API_ENDPOINTS += [
+    ApiEndpoint("case_events", "GET", READ, _case_path("events/")),
+    ApiEndpoint("case_receipts", "GET", READ, _case_path("receipts/")),
+    ApiEndpoint("case_payouts", "GET", READ, _case_path("payouts/")),
+    ApiEndpoint("cases", "POST", WRITE, _intake, writers=CASE_WORKERS, ok=201),
+    ApiEndpoint(
+        "case_events",
+        "POST",
+        WRITE,
+        _versioned("events", lambda s: {"type": "xac_minh", "on": _case_day(s.unit).isoformat()}),
+        writers=CASE_OFFICERS,
+        ok=201,
+    ),
+    ApiEndpoint(
+        "case_payments",
+        "POST",
+        WRITE,
+        _versioned(
+            "payments",
+            lambda s: {
+                "amount": 100_000,
+                "received_on": _case_day(s.unit).isoformat(),
+                "payer": "Trần Thị Bình",
+            },
+        ),
+        writers=CASE_WORKERS,
+        ok=201,
+    ),
+]
+
+
+def api_object_cases() -> list[tuple[str, str, ApiEndpoint]]:
+    cases = []
+    for role in ROLES:
+        for target in TARGETS:
+            unit_code, permission = cell(role, target)
+            if unit_code is None:
+                continue
+            for endpoint in API_ENDPOINTS:
+                if endpoint.kind == PAGE:
+                    continue
+                if endpoint.needs_staff and STAFF_IN.get(unit_code) is None:
+                    continue
+                cases.append((role, target, endpoint))
+    return cases
+
+
+def api_expected_status(endpoint: ApiEndpoint, role: str, permission: str) -> int:
+    if endpoint.writers is not None and permission in {"r", "rw"}:
+        permission = "rw" if role in endpoint.writers else "r"
+    if endpoint.kind == PAGE:
+        return 200
+    if permission == "-":
+        return 404
+    if endpoint.kind == READ:
+        return 200
+    if endpoint.kind == WRITE:
+        return endpoint.ok if permission == "rw" else 403
+    raise ValueError(endpoint.kind)
