@@ -9,7 +9,6 @@ problem details (422 with the article).
 
 from __future__ import annotations
 
-
 from django.db import transaction
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
