@@ -28,6 +28,10 @@ $(VENDOR)/.copied: package.json package-lock.json
 	cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js $(VENDOR)/
 	cp node_modules/flatpickr/dist/flatpickr.min.css node_modules/flatpickr/dist/flatpickr.min.js $(VENDOR)/
 	cp node_modules/flatpickr/dist/l10n/vn.js $(VENDOR)/flatpickr-vn.js
+	mkdir -p $(VENDOR)/fonts
+	cp node_modules/@fontsource/tinos/files/tinos-latin-[47]00-*.woff2 \
+	   node_modules/@fontsource/tinos/files/tinos-latin-ext-[47]00-*.woff2 \
+	   node_modules/@fontsource/tinos/files/tinos-vietnamese-[47]00-*.woff2 $(VENDOR)/fonts/
 	touch $@
 
 .PHONY: locale

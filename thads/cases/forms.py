@@ -11,9 +11,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from thads.cases import acts
+from thads.cases.law import law_on
 from thads.cases.models import CaseMode, CaseState, EventType, JudgmentKind, Obligation, Party
 from thads.cases.services import CaseInput, ObligationInput, PartyInput
-from thads.cases.transitions import COERCION_MEASURES, RULES
+from thads.cases.transitions import RULES
 from thads.common.forms_ui import DateWidget
 from thads.org.models import Staff, Unit
 from thads.org.selectors import officers_of_unit
@@ -91,35 +93,35 @@ class CaseFilterForm(forms.Form):
 
 # ---- actions -------------------------------------------------------------------------------
 
-HOAN_REASONS = [
-    ("thoa_thuan", _("Theo thỏa thuận của đương sự")),
-    ("khac", _("Lý do khác theo Điều 48")),
-]
-NO_MEANS_GROUNDS = [
-    ("khong_tai_san", _("Không có thu nhập hoặc tài sản để thi hành án")),
-    ("tu", _("Đang chấp hành hình phạt tù từ 2 năm trở lên")),
-    ("khong_ro_dia_chi", _("Chưa xác định được địa chỉ, nơi cư trú")),
-    ("khac", _("Lý do khác")),
-]
-AUCTION_RESULTS = [("thanh_cong", _("Bán được")), ("khong_thanh", _("Không thành"))]
+
+def act_form_field(f: acts.ActField, law_version: str, event_type: str = "") -> forms.Field:
+    """The form field of one act field (`cases.acts`): mandatory ones are required here too."""
+    required = f.required and f.required_if is None
+    if f.kind == acts.DATE:
+        return date_field(f.label, required=required)
+    if f.kind == acts.MONEY:
+        return MoneyField(label=f.label, required=required)
+    if f.kind == acts.CHOICE:
+        schema = acts.schema_for(event_type)
+        grounds = f.key == "ground" and schema is not None and schema.has_grounds
+        choices = acts.ground_choices(event_type, law_version) if grounds else f.choices
+        empty = [] if required else [("", "—")]
+        return forms.ChoiceField(label=f.label, choices=[*empty, *choices], required=required)
+    widget = forms.Textarea(attrs={"rows": 2}) if f.kind == acts.LONG_TEXT else None
+    return forms.CharField(label=f.label, required=required, max_length=2000, widget=widget)
 
 
 class EventForm(forms.Form):
-    """One action on a case; extra fields depend on the event type."""
+    """One action on a case: its date, amount, and the act's own fields (`cases.acts`)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
     on = date_field(_("Ngày"))
-    note = forms.CharField(
-        label=_("Ghi chú"),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
 
     def __init__(self, *args, event_type: str, case, to_units=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.event_type = event_type
-        self.fields["on"].initial = timezone.localdate()
+        today = timezone.localdate()
+        self.fields["on"].initial = today
         self.fields["version"].initial = case.version
         rule = RULES.get(event_type)
         if rule is not None and rule.needs_amount:
@@ -127,39 +129,33 @@ class EventForm(forms.Form):
             if event_type in {EventType.THAM_DINH_GIA, EventType.THAM_DINH_GIA_LAI}:
                 label = _("Giá trị tài sản (đồng)")
             self.fields["amount"] = MoneyField(label=label)
-        if event_type == EventType.HOAN:
-            self.fields["reason"] = forms.ChoiceField(label=_("Lý do hoãn"), choices=HOAN_REASONS)
-        if event_type == EventType.CHUA_CO_DIEU_KIEN:
-            self.fields["ground"] = forms.ChoiceField(label=_("Căn cứ"), choices=NO_MEANS_GROUNDS)
-        if event_type == EventType.QUYET_DINH_CUONG_CHE:
-            self.fields["measure"] = forms.ChoiceField(
-                label=_("Biện pháp cưỡng chế"), choices=list(COERCION_MEASURES.items())
-            )
-        if event_type == EventType.CUONG_CHE:
-            self.fields["time"] = forms.CharField(
-                label=_("Giờ bắt đầu (HH:MM)"),
-                required=False,
-                max_length=5,
-                widget=forms.TimeInput(attrs={"type": "time"}),
-            )
-        if event_type == EventType.DAU_GIA:
-            self.fields["result"] = forms.ChoiceField(
-                label=_("Kết quả đấu giá"), choices=AUCTION_RESULTS
-            )
+        law_version = law_on(today).version
+        self.act_keys = []
+        for f in acts.act_fields(event_type):
+            self.fields[f.key] = act_form_field(f, law_version, event_type)
+            self.act_keys.append(f.key)
+        if event_type == EventType.CUONG_CHE and "time" in self.fields:
+            self.fields["time"].max_length = 5
+            self.fields["time"].widget = forms.TimeInput(attrs={"type": "time"})
         if event_type == EventType.UY_THAC:
             self.fields["to_unit"] = forms.ModelChoiceField(
                 label=_("Cơ quan nhận ủy thác"), queryset=to_units, to_field_name="code"
             )
+        if acts.schema_for(event_type) is not None:
+            for f in acts.COMMON_FIELDS:
+                self.fields[f.key] = act_form_field(f, law_version)
+                self.act_keys.append(f.key)
+        else:
+            self.fields["note"] = act_form_field(acts.COMMON_FIELDS[-1], law_version)
+            self.act_keys.append("note")
 
     def event_data(self) -> dict:
-        """The `data` payload of the event (keys of the interchange spec)."""
-        data = {}
-        for key in ("reason", "ground", "measure", "time", "result"):
-            if self.cleaned_data.get(key):
-                data[key] = self.cleaned_data[key]
-        if self.cleaned_data.get("note"):
-            data["note"] = self.cleaned_data["note"]
-        return data
+        """The `data` payload of the event (keys of the interchange spec), empty ones left out."""
+        return {
+            key: self.cleaned_data[key]
+            for key in self.act_keys
+            if self.cleaned_data.get(key) not in (None, "")
+        }
 
 
 class AssignForm(forms.Form):

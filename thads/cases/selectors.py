@@ -14,6 +14,7 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thads.cases import acts
 from thads.cases.deadlines import open_deadlines
 from thads.cases.models import (
     TERMINAL_STATES,
@@ -27,6 +28,7 @@ from thads.cases.search import search_cases
 from thads.cases.services import case_facts
 from thads.cases.state import effective_events, replay
 from thads.cases.transitions import COERCION_MEASURES, EVENT_NAMES, article_for, available_events
+from thads.common.money import format_vnd
 from thads.common.periods import report_year_bounds
 from thads.org.access import Access, scope_unit_ids
 from thads.org.models import Staff, Unit
@@ -155,13 +157,41 @@ class TimelineEntry:
     @property
     def details(self) -> list[tuple[str, str]]:
         """The event's data as (label, value) in Vietnamese, codes turned into words."""
-        return event_details(self.event.data or {}, self.names)
+        return event_details(
+            self.event.data or {}, self.names, self.event.type, self.event.law_version
+        )
 
 
-def event_details(data: dict, names: dict | None = None) -> list[tuple[str, str]]:
+def _act_detail(event_type: str, law_version: str, key: str, value) -> tuple[str, str] | None:
+    """(label, value) of one act field (`cases.acts`): dates dd/mm/yyyy, money 1.234.567 đ."""
+    for f in (*acts.act_fields(event_type), *acts.COMMON_FIELDS):
+        if f.key != key or key == "note":
+            continue
+        if f.kind == acts.DATE:
+            try:
+                return str(f.label), f"{dt.date.fromisoformat(str(value)):%d/%m/%Y}"
+            except ValueError:
+                return str(f.label), str(value)
+        if f.kind == acts.MONEY and isinstance(value, int):
+            return str(f.label), format_vnd(value)
+        if f.kind == acts.CHOICE:
+            if key == "ground":
+                known = acts.grounds(event_type, law_version)
+                if value in known:
+                    cite, label = known[value]
+                    return str(f.label), f"{label} ({cite})"
+            return str(f.label), str(dict(f.choices).get(value, value))
+        return str(f.label), str(value)
+    return None
+
+
+def event_details(
+    data: dict, names: dict | None = None, event_type: str = "", law_version: str = "2008"
+) -> list[tuple[str, str]]:
     """(label, value) pairs of an event's data for people: codes become words, a staff code the
-    officer's name, a party or obligation id its name (`names[key][value]`). Keys nobody labelled
-    (internal bookkeeping) are left out rather than shown raw."""
+    officer's name, a party or obligation id its name (`names[key][value]`), the act's fields
+    (`cases.acts`) with their labels. Keys nobody labelled (internal bookkeeping) are left out
+    rather than shown raw."""
     names = names or {}
     words = {
         "reason": (_("Lý do"), {"thoa_thuan": _("Theo thỏa thuận"), "khac": _("Lý do khác")}),
@@ -187,7 +217,13 @@ def event_details(data: dict, names: dict | None = None) -> list[tuple[str, str]
     }
     details = []
     for key, value in data.items():
-        if key == "note" or value in (None, "", False) or key not in words:
+        if key == "note" or value in (None, "", False):
+            continue
+        act = _act_detail(event_type, law_version, key, value) if event_type else None
+        if act is not None and key not in {"payee", "officer", "previous", "obligation"}:
+            details.append(act)
+            continue
+        if key not in words:
             continue
         label, known = words[key]
         shown = known.get(value, value) if isinstance(value, str | int | bool) else value

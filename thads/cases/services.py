@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from thads.cases.acts import clean_act
 from thads.cases.codes import next_case_code
 from thads.cases.law import law_on
 from thads.cases.models import (
@@ -265,10 +266,13 @@ def event_record(
     to_unit: Unit | None = None,
     expected_version: int | None = None,
     today: dt.date | None = None,
+    strict: bool = False,
 ) -> CaseEvent:
     """Append one event after checking the whole resulting history against the law.
 
-    `today` bounds the date (no future events); it defaults to the local date.
+    `today` bounds the date (no future events); it defaults to the local date. The act's
+    fields in `data` are typed and checked by `cases.acts.clean_act`; `strict` (the case page,
+    an issued document) also requires every mandatory field of the act.
     """
     if type == EventType.HUY_SU_KIEN and corrects is None:
         raise DomainError("Phải chọn sự kiện cần hủy.")
@@ -285,7 +289,8 @@ def event_record(
         raise DomainError("Sự kiện cần sửa không thuộc việc này.")
     if corrects is not None and CaseEvent.objects.filter(corrects=corrects).exists():
         raise DomainError("Sự kiện này đã được sửa trước đó.")
-    payload = dict(data or {})
+    law_version = law_on(on).version
+    payload = clean_act(type, data, law_version=law_version, on=on, strict=strict)
     seq = (case.events.aggregate(m=Max("seq"))["m"] or 0) + 1
     event = CaseEvent(
         case=case,
@@ -294,7 +299,7 @@ def event_record(
         on=on,
         amount=amount,
         data=payload,
-        law_version=law_on(on).version,
+        law_version=law_version,
         corrects=corrects,
         to_unit=to_unit,
         recorded_by=_author(by),

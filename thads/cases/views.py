@@ -209,6 +209,7 @@ def _record(request, case: Case, form: EventForm) -> None:
         amount=data.get("amount"),
         data=form.event_data(),
         expected_version=data["version"],
+        strict=True,
     )
 
 

@@ -13,6 +13,8 @@
   `received_on`, `officer`, `judgment_date`.
 - `record(case, type, on, **kwargs) -> CaseEvent`: `services.event_record` with `today`
   defaulting far in the future (so any past date is accepted).
+- `act_post(type, on)`: the mandatory act fields of `type` (`cases.acts`) as a case-page form
+  posts them (dates dd/mm/yyyy, money 1.000.000, the first choice), to add to a POST.
 - `ev_factory` (or `from thads.testing.cases import ev`): `ev(type, on, amount=None,
   data=None, seq=None, pk=None, corrects_id=None, to_unit_id=None)`, an in-memory event for
   the pure functions (`state`, `transitions`); no database.
@@ -34,7 +36,7 @@ from dataclasses import dataclass, field
 import pytest
 from django.contrib.auth import get_user_model
 
-from thads.cases import services
+from thads.cases import acts, services
 from thads.cases.models import Case, CaseMode, JudgmentKind, Party
 from thads.org import services as org_services
 from thads.org.models import Role, Staff, Unit
@@ -60,6 +62,27 @@ class Ev:
 
 
 _seqs = itertools.count(1)
+
+
+def act_post(event_type: str, on: dt.date | str, **values) -> dict:
+    """The act's mandatory fields with plausible values, as the case-page form posts them."""
+    day = on if isinstance(on, dt.date) else dt.date.fromisoformat(on)
+    data: dict = {}
+    for f in acts.act_fields(event_type):
+        if not f.required:
+            continue
+        if f.kind == acts.DATE:
+            later = f.key == "until"
+            data[f.key] = f"{(day + dt.timedelta(days=90 if later else 0)):%d/%m/%Y}"
+        elif f.kind == acts.MONEY:
+            data[f.key] = "1.000.000"
+        elif f.kind == acts.CHOICE:
+            choices = acts.ground_choices(event_type, "2008") if f.key == "ground" else f.choices
+            data[f.key] = choices[0][0]
+        else:
+            data[f.key] = "Nội dung thử nghiệm"
+    data.update(values)
+    return data
 
 
 def ev(type, on, amount=None, data=None, seq=None, pk=None, corrects_id=None, to_unit_id=None):

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from thads.cases.models import Case, CaseEvent, CaseMode, EventType, Judgment
-from thads.testing.cases import login, new_case
+from thads.testing.cases import act_post, login, new_case
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -264,7 +264,7 @@ def test_stale_version_is_a_conflict(client, shared_demo_org):
     stale = case.version
     ok = client.post(
         reverse("cases:action", args=[case.pk, EventType.XAC_MINH]),
-        {"on": "2025-08-05", "version": stale},
+        {"on": "2025-08-05", "version": stale, **act_post(EventType.XAC_MINH, "2025-08-05")},
     )
     assert ok.status_code == 302
     response = pay(client, case, "1.000", on="2025-08-06", version=stale)
@@ -282,7 +282,7 @@ def test_who_may_record(client, shared_demo_org):
         if kind == EventType.THU_TIEN:
             return pay(client, case, "1.000").status_code
         case.refresh_from_db()
-        data = {"on": "2025-08-05", "version": case.version}
+        data = {"on": "2025-08-05", "version": case.version, **act_post(kind, "2025-08-05")}
         return client.post(reverse("cases:action", args=[case.pk, kind]), data).status_code
 
     login(client, "chv")
@@ -318,16 +318,32 @@ def test_actions_offered_follow_state_and_role(client, shared_demo_org):
     assert EventType.TRA_DON not in offered  # chủ động case
 
 
-def test_postpone_needs_a_reason_and_is_recorded(client, shared_demo_org):
+def test_postpone_needs_its_act_and_is_recorded(client, shared_demo_org):
     case = new_case()
     login(client, "chv")
     url = reverse("cases:action", args=[case.pk, EventType.HOAN])
-    assert client.post(url, {"on": "2025-08-05", "version": case.version}).status_code == 400
-    response = client.post(url, {"on": "2025-08-05", "version": case.version, "reason": "khac"})
+    base = {"on": "2025-08-05", "version": case.version}
+    assert client.post(url, base).status_code == 400
+    missing = client.post(url, {**base, "reason": "khac", "ground": "om_nang"})
+    assert missing.status_code == 400
+    assert "Hoãn đến ngày" in missing.content.decode()
+    assert not case.events.exists()
+    fields = {
+        "reason": "khac",
+        "ground": "om_nang",
+        "until": "05/11/2025",
+        "doc_no": "12/QĐ-CCTHADS",
+    }
+    response = client.post(url, {**base, **fields})
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.state == "hoan_khac"
-    assert case.events.get().data == {"reason": "khac"}
+    assert case.events.get().data == {
+        "reason": "khac",
+        "ground": "om_nang",
+        "until": "2025-11-05",
+        "doc_no": "12/QĐ-CCTHADS",
+    }
 
 
 def test_htmx_action_returns_the_form_fragment(client, shared_demo_org):

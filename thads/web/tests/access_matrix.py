@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from thads.org.models import Staff, Unit
+from thads.testing.cases import act_post
 
 PAGE, READ, WRITE, SWITCH = "page", "read", "write", "switch"
 TARGETS = ("own", "child", "predecessor", "sibling", "parent", "other_province")
@@ -283,7 +284,8 @@ def dt_date(*args):
 def _case_event(kind: str, amount: str | None = None):
     def build(subject: Subject):
         case = _case_in(subject.unit)
-        data = {"on": _case_day(subject.unit).isoformat(), "version": case.version}
+        day = _case_day(subject.unit)
+        data = {"on": day.isoformat(), "version": case.version, **act_post(kind, day)}
         if amount:
             data["amount"] = amount
         return reverse("cases:action", args=[case.pk, kind]), data
