@@ -4,8 +4,10 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from thads.web.auth_views import ThrottledLoginView
+from thads.web.views import healthz
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("dang-nhap/", ThrottledLoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path(

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from thads.common import health
 from thads.common.ui import home_panels_for
 from thads.org.middleware import ACTIVE_UNIT_SESSION_KEY, active_unit
 from thads.org.models import Unit
@@ -44,3 +45,14 @@ def switch_unit(request):
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = "/"
     return redirect(next_url)
+
+
+def healthz(request):
+    """For the proxy and monitoring: 200 when the database answers and is migrated (and a
+    worker is alive), 503 otherwise; no login, nothing private in the answer."""
+    checks = {"database": health.database()}
+    if checks["database"][0]:
+        checks["migrations"] = health.migrations()
+    ok = all(passed for passed, _detail in checks.values())
+    body = {"status": "ok" if ok else "fail"} | {name: d for name, (_p, d) in checks.items()}
+    return JsonResponse(body, status=200 if ok else 503)
