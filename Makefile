@@ -44,7 +44,10 @@ run: install
 	@echo ""
 	@echo "THADS: http://127.0.0.1:$(PORT)"
 	$(BIN)/thads demologins
-	$(BIN)/thads runserver 127.0.0.1:$(PORT)
+	@# The background jobs (exports, Excel intake, statistics) run in a worker started with the
+	@# server and stopped with it (Ctrl-C); docs/operations.md runs both under systemd.
+	$(BIN)/thads worker --verbosity 0 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
+	  $(BIN)/thads runserver 127.0.0.1:$(PORT)
 
 # Two workers (the machines have 2 cores); a module stays on one worker (module fixtures).
 PYTEST_WORKERS ?= 2

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "thads.common",
     "thads.org",
     "thads.cases",
@@ -197,6 +199,18 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background jobs (common.jobs): the database queue run by `thads worker`, or "inline" (the
+# immediate backend: a job runs in the request once it commits — tests, or no worker at all).
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "inline": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("THADS_TASKS", "database")]}}
+# A worker beats every THADS_WORKER_HEARTBEAT seconds; one silent for THADS_WORKER_STALE seconds
+# is dead: its task goes back to the queue, and /healthz says no worker is alive.
+THADS_WORKER_HEARTBEAT = float(os.environ.get("THADS_WORKER_HEARTBEAT", "5"))
+THADS_WORKER_STALE = float(os.environ.get("THADS_WORKER_STALE", "60"))
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -6,7 +6,7 @@ if "DATABASE_URL" not in os.environ:
     os.environ["DATABASE_URL"] = "sqlite://:memory:"
 
 from .base import *  # noqa: E402,F403
-from .base import DATABASES  # noqa: E402
+from .base import DATABASES, TASK_BACKENDS  # noqa: E402
 
 SECRET_KEY = "test-only-not-secret"
 DEBUG = False
@@ -23,3 +23,6 @@ STORAGES = {
 AXES_ENABLED = True
 # Static files are looked up per request: no scan of every file for each test client.
 WHITENOISE_AUTOREFRESH = True
+# Jobs run when the test's transaction commits (django_capture_on_commit_callbacks); tests of the
+# queue itself switch to the database backend (settings.TASKS).
+TASKS = {"default": {"BACKEND": TASK_BACKENDS["inline"]}}

@@ -10,6 +10,8 @@ from __future__ import annotations
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 
+from thads.common import jobs
+
 _migrated: set[str] = set()
 
 
@@ -35,3 +37,14 @@ def migrations(alias: str = DEFAULT_DB_ALIAS) -> tuple[bool, str]:
         return False, f"{len(plan)} pending"
     _migrated.add(alias)
     return True, "ok"
+
+
+def worker() -> tuple[bool, str]:
+    """A `thads worker` beat within `THADS_WORKER_STALE` seconds ("inline": no queue, jobs run
+    in the request)."""
+    if not jobs.durable():
+        return True, "inline"
+    alive = jobs.alive_workers()
+    if not alive:
+        return False, "none alive"
+    return True, f"{len(alive)} alive"

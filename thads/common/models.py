@@ -55,3 +55,36 @@ class AppendOnly(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError(f"{type(self).__name__} {self.append_only_message}")
+
+
+class WorkerHeartbeat(models.Model):
+    """A running `thads worker` (one row per process), beating every few seconds.
+
+    A task the queue marks as running whose worker has stopped beating was interrupted (the
+    process was killed, the machine restarted): another worker puts it back in the queue
+    (`common.jobs.recover_interrupted`). `/healthz` reads it to tell that a worker is alive.
+    """
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    host = models.CharField(max_length=255)
+    pid = models.IntegerField()
+    started_at = models.DateTimeField()
+    seen_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} on {self.host}:{self.pid}"
+
+
+class ScheduledRun(models.Model):
+    """One slot of a scheduled job (nightly, month start) enqueued once, whatever the number
+    of workers: the unique slot is the lock (`common.jobs.enqueue_due`)."""
+
+    name = models.CharField(max_length=100)
+    slot = models.DateTimeField()
+    enqueued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["name", "slot"], name="scheduled_run_once")]
+
+    def __str__(self) -> str:
+        return f"{self.name} @ {self.slot:%Y-%m-%d %H:%M}"

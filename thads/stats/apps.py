@@ -9,4 +9,6 @@ class StatsConfig(AppConfig):
         from thads.common import jobs
         from thads.stats import tasks
 
-        jobs.register("stats.export", pending=tasks.pending, run=tasks.run)
+        # Local time (Asia/Ho_Chi_Minh), when nobody is working.
+        jobs.schedule("stats.nightly", tasks.nightly_task, hour=1, minute=30)
+        jobs.schedule("stats.month_start", tasks.month_start_task, day=1, hour=0, minute=5)

@@ -1,21 +1,18 @@
-"""Background exports of a form: an ExportJob row with its status and progress.
-
-`start(job)` runs the job after the request's transaction commits: in a thread of the web
-process by default (settings.STATS_EXPORT_RUNNER = "thread"), synchronously ("inline", tests), or
-not at all ("queue") — then any process runs the pending jobs (`common.jobs.run_pending()`,
-`thads runjobs`). The screen polls the job (htmx) and offers the file when it is done.
+"""Background work of the statistics: form exports (an ExportJob row with its status and
+progress) and keeping the facts and month-end totals fresh, run by `thads worker`
+(`common.jobs`). The export screen polls the job (htmx) and offers the file when it is done.
 """
 
 from __future__ import annotations
 
 import logging
 
-from django.conf import settings
 from django.utils import timezone
+from django_tasks import task
 
-from thads.common.jobs import run_after_commit
+from thads.common import jobs
 from thads.common.periods import as_of_period, month_period
-from thads.stats import documents
+from thads.stats import documents, freshness
 from thads.stats.models import ExportJob
 
 logger = logging.getLogger(__name__)
@@ -29,8 +26,14 @@ def create(user, *, form: str, unit, year: int, month=None, as_of=None, fmt="xls
     )
 
 
+@task()
+def export_task(job_id: int) -> None:
+    run(job_id)
+
+
 def start(job: ExportJob) -> None:
-    run_after_commit(run, job.pk, getattr(settings, "STATS_EXPORT_RUNNER", "thread"))
+    """Queue the job in the transaction that created it (`common.jobs.enqueue`)."""
+    jobs.enqueue(export_task, job.pk)
 
 
 def _set_progress(job_id: int, fraction: float) -> None:
@@ -38,10 +41,13 @@ def _set_progress(job_id: int, fraction: float) -> None:
 
 
 def run(job_id: int) -> None:
-    """Build the file of one job; a failure is recorded on the job, never raised."""
-    claimed = ExportJob.objects.filter(pk=job_id, status=ExportJob.Status.PENDING).update(
-        status=ExportJob.Status.RUNNING, progress=1
-    )
+    """Build the file of one job; a failure is recorded on the job, never raised.
+
+    A job left running by a worker that died is started again (the queue runs one task in one
+    worker at a time); a job already done is not (its file and "done" are written together)."""
+    claimed = ExportJob.objects.filter(
+        pk=job_id, status__in=[ExportJob.Status.PENDING, ExportJob.Status.RUNNING]
+    ).update(status=ExportJob.Status.RUNNING, progress=1)
     if not claimed:
         return
     job = ExportJob.objects.select_related("unit").get(pk=job_id)
@@ -71,10 +77,17 @@ def run(job_id: int) -> None:
     )
 
 
-def pending(limit: int) -> list[int]:
-    """Export jobs waiting, oldest first (`common.jobs.run_pending`)."""
-    return list(
-        ExportJob.objects.filter(status=ExportJob.Status.PENDING)
-        .order_by("created_at")
-        .values_list("pk", flat=True)[:limit]
-    )
+@task()
+def refresh_task() -> None:
+    """After a load through the screens (Excel intake): facts and month-end totals."""
+    freshness.after_load()
+
+
+@task()
+def nightly_task() -> None:
+    freshness.nightly()
+
+
+@task()
+def month_start_task() -> None:
+    freshness.month_start()

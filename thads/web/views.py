@@ -48,11 +48,14 @@ def switch_unit(request):
 
 
 def healthz(request):
-    """For the proxy and monitoring: 200 when the database answers and is migrated (and a
-    worker is alive), 503 otherwise; no login, nothing private in the answer."""
+    """For the proxy and monitoring: 200 when the database answers, is migrated and a worker
+    is alive, 503 otherwise; no login, nothing private in the answer. `?check=web` leaves the
+    worker out (for a load balancer: a stopped worker is no reason to stop serving pages)."""
     checks = {"database": health.database()}
     if checks["database"][0]:
         checks["migrations"] = health.migrations()
+        if request.GET.get("check") != "web":
+            checks["worker"] = health.worker()
     ok = all(passed for passed, _detail in checks.values())
     body = {"status": "ok" if ok else "fail"} | {name: d for name, (_p, d) in checks.items()}
     return JsonResponse(body, status=200 if ok else 503)

@@ -1,23 +1,25 @@
 """Checking and writing through the importer (all or nothing), and the uploads kept between
-the preview and the confirmation, run in the background (`common.jobs`)."""
+the preview and the confirmation, run in the background by `thads worker` (`common.jobs`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from typing import Any
 
-from django.conf import settings
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
-from thads.common.jobs import run_after_commit
+from thads.common import jobs
 from thads.interchange.excel_intake.columns import KEEP_DAYS, Progress
 from thads.interchange.excel_intake.reading import Conversion, FileRefused, convert
 from thads.interchange.importer import Importer, ImportFailed, parse
 from thads.interchange.models import UploadedIntake
 from thads.org.models import Unit
+from thads.stats import tasks as stats_tasks
 
 logger = logging.getLogger(__name__)
 
@@ -41,17 +43,27 @@ def check(content: bytes, unit: Unit, progress: Progress | None = None) -> Conve
     return conversion
 
 
-def write(content: bytes, unit: Unit, progress: Progress | None = None) -> tuple[Conversion, Any]:
+def write(
+    content: bytes,
+    unit: Unit,
+    progress: Progress | None = None,
+    written: Callable[[Any], None] | None = None,
+) -> tuple[Conversion, Any]:
     """Read, validate again (the database may have changed since the preview) and write every
-    row or none (``Importer.run``: one transaction). Returns the conversion and the importer's
-    result (None when there are errors, in ``conversion.errors``)."""
+    row or none (``Importer.run``: one transaction, which also runs `written(result)`: what
+    records that the upload was written commits with the rows — an interrupted job run again
+    writes once). Returns the conversion and the importer's result (None when there are
+    errors, in ``conversion.errors``)."""
     conversion = convert(content, unit, _scaled(progress, 0.0, 0.4))
     if conversion.errors:
         return conversion, None
     if progress:
         progress(0.5)
     try:
-        result = Importer().run(conversion.lines)
+        with transaction.atomic():
+            result = Importer().run(conversion.lines)
+            if written is not None:
+                written(result)
     except ImportFailed as exc:
         conversion.errors.extend(exc.errors)
         return conversion, None
@@ -98,15 +110,14 @@ def confirm(upload: UploadedIntake, user) -> bool:
     )
 
 
+@task()
+def intake_task(pk: int) -> None:
+    run(pk)
+
+
 def start(upload: UploadedIntake) -> None:
-    """Run the upload's pending step after the request commits: in a thread (default),
-    synchronously ("inline", tests) or not at all ("queue": `common.jobs.run_pending` runs it)."""
-    runner = getattr(
-        settings,
-        "INTERCHANGE_INTAKE_RUNNER",
-        getattr(settings, "STATS_EXPORT_RUNNER", "thread"),
-    )
-    run_after_commit(run, upload.pk, runner)
+    """Queue the upload's pending step in the transaction that asked for it (`common.jobs`)."""
+    jobs.enqueue(intake_task, upload.pk)
 
 
 def _set_progress(pk: int, fraction: float) -> None:
@@ -116,6 +127,10 @@ def _set_progress(pk: int, fraction: float) -> None:
 STEPS = {
     UploadedIntake.Status.PENDING: UploadedIntake.Status.CHECKING,
     UploadedIntake.Status.CONFIRMED: UploadedIntake.Status.WRITING,
+    # A step left half-done by a worker that died is done again (the queue runs a task in one
+    # worker at a time; a write that committed also marked the upload done, see `write`).
+    UploadedIntake.Status.CHECKING: UploadedIntake.Status.CHECKING,
+    UploadedIntake.Status.WRITING: UploadedIntake.Status.WRITING,
 }
 
 
@@ -137,7 +152,9 @@ def run(pk: int) -> None:
         if step == UploadedIntake.Status.CHECKING:
             conversion, result = check(content, upload.unit, progress), None
         else:
-            conversion, result = write(content, upload.unit, progress)
+            conversion, result = write(
+                content, upload.unit, progress, written=lambda r: _written(pk, r)
+            )
     except FileRefused as exc:
         _finish(pk, UploadedIntake.Status.INVALID, errors=[(0, str(exc))])
         return
@@ -161,6 +178,15 @@ def run(pk: int) -> None:
     )
 
 
+def _written(pk: int, result: Any) -> None:
+    UploadedIntake.objects.filter(pk=pk).update(
+        status=UploadedIntake.Status.DONE,
+        summary=_("Đã thụ lý %(n)s việc.") % {"n": result.cases},
+    )
+    # The new cases' statistics are built now, not by the first reader (stats.freshness).
+    jobs.enqueue(stats_tasks.refresh_task)
+
+
 def _finish(pk: int, status: str, *, errors, **fields) -> None:
     UploadedIntake.objects.filter(pk=pk).update(
         status=status,
@@ -168,15 +194,4 @@ def _finish(pk: int, status: str, *, errors, **fields) -> None:
         errors=[[row, message] for row, message in errors],
         finished_at=timezone.now(),
         **fields,
-    )
-
-
-def pending(limit: int) -> list[int]:
-    """Uploads waiting to be checked or written, oldest first (`common.jobs.run_pending`)."""
-    return list(
-        UploadedIntake.objects.filter(
-            status__in=[UploadedIntake.Status.PENDING, UploadedIntake.Status.CONFIRMED]
-        )
-        .order_by("created_at")
-        .values_list("pk", flat=True)[:limit]
     )

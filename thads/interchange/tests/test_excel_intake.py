@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from thads.cases.models import Case, Party
 from thads.common import jobs
 from thads.interchange import excel_intake
-from thads.interchange.excel_intake import COLUMNS, read_amount, read_date
+from thads.interchange.excel_intake import COLUMNS, read_amount, read_date, uploads
 from thads.interchange.importer import import_lines
 from thads.interchange.models import UploadedIntake
 
@@ -64,7 +64,8 @@ def workbook(template: bytes, rows: list[dict | None]) -> bytes:
 
 @pytest.fixture
 def inline(settings):
-    settings.INTERCHANGE_INTAKE_RUNNER = "inline"
+    """Jobs run when the request commits (the test settings' immediate backend)."""
+    assert settings.TASKS["default"]["BACKEND"].endswith("ImmediateBackend")
 
 
 @pytest.fixture
@@ -314,7 +315,8 @@ def test_only_the_uploader_sees_and_confirms(
 def test_progress_endpoint_polls_while_busy(
     client, clerk, settings, django_capture_on_commit_callbacks
 ):
-    settings.INTERCHANGE_INTAKE_RUNNER = "queue"  # nothing runs until a worker picks it up
+    # The database queue: nothing runs until a worker picks it up.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     intake = upload(
         client, workbook(download_template(client), [row()]), django_capture_on_commit_callbacks
     )
@@ -325,7 +327,7 @@ def test_progress_endpoint_polls_while_busy(
     assert f'hx-get="{url}"' in fragment
     assert "<script" not in fragment
     UploadedIntake.objects.filter(pk=intake.pk).update(status="pending", progress=0)
-    assert jobs.run_pending() == 1
+    assert jobs.run_ready() == 1
     fragment = client.get(url).content.decode()
     assert "hx-get" not in fragment  # finished: no more polling
     assert 'data-status="ready"' in fragment
@@ -394,3 +396,49 @@ def test_upload_pages_need_a_signed_in_owner(client, demo_org):
     UploadedIntake.objects.filter(pk=intake.pk).update(owner=inspector)
     client.force_login(inspector)
     assert client.get(reverse("interchange:detail", args=[intake.pk])).status_code == 403
+
+
+def _checked(client, django_capture_on_commit_callbacks) -> UploadedIntake:
+    template = download_template(client)
+    content = workbook(template, [row(code="TNG-KV2/2025/0400")])
+    intake = upload(client, content, django_capture_on_commit_callbacks)
+    intake.refresh_from_db()
+    assert intake.status == UploadedIntake.Status.READY
+    return intake
+
+
+def _written_cases() -> int:
+    return Case.objects.filter(unit__code=UNIT, decision_no="15/QĐ-THADS").count()
+
+
+def test_an_interrupted_write_is_done_again_once(
+    client, clerk, inline, django_capture_on_commit_callbacks
+):
+    """A worker killed while writing leaves the upload "writing" (its transaction rolled back):
+    the queue runs the job again and the rows are written once; once done, never again."""
+    intake = _checked(client, django_capture_on_commit_callbacks)
+    UploadedIntake.objects.filter(pk=intake.pk).update(status="writing", progress=40)
+    with django_capture_on_commit_callbacks(execute=True):
+        uploads.run(intake.pk)
+    intake.refresh_from_db()
+    assert intake.status == UploadedIntake.Status.DONE
+    assert _written_cases() == 1
+    uploads.run(intake.pk)  # the same task delivered again after its success was lost
+    assert _written_cases() == 1
+
+
+def test_the_done_mark_commits_with_the_rows(
+    client, clerk, inline, monkeypatch, django_capture_on_commit_callbacks
+):
+    """If recording "done" fails, the rows are not written either (one transaction)."""
+    intake = _checked(client, django_capture_on_commit_callbacks)
+    UploadedIntake.objects.filter(pk=intake.pk).update(status="confirmed")
+
+    def power_cut(pk, result):
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(uploads, "_written", power_cut)
+    uploads.run(intake.pk)
+    intake.refresh_from_db()
+    assert intake.status == UploadedIntake.Status.FAILED
+    assert _written_cases() == 0

@@ -52,7 +52,6 @@ def big_workbook(rows: int, bad_row: int | None = None) -> bytes:
 def test_two_thousand_rows_checked_and_written_in_the_background(
     client, demo_org, settings, monkeypatch, django_capture_on_commit_callbacks
 ):
-    settings.INTERCHANGE_INTAKE_RUNNER = "inline"
     seen: list[int] = []
     real = uploads._set_progress
 

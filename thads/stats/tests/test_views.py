@@ -159,7 +159,6 @@ def test_officer_rows_drill(client, cases):
 
 
 def test_background_export(client, cases, settings, django_capture_on_commit_callbacks):
-    settings.STATS_EXPORT_RUNNER = "inline"
     login(client)
     url = reverse("stats:export_start") + "?don_vi=TNG&bieu=4&nam=2026&thang=4&dinh_dang=xlsx"
     with django_capture_on_commit_callbacks(execute=True):
@@ -178,7 +177,7 @@ def test_background_export(client, cases, settings, django_capture_on_commit_cal
 
 
 def test_pending_job_polls(client, cases, settings):
-    settings.STATS_EXPORT_RUNNER = "queue"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # a worker's
     login(client)
     url = reverse("stats:export_start") + "?don_vi=TNG&bieu=1&nam=2026&thang=4&dinh_dang=pdf"
     response = client.post(url)
@@ -186,7 +185,7 @@ def test_pending_job_polls(client, cases, settings):
     html = client.get(response["Location"]).content.decode()
     assert 'hx-trigger="every 1s"' in html and "<progress" in html
     assert client.get(reverse("stats:export_download", args=[job.pk])).status_code == 404
-    assert jobs.run_pending() == 1
+    assert jobs.run_ready() == 1
     job.refresh_from_db()
     assert job.status == "done" and bytes(job.content).startswith(b"%PDF")
 
@@ -199,6 +198,21 @@ def test_failed_job_is_recorded(cases):
     tasks.run(job.pk)  # neither month nor date: the period cannot be built
     job.refresh_from_db()
     assert job.status == "failed" and job.error
+
+
+def test_an_interrupted_export_runs_again_and_a_done_one_does_not(cases):
+    from thads.stats import tasks
+
+    user = get_user_model().objects.get(username="lanhdao")
+    job = tasks.create(user, form="1", unit=Unit.objects.get(code="TNG"), year=2026, month=4)
+    ExportJob.objects.filter(pk=job.pk).update(status="running", progress=30)  # worker died
+    tasks.run(job.pk)
+    job.refresh_from_db()
+    assert job.status == "done" and job.progress == 100
+    ExportJob.objects.filter(pk=job.pk).update(filename="kept.xlsx")
+    tasks.run(job.pk)  # delivered again: nothing is redone
+    job.refresh_from_db()
+    assert job.filename == "kept.xlsx"
 
 
 def test_nav_entry(client, demo_org):
