@@ -121,7 +121,9 @@ class Unit(Tracked):
             )
         if self.level == self.Level.NATIONAL and self.parent_id:
             errors.setdefault("parent", []).append(_("Đơn vị trung ương không có đơn vị cấp trên."))
-        if self.level != self.Level.NATIONAL and not self.parent_id:
+        # A province may be the top of its own installation (a province migrating alone, the
+        # interchange spec's first example); a local office always belongs to a province.
+        if self.level == self.Level.LOCAL and not self.parent_id:
             errors.setdefault("parent", []).append(_("Đơn vị này phải có đơn vị cấp trên."))
         if self.parent_id:
             parent = self.parent

@@ -11,7 +11,6 @@ machine-readable contract is the `thads report --format csv` command (keys as he
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from django.utils import timezone
 
 from thads.common.money import to_thousands
 from thads.common.periods import Period, is_running
+from thads.common.spreadsheets import csv_writer
 from thads.common.templatetags.thads_format import number, percent, thousands
 from thads.org.models import Unit
 from thads.stats.layout import FormTable, build_form, evaluate, is_rate
@@ -288,14 +288,15 @@ def header_heights(doc: Document, widths: list[float]) -> tuple[float, float]:
 
 
 def render_xlsx(doc: Document, progress=None) -> bytes:
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
+
+    from thads.common.spreadsheets import new_workbook
 
     table = doc.table
     width = 2 + len(table.columns)
     last = get_column_letter(width)
-    wb = Workbook()
+    wb = new_workbook()
     ws = wb.active
     ws.title = f"Biểu {form_number(table.definition.code)}"
     bold = Font(name="Times New Roman", bold=True, size=11)
@@ -448,7 +449,7 @@ def render_csv(table: FormTable) -> bytes:
     BOM so that Excel reads the diacritics.
     """
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out, lineterminator="\n")
     writer.writerow(csv_header(table))
     officers = table.definition.rows_by == "officer"
     for row in [*table.rows, table.total]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from decimal import Decimal
 
+from thads.common.spreadsheets import csv_dict_writer
 from thads.stats.buckets import CASE_KEYS, MONEY_KEYS
 from thads.stats.report import Report, ReportRow
 
@@ -50,7 +50,7 @@ def report_csv(payload: dict, by: str = "unit") -> str:
     if by == "officer" and "officer" not in keys:
         keys.insert(2, "officer")
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=keys, extrasaction="ignore", lineterminator="\n")
+    writer = csv_dict_writer(out, keys, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({k: ("" if row.get(k) is None else row.get(k)) for k in keys})

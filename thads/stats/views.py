@@ -184,13 +184,14 @@ def _row_name(target: DrillTarget) -> str:
 
 
 def _drill_xlsx(selection: Selection, target: DrillTarget) -> HttpResponse:
-    from openpyxl import Workbook
     from openpyxl.styles import Font
+
+    from thads.common.spreadsheets import new_workbook
 
     first = _drill(selection, target, limit=1, offset=0)
     page = _drill(selection, target, limit=max(first.count, 1), offset=0)
     money = _measure(target.definition) == "money"
-    wb = Workbook()
+    wb = new_workbook()
     ws = wb.active
     ws.title = "Danh sách việc"
     ws.append([f"Biểu số {documents.form_number(selection.form)} – {target.column['header']}"])

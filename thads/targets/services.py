@@ -343,10 +343,11 @@ def template_xlsx(parent: Unit, year: int) -> bytes:
     """An empty sheet to fill: one line per unit directly below `parent`, current targets."""
     import io
 
-    from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    wb = Workbook()
+    from thads.common.spreadsheets import new_workbook
+
+    wb = new_workbook()
     ws = wb.active
     ws.title = "Chỉ tiêu"
     ws.append(XLSX_HEADER)

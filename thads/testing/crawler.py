@@ -101,6 +101,7 @@ class Crawler:
         codes: Iterable[str] = (),
         allowed_403: Callable[[str], bool] = lambda url: False,
         max_pages: int = 400,
+        on_response: Callable[[str, object], None] | None = None,
     ):
         self.client = client
         self.max_depth = max_depth
@@ -108,6 +109,7 @@ class Crawler:
         self.codes = tuple(codes)
         self.allowed_403 = allowed_403
         self.max_pages = max_pages
+        self.on_response = on_response  # (url, response) for every 200: e.g. to read exports
 
     def crawl(self, start: Iterable[str]) -> CrawlReport:
         report = CrawlReport()
@@ -152,6 +154,8 @@ class Crawler:
         if status != 200:
             report.problems.append(f"{where}: status {status}")
             return []
+        if self.on_response is not None:
+            self.on_response(url, response)
         if not response.get("Content-Type", "").startswith(HTML):
             return []
         html = response.content.decode("utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from pathlib import Path
 
 import pytest
 
@@ -92,6 +93,14 @@ OTHERS = [
      "received_on": "2022-02-10", "case": "TN-SC/2021/0123", "resolved_on": "2022-03-05",
      "result": "sai"},
 ]  # fmt: skip
+
+
+# The example lines of `shared/spec/interchange.md` ("Records"), copied exactly as written
+# there: a province whose parent is null, its offices, a staff member, a target, a case, a
+# complaint.
+SPEC_EXAMPLE_LINES = (
+    (Path(__file__).with_name("spec_example.jsonl")).read_text("utf-8").splitlines()
+)
 
 
 def base_records() -> list[dict]:

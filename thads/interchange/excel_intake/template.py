@@ -20,12 +20,13 @@ from thads.org.models import Unit
 
 def template_bytes(unit: Unit) -> bytes:
     """The empty workbook: sheet "Thụ lý" (headers, lists), an instructions sheet, the lists."""
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    wb = Workbook()
+    from thads.common.spreadsheets import new_workbook
+
+    wb = new_workbook()
     ws = wb.active
     ws.title = SHEET
     bold = Font(bold=True)

@@ -118,6 +118,7 @@ class Checker:
                 self.err(u.line, f"“short_name” dài quá 60 ký tự: “{u.short_name}”.")
             else:
                 self.file_units[u.code] = u
+        self._attach_roots()
         # Unsaved Unit objects with temporary negative keys, so that Unit.clean (cycles,
         # validity inside the parent, successor valid the day after) runs unchanged.
         fakes: dict[str, Unit] = {}
@@ -156,6 +157,29 @@ class Checker:
                     self.err(u.line, f"Đơn vị “{u.code}”: {message}")
             except RecursionError:  # pragma: no cover - clean() stops at cycles itself
                 self.err(u.line, f"Đơn vị “{u.code}”: vòng lặp trong cây đơn vị.")
+
+    def _attach_roots(self) -> None:
+        """A province whose `parent` is null is a root of the file (the spec): it joins the
+        installation's national unit when there is exactly one whose validity covers it, and
+        is otherwise the top of its own installation (a province migrating alone)."""
+        roots = [
+            u
+            for u in self.file_units.values()
+            if u.parent is None and u.level == Unit.Level.PROVINCE
+        ]
+        if not roots:
+            return
+        nationals = list(Unit.objects.filter(level=Unit.Level.NATIONAL, parent__isnull=True))
+        for u in roots:
+            covering = [
+                n
+                for n in nationals
+                if n.valid_from <= u.valid_from
+                and (n.valid_to is None or (u.valid_to is not None and u.valid_to <= n.valid_to))
+            ]
+            if len(covering) == 1:
+                u.parent = covering[0].code
+                self.db_units[u.parent] = covering[0]
 
     def _check_staff(self, staff: list[StaffRec], cases: list[CaseRec]) -> None:
         self.db_staff = _existing(

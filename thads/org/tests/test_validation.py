@@ -78,8 +78,13 @@ def test_parent_must_be_a_higher_level(tree):
     assert "Đơn vị cấp trên phải ở cấp cao hơn đơn vị này." in messages_of(excinfo)
 
 
-def test_national_unit_has_no_parent_and_others_need_one(tree):
+def test_national_unit_has_no_parent_and_local_offices_need_one(tree):
     national, _province, _local = tree
+    # A province may be the top of its own installation (a province migrating alone).
+    root = services.unit_create(
+        code="P9", name="Tỉnh 9", level=Unit.Level.PROVINCE, valid_from=D(2011, 1, 1)
+    )
+    assert root.parent is None
     with pytest.raises(ValidationError) as excinfo:
         services.unit_create(code="X", name="X", level=Unit.Level.LOCAL, valid_from=D(2011, 1, 1))
     assert "Đơn vị này phải có đơn vị cấp trên." in messages_of(excinfo)

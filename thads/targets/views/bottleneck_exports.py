@@ -13,10 +13,11 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _workbook(title: str, scope: Scope, subtitle: str, header: list[str]):
-    from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    wb = Workbook()
+    from thads.common.spreadsheets import new_workbook
+
+    wb = new_workbook()
     ws = wb.active
     ws.title = "Điểm nghẽn"
     ws.append([title])

@@ -13,7 +13,6 @@ money_met the rows whose met is true.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -21,6 +20,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from thads.common.periods import as_of_period, month_period
+from thads.common.spreadsheets import csv_writer
 from thads.org.models import Unit
 from thads.targets.cockpit import PAYLOAD_COLUMNS, as_payload, build_cockpit
 
@@ -69,7 +69,7 @@ class Command(BaseCommand):
             text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
         else:
             out = io.StringIO()
-            writer = csv.writer(out, lineterminator="\n")
+            writer = csv_writer(out, lineterminator="\n")
             writer.writerow(PAYLOAD_COLUMNS)
             for row in payload["rows"]:
                 writer.writerow([_cell(row[k]) for k in PAYLOAD_COLUMNS])
@@ -85,10 +85,11 @@ def xlsx(payload: dict) -> bytes:
     """The rows as a sheet: rates as numbers with two decimals, met as Đạt / Chưa đạt."""
     from decimal import Decimal
 
-    from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    wb = Workbook()
+    from thads.common.spreadsheets import new_workbook
+
+    wb = new_workbook()
     ws = wb.active
     ws.title = "Chỉ tiêu"
     headers = [
