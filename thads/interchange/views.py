@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from thads.cases.permissions import may_intake
+from thads.common.uploads import UploadRefused, upload_bytes
 from thads.interchange import excel_intake
 from thads.interchange.models import UploadedIntake
 from thads.org.models import Unit
@@ -30,8 +31,10 @@ class UploadForm(forms.Form):
         upload = self.cleaned_data["tep"]
         if not upload.name.lower().endswith(".xlsx"):
             raise forms.ValidationError(_("Chỉ nhận tệp Excel .xlsx (theo mẫu)."))
-        if upload.size > excel_intake.MAX_BYTES:
-            raise forms.ValidationError(_("Tệp quá lớn (tối đa 10 MB)."))
+        try:
+            self.content = upload_bytes(upload, excel_intake.MAX_BYTES)
+        except UploadRefused as exc:
+            raise forms.ValidationError(exc.message) from exc
         return upload
 
 
@@ -74,7 +77,7 @@ def upload(request, unit_code: str):
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         file = form.cleaned_data["tep"]
-        intake = excel_intake.create_upload(request.user, unit, file.name, file.read())
+        intake = excel_intake.create_upload(request.user, unit, file.name, form.content)
         excel_intake.start(intake)
         return redirect("interchange:detail", pk=intake.pk)
     recent = (

@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy
 
 from thads.common.errors import DomainError
 from thads.common.numbers import parse_screen_decimal
+from thads.common.uploads import UploadRefused, upload_bytes
 from thads.targets.selectors import AssignLine
-from thads.targets.services import FIELD_LABELS, TargetEntry
+from thads.targets.services import FIELD_LABELS, UPLOAD_MAX_BYTES, TargetEntry
 
 SIDES = {"case": "case_rate", "money": "money_rate"}
 
@@ -66,3 +67,12 @@ class AssignForm(forms.Form):
 class UploadForm(forms.Form):
     tep = forms.FileField(label=gettext_lazy("Tệp Excel (.xlsx)"))
     reason = forms.CharField(label=gettext_lazy("Lý do"), required=False, max_length=500)
+
+    def clean_tep(self):
+        """The file's bytes, bounded before they are read (`common.uploads`)."""
+        upload = self.cleaned_data["tep"]
+        try:
+            self.content = upload_bytes(upload, UPLOAD_MAX_BYTES)
+        except UploadRefused as exc:
+            raise forms.ValidationError(exc.message) from exc
+        return upload

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from thads.common.errors import DomainError
+from thads.common.uploads import read_xlsx_rows
 from thads.org.access import Access
 from thads.org.models import Staff, Unit
 from thads.targets.models import OfficerTarget, Target, TargetChange
@@ -448,21 +449,23 @@ def check_upload(access: Access, rows: list[list]) -> UploadCheck:
     return UploadCheck(parsed, errors)
 
 
+# A targets sheet has one line per unit below a province: small. Bounded before it is read.
+UPLOAD_MAX_BYTES = 2 * 1024 * 1024
+UPLOAD_MAX_ROWS = 2000
+UPLOAD_MAX_COLUMNS = 20
+
+
 def read_xlsx(data: bytes) -> list[list]:
-    """The first sheet's values, row by row; an unreadable file raises DomainError."""
-    import io
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
-        raise DomainError(_("Không đọc được tệp: hãy tải lên tệp Excel (.xlsx).")) from None
-    ws = wb.worksheets[0]
-    rows = [list(r) for r in ws.iter_rows(values_only=True)]
-    wb.close()
-    return rows
+    """The first sheet's values, row by row, through the safe reader (`common.uploads`: size,
+    rows and columns bounded before reading); an unreadable file raises DomainError."""
+    rows = read_xlsx_rows(data, max_rows=UPLOAD_MAX_ROWS, max_columns=UPLOAD_MAX_COLUMNS)
+    out = []
+    for row in rows:
+        cells = list(row)
+        while cells and cells[-1] is None:
+            cells.pop()
+        out.append(cells)
+    return out
 
 
 @transaction.atomic

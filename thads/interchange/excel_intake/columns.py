@@ -23,6 +23,10 @@ FIRST_ROW = 2  # row 1 holds the headers
 MAX_ROWS = 20000
 
 
+# Columns read from the sheet (the template has fewer; a few added by the user are ignored).
+MAX_COLUMNS = 60
+
+
 MAX_BYTES = 10 * 1024 * 1024
 
 

@@ -4,8 +4,6 @@ number the importer's messages name)."""
 from __future__ import annotations
 
 import datetime as dt
-import io
-import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -16,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from thads.cases.codes import next_case_code
 from thads.cases.models import Party
+from thads.common.uploads import UploadRefused, read_xlsx_rows
 from thads.interchange.excel_intake.columns import (
     COLUMNS,
     FIRST_ROW,
@@ -23,6 +22,7 @@ from thads.interchange.excel_intake.columns import (
     HEADERS,
     KINDS,
     MARKS,
+    MAX_COLUMNS,
     MAX_ROWS,
     MODES,
     PARTY_KINDS,
@@ -112,15 +112,18 @@ def _header_map(header: tuple) -> dict[str, int]:
     return found
 
 
-def _open_rows(content: bytes):
-    from openpyxl import load_workbook
-
+def _read_rows(content: bytes) -> list[tuple]:
+    """The sheet's rows through the safe reader (`common.uploads`): bounded, never a 500."""
     try:
-        wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as exc:  # zipfile.BadZipFile, KeyError, InvalidFileException, …
-        raise FileRefused(_("Tệp không phải là bảng tính Excel (.xlsx) hợp lệ.")) from exc
-    ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
-    return wb, ws
+        return read_xlsx_rows(
+            content, sheet=SHEET, max_rows=MAX_ROWS * 2 + 1, max_columns=MAX_COLUMNS
+        )
+    except UploadRefused as exc:
+        if exc.kind == "rows":  # say how many data rows the intake takes
+            raise FileRefused(
+                _("Tệp có quá %(n)s dòng; hãy chia thành nhiều tệp.") % {"n": MAX_ROWS}
+            ) from exc
+        raise FileRefused(exc.message) from exc
 
 
 class _Row:
@@ -301,21 +304,11 @@ def _assign_codes(records: dict[int, dict], unit: Unit) -> None:
 
 def convert(content: bytes, unit: Unit, progress: Progress | None = None) -> Conversion:
     """Read the workbook into interchange lines; raise FileRefused when it cannot be read."""
-    wb, ws = _open_rows(content)
-    try:
-        rows_iter = ws.iter_rows(values_only=True)
-        header = next(rows_iter, None)
-        if header is None:
-            raise FileRefused(_("Tệp không có dòng tiêu đề."))
-        columns = _header_map(header)
-        # Read the rows first: the sheet's stated dimensions may be missing or wrong.
-        data = list(itertools.islice(rows_iter, MAX_ROWS * 2))
-        if next(rows_iter, None) is not None:
-            raise FileRefused(
-                _("Tệp có quá %(n)s dòng; hãy chia thành nhiều tệp.") % {"n": MAX_ROWS}
-            )
-    finally:
-        wb.close()
+    rows = _read_rows(content)
+    if not rows:
+        raise FileRefused(_("Tệp không có dòng tiêu đề."))
+    columns = _header_map(rows[0])
+    data = rows[1:]
     total = max(len(data), 1)
     step = max(total // 50, 100)
     result = Conversion(lines=[""])

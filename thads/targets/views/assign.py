@@ -119,7 +119,7 @@ def upload(request, code: str):
         context["form"] = form
         if form.is_valid():
             try:
-                rows = services.read_xlsx(form.cleaned_data["tep"].read())
+                rows = services.read_xlsx(form.content)
             except DomainError as exc:
                 context["errors"] = [exc.message]
                 return render(request, "targets/upload.html", context)
