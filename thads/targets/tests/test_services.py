@@ -182,7 +182,7 @@ def test_excel_rows_are_checked_with_row_numbers_and_nothing_is_written_on_error
 
 
 def test_an_unreadable_file_is_a_clear_error(shared_demo_org):
-    with pytest.raises(DomainError, match="Không đọc được tệp"):
+    with pytest.raises(DomainError, match="không phải là bảng tính Excel"):
         services.read_xlsx(b"not a spreadsheet")
 
 
