@@ -57,9 +57,10 @@ def test_xlsx_cells_are_text_whatever_way_they_were_written():
             sheet = z.read("xl/worksheets/sheet1.xml").decode()
         assert "<f>" not in sheet and "<f " not in sheet  # no formula element at all
         back = load_workbook(io.BytesIO(content)).active
-        stored = [v.replace("\r", "\n") for v in HOSTILE]  # XML keeps no lone CR
-        assert [c.value for c in back[1]] == stored
-        assert [c.value for c in back[2]] == stored
+        # A lone CR survives or becomes LF depending on the XML writer (lxml or not).
+        stored = [v.replace("\r", "\n") for v in HOSTILE]
+        assert [c.value.replace("\r", "\n") for c in back[1]] == stored
+        assert [c.value.replace("\r", "\n") for c in back[2]] == stored
         assert back["A3"].value == HOSTILE[0]
         assert all(c.data_type == "s" and c.quotePrefix for c in back[1])
         assert [c.value for c in back[4]][:3] == [1234567, "Bình thường", -5]
