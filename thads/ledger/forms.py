@@ -90,3 +90,35 @@ class HeldReleaseForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["released_on"].initial = timezone.localdate()
+
+
+# ---- the clerk's books -------------------------------------------------------------------------
+
+
+class RegisterFilterForm(forms.Form):
+    """Sổ biên lai: the year of the series (receipts are numbered per calendar year), a month."""
+
+    nam = forms.IntegerField(label=_("Năm"), min_value=1990, max_value=2100, required=False)
+    thang = forms.TypedChoiceField(
+        label=_("Tháng"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("Cả năm"))] + [(m, str(m)) for m in range(1, 13)],
+    )
+
+
+class CashBookForm(forms.Form):
+    """Sổ quỹ: from one day to another (dd/mm/yyyy)."""
+
+    tu = date_field(_("Từ ngày"), required=False)
+    den = date_field(_("Đến ngày"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("tu"), data.get("den")
+        if start and end and start > end:
+            raise forms.ValidationError(_("Ngày bắt đầu phải trước hoặc bằng ngày kết thúc."))
+        if start and end and (end - start).days > 366:
+            raise forms.ValidationError(_("Sổ quỹ xem tối đa một năm mỗi lần."))
+        return data

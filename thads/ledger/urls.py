@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thads.ledger.views import held, payouts, receipts
+from thads.ledger.views import books, held, payouts, receipts
 
 app_name = "ledger"
 
@@ -13,4 +13,7 @@ urlpatterns = [
     path("tam-giu/khoan/<int:pk>/xu-ly/", held.held_release, name="held_release"),
     path("tam-giu/<str:unit_code>/", held.held_list, name="held_list"),
     path("tam-giu/<str:unit_code>/nhan/", held.held_receive, name="held_receive"),
+    path("so-bien-lai/<str:unit_code>/", books.receipt_register, name="receipt_register"),
+    path("so-quy/<str:unit_code>/", books.cash_book, name="cash_book"),
+    path("cho-chi-tra/<str:unit_code>/", books.payouts_due, name="payouts_due"),
 ]

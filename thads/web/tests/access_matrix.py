@@ -573,6 +573,17 @@ ENDPOINTS += [
     Endpoint("ledger:held_receive", "POST", WRITE, _held_receive, writers=LEDGER_HOLDERS),
     Endpoint("ledger:held_release", "GET", WRITE, _get(_held_release), writers=LEDGER_HOLDERS),
     Endpoint("ledger:held_release", "POST", WRITE, _held_release, writers=LEDGER_HOLDERS),
+    # The clerk's books (ledger.books): read pages of a unit, with their Excel files.
+    *[
+        Endpoint(name, "GET", READ, lambda s, name=name: (reverse(name, args=[s.unit.code]), None))
+        for name in ("ledger:receipt_register", "ledger:cash_book", "ledger:payouts_due")
+    ],
+    Endpoint(
+        "ledger:cash_book",
+        "GET",
+        READ,
+        lambda s: (reverse("ledger:cash_book", args=[s.unit.code]) + "?dinh_dang=xlsx", None),
+    ),
 ]
 
 
