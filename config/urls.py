@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from thads.web.auth_views import ThrottledLoginView
+from thads.web.auth_views import OwnPasswordChangeView, ThrottledLoginView
 from thads.web.views import healthz
 
 urlpatterns = [
@@ -14,7 +14,7 @@ urlpatterns = [
         "doi-mat-khau/",
         # Named templates: django.contrib.admin ships registration/password_change_*.html,
         # which would otherwise win over ours (admin comes first in INSTALLED_APPS).
-        auth_views.PasswordChangeView.as_view(template_name="web/password_change_form.html"),
+        OwnPasswordChangeView.as_view(),
         name="password_change",
     ),
     path(
@@ -23,7 +23,9 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("ngon-ngu/", set_language, name="set_language"),
-    path("quan-tri/", admin.site.urls),
+    # Django's admin site (staff accounts only: data fixes, API tokens) under the administration.
+    path("quan-tri/du-lieu/", admin.site.urls),
+    path("quan-tri/", include("thads.org.admin_urls")),
     path("to-chuc/", include("thads.org.urls")),
     path("viec/", include("thads.cases.urls")),
     path("nhap-excel/", include("thads.interchange.urls")),

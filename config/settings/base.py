@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "thads.org.middleware.ActiveUnitMiddleware",
+    "thads.web.middleware.ForcedPasswordChangeMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 if IS_POSTGRES:

@@ -11,13 +11,14 @@ import datetime as dt
 import re
 
 import pghistory
+import pgtrigger
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from thads.common.models import Tracked
+from thads.common.models import AppendOnly, Tracked
 
 SHORT_PREFIXES = (
     ("thành phố ", "TP. "),
@@ -219,6 +220,9 @@ class Staff(Tracked):
         on_delete=models.PROTECT,
         related_name="staff",
     )
+    # Set when an administrator gives a temporary password: the account must choose its own
+    # at the next sign-in (web.middleware sends it to the password change until it does).
+    must_change_password = models.BooleanField(_("Phải đổi mật khẩu"), default=False)
 
     class Meta:
         verbose_name = _("Cán bộ")
@@ -305,3 +309,51 @@ class Membership(Tracked):
                 )
         if errors:
             raise ValidationError(errors)
+
+
+class AdminAction(models.TextChoices):
+    ACCOUNT_CREATE = "tao_tai_khoan", _("Tạo tài khoản")
+    ACCOUNT_DEACTIVATE = "ngung_tai_khoan", _("Ngừng tài khoản")
+    ACCOUNT_REACTIVATE = "mo_lai_tai_khoan", _("Mở lại tài khoản")
+    PASSWORD_RESET = "dat_lai_mat_khau", _("Đặt lại mật khẩu")
+    UNLOCK = "mo_khoa_dang_nhap", _("Mở khóa đăng nhập")
+    POSTING_ADD = "them_cong_tac", _("Phân công công tác, vai trò")
+    POSTING_END = "ket_thuc_cong_tac", _("Kết thúc công tác")
+
+
+class AdminLogEntry(AppendOnly):
+    """Nhật ký quản trị: one row per change an administrator makes to an account, a role or a
+    posting, written in the change's transaction (who, when, what, where). Append-only: the
+    model refuses updates and deletes, and so does the database (pgtrigger on PostgreSQL,
+    triggers created by migration 0005 on SQLite)."""
+
+    at = models.DateTimeField(_("Thời điểm"), auto_now_add=True, db_index=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Người thực hiện"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    action = models.CharField(_("Thao tác"), max_length=30, choices=AdminAction.choices)
+    staff = models.ForeignKey(
+        Staff, verbose_name=_("Cán bộ"), on_delete=models.PROTECT, related_name="admin_log"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("Đơn vị"), on_delete=models.PROTECT, related_name="admin_log"
+    )
+    detail = models.CharField(_("Nội dung"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("Nhật ký quản trị")
+        verbose_name_plural = _("Nhật ký quản trị")
+        ordering = ["-at", "-id"]
+        triggers = [
+            pgtrigger.Protect(
+                name="admin_log_append_only", operation=pgtrigger.Update | pgtrigger.Delete
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%d/%m/%Y %H:%M} {self.get_action_display()} {self.staff}"

@@ -33,7 +33,7 @@ from django.urls import Resolver404, resolve
 from thads.testing import text_checks
 
 # Never followed: they change state even on GET (none should), or are not ours to check.
-SKIPPED_PREFIXES = ("/static/", "/media/", "/dang-xuat/", "/ngon-ngu/", "/quan-tri/")
+SKIPPED_PREFIXES = ("/static/", "/media/", "/dang-xuat/", "/ngon-ngu/", "/quan-tri/du-lieu/")
 # Query parameters whose value makes a different kind of page (an export format).
 KIND_PARAMETERS = ("dinh_dang", "xuat")
 HTML = "text/html"

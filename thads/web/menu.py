@@ -42,6 +42,12 @@ def _steers(request, unit) -> bool:
     return unit is not None and (access.is_leader or access.role in {Role.HEAD, Role.DEPUTY})
 
 
+def _administers(request, unit) -> bool:
+    """The administration (org.admin_views) is the `quantri` role's, within its subtree."""
+    access = request.access
+    return unit is not None and (access.is_superuser or access.role == Role.ADMIN)
+
+
 def _holds_cases(request, unit) -> bool:
     return request.access.staff is not None or request.access.is_superuser
 
@@ -104,6 +110,22 @@ CORE_ITEMS = [
         order=30,
     ),
     MenuItem("units", "admin", _("Đơn vị và cán bộ"), "org:unit_list", order=10),
+    MenuItem(
+        "administration",
+        "admin",
+        _("Tài khoản và công tác"),
+        "administration:index",
+        visible=_administers,
+        order=20,
+    ),
+    MenuItem(
+        "administration_log",
+        "admin",
+        _("Nhật ký quản trị"),
+        "administration:log",
+        visible=_administers,
+        order=30,
+    ),
     # Django's admin site lets in staff accounts only (is_staff): nobody else gets the link.
     MenuItem(
         "admin_site",

@@ -1,8 +1,12 @@
 """Vietnamese unless the user chose otherwise."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 
 class ChosenLanguageMiddleware(LocaleMiddleware):
@@ -18,3 +22,25 @@ class ChosenLanguageMiddleware(LocaleMiddleware):
             language = settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class ForcedPasswordChangeMiddleware:
+    """An account given a temporary password (org.accounts) may open nothing but the password
+    change (and sign out, static files, the language switch) until it has chosen its own."""
+
+    ALLOWED = ("/doi-mat-khau/", "/dang-xuat/", "/static/", "/ngon-ngu/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and not request.path.startswith(self.ALLOWED)
+            and getattr(getattr(user, "staff", None), "must_change_password", False)
+        ):
+            messages.warning(request, _("Mật khẩu của bạn là mật khẩu tạm thời: hãy đổi mật khẩu."))
+            return redirect(reverse("password_change"))
+        return self.get_response(request)

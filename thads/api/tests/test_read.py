@@ -104,13 +104,15 @@ def test_tokens_are_issued_and_revoked_in_the_administration(demo_org, client):
     admin = get_user_model().objects.create_superuser("root", password="x-Very-long-1")
     client.force_login(admin)
     head = get_user_model().objects.get(username="truongphong")
-    response = client.post("/quan-tri/authtoken/tokenproxy/add/", {"user": head.pk})
+    response = client.post("/quan-tri/du-lieu/authtoken/tokenproxy/add/", {"user": head.pk})
     assert response.status_code == 302, response.content.decode()[:2000]
     key = Token.objects.get(user=head).key
     api = api_client()
     api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     assert api.get("/api/v1/units/TNG-KV2/").status_code == 200
     # The administration names a token by its user (one token per user).
-    response = client.post(f"/quan-tri/authtoken/tokenproxy/{head.pk}/delete/", {"post": "yes"})
+    response = client.post(
+        f"/quan-tri/du-lieu/authtoken/tokenproxy/{head.pk}/delete/", {"post": "yes"}
+    )
     assert response.status_code == 302
     assert api.get("/api/v1/units/TNG-KV2/").status_code == 401

@@ -79,12 +79,12 @@ def test_admin_ledger_is_read_only_and_schedule_validated(admin_client, money_ca
     receipt = services.payment_record(
         money_case(), amount=100, received_on=D(2024, 3, 1), payer="X", today=TODAY
     )
-    change = admin_client.get(f"/quan-tri/ledger/receipt/{receipt.pk}/change/")
+    change = admin_client.get(f"/quan-tri/du-lieu/ledger/receipt/{receipt.pk}/change/")
     assert change.status_code == 200
     assert 'name="_save"' not in change.content.decode()
-    assert admin_client.get("/quan-tri/ledger/receipt/add/").status_code == 403
+    assert admin_client.get("/quan-tri/du-lieu/ledger/receipt/add/").status_code == 403
     response = admin_client.post(
-        "/quan-tri/ledger/feeschedule/add/",
+        "/quan-tri/du-lieu/ledger/feeschedule/add/",
         {
             "valid_from": "01/01/2030",
             "legal_basis": "Thử",

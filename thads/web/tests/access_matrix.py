@@ -573,6 +573,23 @@ ENDPOINTS += [
     Endpoint("ledger:held_receive", "POST", WRITE, _held_receive, writers=LEDGER_HOLDERS),
     Endpoint("ledger:held_release", "GET", WRITE, _get(_held_release), writers=LEDGER_HOLDERS),
     Endpoint("ledger:held_release", "POST", WRITE, _held_release, writers=LEDGER_HOLDERS),
+    # Quản trị (org.admin_views): the administrator's, within its subtree.
+    Endpoint(
+        "administration:staff",
+        "GET",
+        WRITE,
+        lambda s: (reverse("administration:staff", args=[s.staff.code]), None),
+        needs_staff=True,
+        writers=frozenset({"admin"}),
+    ),
+    Endpoint(
+        "administration:deactivate",
+        "POST",
+        WRITE,
+        lambda s: (reverse("administration:deactivate", args=[s.staff.code]), {"reason": "Thử"}),
+        needs_staff=True,
+        writers=frozenset({"admin"}),
+    ),
     # The clerk's books (ledger.books): read pages of a unit, with their Excel files.
     *[
         Endpoint(name, "GET", READ, lambda s, name=name: (reverse(name, args=[s.unit.code]), None))
