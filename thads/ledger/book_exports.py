@@ -8,11 +8,11 @@ row repeated on every page.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Iterable, Sequence
 
 from django.utils.translation import gettext as _
 
+from thads.common.spreadsheets import new_workbook, workbook_bytes
 from thads.ledger.books import CashBook, SeriesCheck
 from thads.ledger.models import Receipt
 from thads.org.models import Unit
@@ -32,11 +32,10 @@ def _sheet(
     widths: Sequence[float],
     footer: Sequence | None = None,
 ) -> bytes:
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
 
-    wb = Workbook()
+    wb = new_workbook()  # never saves a payer's name as a formula
     ws = wb.active
     ws.title = sheet_name
     bold = Font(name="Times New Roman", bold=True, size=11)
@@ -80,9 +79,7 @@ def _sheet(
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     wb.properties.title = f"{title} – {unit.name}"
     wb.properties.creator = "THADS"
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return workbook_bytes(wb)
 
 
 def receipt_register_xlsx(
