@@ -52,26 +52,53 @@ def intervals_for(amount: int, accepted_on: dt.date, events: Iterable[EventLike]
     return rows
 
 
-def _fact_for(case: Case, closed_on: dt.date | None) -> CaseFact:
-    return CaseFact(
-        case_id=case.pk,
-        version=case.version,
-        unit_id=case.unit_id,
-        officer_id=case.officer_id,
-        accepted_on=case.accepted_on,
-        closed_on=closed_on,
-        amount=case.amount,
-        kind=case.judgment.kind,
-        mode=case.mode,
-        is_state_budget=case.is_state_budget,
-        is_bank_credit=case.is_bank_credit,
-        is_corruption=case.is_corruption,
-    )
+@dataclass(frozen=True, slots=True)
+class _Event:
+    """An event read as a tuple (no model instance): what `apply_event` needs."""
+
+    pk: int
+    type: str
+    on: dt.date
+    seq: int
+    amount: int | None
+    data: dict
+    corrects_id: int | None
+    to_unit_id: int | None
+
+
+EVENT_FIELDS = ("pk", "type", "on", "seq", "amount", "data", "corrects_id", "to_unit_id")
+CASE_FIELDS = (
+    "pk", "version", "unit_id", "officer_id", "accepted_on", "amount", "judgment__kind", "mode",
+    "is_state_budget", "is_bank_credit", "is_corruption",
+)  # fmt: skip
+FACT_COLUMNS = (
+    "case_id", "version", "unit_id", "officer_id", "accepted_on", "closed_on", "amount", "kind",
+    "mode", "is_state_budget", "is_bank_credit", "is_corruption",
+)  # fmt: skip
+INTERVAL_COLUMNS = ("case_id", "start_on", "end_on", "state", "collected_cum", "reduced_cum")
+
+
+def _write(model, columns: Sequence[str], rows: list[tuple]) -> None:
+    """Insert plain rows: COPY on PostgreSQL, one executemany elsewhere (no model instances)."""
+    if not rows:
+        return
+    table = model._meta.db_table
+    names = ", ".join(columns)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            marks = ", ".join(["%s"] * len(columns))
+            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)  # noqa: S608
 
 
 @transaction.atomic
 def facts_rebuild(case_ids: Sequence[int]) -> int:
-    """Rewrite the facts of these cases from their events (one query per batch, not per case).
+    """Rewrite the facts of these cases from their events, set-based: cases and events read as
+    tuples one batch at a time, facts and intervals written with COPY on PostgreSQL (no model
+    instances: ~100 000 imported cases in seconds, not a minute).
 
     The month-end totals (`stats.aggregates`) follow: the cases' old contribution is subtracted
     before their facts are deleted and the new one added after they are written.
@@ -81,36 +108,29 @@ def facts_rebuild(case_ids: Sequence[int]) -> int:
     for offset in range(0, len(case_ids), BATCH):
         chunk = list(case_ids[offset : offset + BATCH])
         # Locked: two refreshes of one case must not both subtract its old contribution.
-        cases = list(
-            Case.objects.select_for_update(of=("self",))
-            .filter(pk__in=chunk)
-            .select_related("judgment")
-            .order_by("pk")
-        )
+        list(Case.objects.select_for_update().filter(pk__in=chunk).values_list("pk"))
+        cases = list(Case.objects.filter(pk__in=chunk).order_by("pk").values_list(*CASE_FIELDS))
         aggregates.apply_delta(chunk, -1)
-        events_by_case: dict[int, list[CaseEvent]] = {}
-        for event in CaseEvent.objects.filter(case_id__in=chunk).order_by("case_id", "on", "seq"):
-            events_by_case.setdefault(event.case_id, []).append(event)
+        events_by_case: dict[int, list[_Event]] = {}
+        events = (
+            CaseEvent.objects.filter(case_id__in=chunk)
+            .order_by("case_id", "on", "seq")
+            .values_list("case_id", *EVENT_FIELDS)
+        )
+        for case_id, *fields in events.iterator(chunk_size=BATCH * 10):
+            events_by_case.setdefault(case_id, []).append(_Event(*fields))
         StateInterval.objects.filter(case_id__in=chunk).delete()
         CaseFact.objects.filter(case_id__in=chunk).delete()
         facts, intervals = [], []
-        for case in cases:
-            rows = intervals_for(case.amount, case.accepted_on, events_by_case.get(case.pk, []))
+        for pk, version, unit_id, officer_id, accepted_on, amount, *rest in cases:
+            rows = intervals_for(amount, accepted_on, events_by_case.get(pk, []))
             closed_on = rows[-1].start_on if rows[-1].state in TERMINAL_STATES else None
-            facts.append(_fact_for(case, closed_on))
+            facts.append((pk, version, unit_id, officer_id, accepted_on, closed_on, amount, *rest))
             intervals.extend(
-                StateInterval(
-                    case_id=case.pk,
-                    start_on=r.start_on,
-                    end_on=r.end_on,
-                    state=r.state,
-                    collected_cum=r.collected_cum,
-                    reduced_cum=r.reduced_cum,
-                )
-                for r in rows
+                (pk, r.start_on, r.end_on, r.state, r.collected_cum, r.reduced_cum) for r in rows
             )
-        CaseFact.objects.bulk_create(facts, batch_size=BATCH)
-        StateInterval.objects.bulk_create(intervals, batch_size=BATCH)
+        _write(CaseFact, FACT_COLUMNS, facts)
+        _write(StateInterval, INTERVAL_COLUMNS, intervals)
         aggregates.apply_delta(chunk, 1)
         total += len(cases)
     return total

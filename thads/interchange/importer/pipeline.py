@@ -16,6 +16,7 @@ from thads.interchange.importer.copy_writer import CopyWriter
 from thads.interchange.importer.orm_writer import OrmWriter
 from thads.interchange.importer.parsing import parse
 from thads.interchange.importer.records import ImportFailed, ImportResult, Parsed
+from thads.stats import freshness
 
 
 class Importer(Checker):
@@ -47,5 +48,11 @@ class Importer(Checker):
 
 
 def import_lines(lines: Iterable[str], *, today: dt.date | None = None) -> ImportResult:
-    """Validate and import JSON Lines; raise ImportFailed with every error, writing nothing."""
-    return Importer(today=today).run(lines)
+    """Validate and import JSON Lines; raise ImportFailed with every error, writing nothing.
+
+    Then the statistics of the new cases are built (`stats.freshness.after_load`: facts
+    set-based, the month-end totals the screens open on), so the first report after an import
+    reads them instead of building them."""
+    result = Importer(today=today).run(lines)
+    freshness.after_load(today)
+    return result

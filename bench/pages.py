@@ -1,0 +1,146 @@
+"""Page timings on the demo province (not a test): every page each demo role reaches, first
+visit included, server time (Django's test client in this process: URL routing, views, SQL,
+templates; no network).
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/thads_pages_bench \\
+        .venv/bin/python -m bench.pages --fresh
+    DATABASE_URL=sqlite:////tmp/thads_pages.sqlite3 .venv/bin/python -m bench.pages --fresh
+
+`--fresh` drops the database (PostgreSQL: only a name ending in "_bench"; SQLite: the file) and
+builds it as `make run` does (`thads migrate`, `thads demo`, timed) in a subprocess; then every
+demo role signs in and the link crawler (thads.testing.crawler: home page and menu, depth 3, at
+most `--per-pattern` URLs of one URL pattern) visits what it is shown. Prints the slowest pages,
+the first statistics page, per role the number of pages, median, p95 and max, and whether every
+page met the goal (issue 10: ≤ 0,5 s, the first one included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+GOAL = 0.5
+# A file to download (XLSX/PDF/CSV of a form or a drill-down cell), not a page to read: listed
+# apart (the large ones go through the background export).
+DOWNLOAD_PARAMETERS = ("xuat=", "dinh_dang=")
+
+
+def is_download(url: str) -> bool:
+    return any(p in url for p in DOWNLOAD_PARAMETERS)
+
+
+def _thads(*args: str) -> float:
+    t0 = time.perf_counter()
+    subprocess.run([str(Path(sys.executable).with_name("thads")), *args], check=True)
+    return time.perf_counter() - t0
+
+
+def fresh(url: str) -> None:
+    if url.startswith("postgres"):
+        import dj_database_url
+        import psycopg
+
+        cfg = dj_database_url.parse(url)
+        name = cfg["NAME"]
+        if not name.endswith("_bench"):
+            raise SystemExit(f"Refusing to drop {name!r}: the database name must end in _bench")
+        with psycopg.connect(
+            host=cfg["HOST"] or "127.0.0.1", port=cfg["PORT"] or 5432,
+            user=cfg["USER"] or "postgres", password=cfg["PASSWORD"] or None,
+            dbname="postgres", autocommit=True,
+        ) as conn:  # fmt: skip
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{name}"')
+    else:
+        path = url.removeprefix("sqlite:///")
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    print(f"migrate: {_thads('migrate', '--noinput', '-v0'):.1f} s", flush=True)
+    print(f"demo (cases + statistics built): {_thads('demo'):.1f} s", flush=True)
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fresh", action="store_true", help="drop, migrate and load the demo")
+    parser.add_argument("--per-pattern", type=int, default=2)
+    parser.add_argument("--max-pages", type=int, default=150, help="per role")
+    args = parser.parse_args()
+    url = os.environ.get("DATABASE_URL", "")
+    if not url:
+        raise SystemExit("Set DATABASE_URL")
+    if args.fresh:
+        fresh(url)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    os.environ["ALLOWED_HOSTS"] = "testserver"
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+
+    from thads.org.demo import demo_logins
+    from thads.testing.crawler import Crawler, pattern_of
+
+    visits = []  # (role, url, seconds, order)
+    order = 0
+    for login in demo_logins():
+        client = Client()
+        client.force_login(get_user_model().objects.get(username=login.username))
+        crawler = Crawler(
+            client, max_depth=3, per_pattern=args.per_pattern, max_pages=args.max_pages,
+            allowed_403=lambda url: True,
+        )  # fmt: skip
+        report = crawler.crawl(["/"])
+        for visit in report.visits:
+            order += 1
+            visits.append((login.username, visit.url, visit.seconds, order, visit.status))
+    print(f"\n{connection.vendor}: {len(visits)} page views, {len(set(v[1] for v in visits))} URLs")
+    errors = [v for v in visits if v[4] >= 500]
+    stats_first = next((v for v in visits if v[1].startswith("/thong-ke/")), None)
+    if stats_first:
+        print(f"first statistics page: {stats_first[1]} {stats_first[2] * 1000:.0f} ms "
+              f"(as {stats_first[0]}, page view #{stats_first[3]})")  # fmt: skip
+    print("\nslowest pages:")
+    pages = [v for v in visits if not is_download(v[1])]
+    for role, page, seconds, number, status in sorted(pages, key=lambda v: -v[2])[:12]:
+        print(f"  {seconds * 1000:7.0f} ms  {status}  {role:<12} #{number:<4} {page}")
+    print(f"\n{'role':<12} {'pages':>5} {'median':>8} {'p95':>8} {'max':>8}")
+    for role in dict.fromkeys(v[0] for v in pages):
+        times = [v[2] for v in pages if v[0] == role]
+        print(
+            f"{role:<12} {len(times):>5} {statistics.median(times) * 1000:>6.0f}ms "
+            f"{percentile(times, 0.95) * 1000:>6.0f}ms {max(times) * 1000:>6.0f}ms"
+        )
+    downloads = [v for v in visits if is_download(v[1])]
+    if downloads:
+        times = [v[2] for v in downloads]
+        print(
+            f"downloads (files, not pages): {len(times)}, median "
+            f"{statistics.median(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms"
+        )
+    visits = [v for v in visits if not is_download(v[1])]
+    over = [v for v in visits if v[2] > GOAL]
+    kinds = sorted({pattern_of(v[1]) for v in over})
+    print(
+        f"\ngoal ≤ {GOAL:.1f} s per page: "
+        + ("met" if not over else f"NOT met on {len(over)} page views ({len(kinds)} kinds)")
+        + (f": {', '.join(kinds[:8])}" if kinds else "")
+        + (f"; {len(errors)} server errors" if errors else "")
+    )
+    if errors:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
