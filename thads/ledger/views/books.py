@@ -31,7 +31,7 @@ def receipt_register(request, unit_code: str):
     unit = unit_for_read_or_404(request.access, unit_code)
     access = request.access
     today = timezone.localdate()
-    form = RegisterFilterForm(request.GET or None)
+    form = RegisterFilterForm(request.GET or None, initial={"nam": today.year})
     year, month = today.year, None
     if form.is_bound and form.is_valid():
         year = form.cleaned_data["nam"] or today.year
