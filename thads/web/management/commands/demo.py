@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from thads.common.money import group_thousands
-from thads.interchange import demo_cases
+from thads.interchange import demo_cases, demo_office
 from thads.org import demo as org_demo
 from thads.org.models import Staff
 
@@ -34,6 +34,15 @@ class Command(BaseCommand):
         )
         result = demo_cases.load(timezone.localdate())
         self.stdout.write(self.style.SUCCESS(cases_summary(result)))
+        office = demo_office.load(timezone.localdate())
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Sổ sách và báo cáo: {group_thousands(office.receipts)} biên lai, "
+                f"{group_thousands(office.payouts)} khoản chi trả, {group_thousands(office.held)} "
+                f"khoản tạm thu, tạm giữ, {group_thousands(office.reports_approved)} báo cáo tháng "
+                "đã gửi và được duyệt."
+            )
+        )
 
 
 def cases_summary(result) -> str:
