@@ -20,6 +20,7 @@ pytest_plugins = [
     "thads.testing.interchange",
     "thads.testing.browser",
     "thads.testing.api",
+    "thads.testing.oversight",
 ]
 
 
@@ -41,6 +42,7 @@ def pytest_sessionstart(session):
 REFERENCE_DATA_MIGRATIONS = [
     ("thads.stats.migrations.0003_default_forms", "seed"),
     ("thads.ledger.migrations.0003_fee_schedule_tt216", "seed"),
+    ("thads.oversight.migrations.0002_reference_data", "seed"),
 ]
 
 

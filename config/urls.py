@@ -35,5 +35,6 @@ urlpatterns = [
     path("chi-tieu/", include("thads.targets.urls")),
     path("diem-nghen/", include("thads.targets.bottleneck_urls")),
     path("api/v1/", include("thads.api.urls")),
+    path("giam-sat/", include("thads.oversight.urls")),
     path("", include("thads.web.urls")),
 ]

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "thads.stats",
     "thads.targets",
     "thads.complaints",
+    "thads.oversight",
     "thads.interchange",
     "thads.web",
     "thads.api",

@@ -15,7 +15,9 @@ from django.utils import timezone
 
 from thads.org.models import Membership, Role, Staff, Unit
 
-LEADER_ROLES = frozenset({Role.PROVINCIAL_LEADER, Role.NATIONAL, Role.INSPECTOR, Role.ADMIN})
+LEADER_ROLES = frozenset(
+    {Role.PROVINCIAL_LEADER, Role.NATIONAL, Role.INSPECTOR, Role.INSPECTION_OFFICE, Role.ADMIN}
+)
 READ_ONLY_ROLES = frozenset({Role.INSPECTOR, Role.NATIONAL})
 UNIT_WORK_ROLES = frozenset({Role.OFFICER, Role.CLERK, Role.HEAD, Role.DEPUTY})
 

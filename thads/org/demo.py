@@ -77,6 +77,7 @@ PROVINCE_STAFF = [
     ("CHV02", "Lâm Thị Thanh", Staff.Title.CHV_TRUNG_CAP, Role.OFFICER, False),
     ("KT01", "Võ Thị Hương", Staff.Title.THAM_TRA_VIEN_CHINH, Role.INSPECTOR, False),
     ("KT02", "Đoàn Thị Kim", Staff.Title.KE_TOAN, Role.CLERK, False),
+    ("KT03", "Nguyễn Thị Thu Trang", Staff.Title.THAM_TRA_VIEN, Role.INSPECTION_OFFICE, False),
     ("QT01", "Hồ Văn Phúc", Staff.Title.KHAC, Role.ADMIN, False),
 ]
 
@@ -98,6 +99,7 @@ DEMO_LOGINS = [
     ("Lãnh đạo THADS tỉnh", "lanhdao", "TNG"),
     ("Cục Quản lý THADS (trung ương)", "trunguong", "TW"),
     ("Kiểm tra viên (chỉ xem)", "kiemtra", "TNG"),
+    ("Phòng Kiểm tra, giải quyết khiếu nại, tố cáo (tỉnh)", "phongkiemtra", "TNG"),
     ("Quản trị hệ thống", "quantri", "TNG"),
 ]
 # Which demo staff carries each demo username.
@@ -109,6 +111,7 @@ DEMO_USERNAMES = {
     "TN-LD01": "lanhdao",
     "TW-01": "trunguong",
     "TN-KT01": "kiemtra",
+    "TN-KT03": "phongkiemtra",
     "TN-QT01": "quantri",
 }
 

@@ -246,6 +246,9 @@ class Role(models.TextChoices):
     PROVINCIAL_LEADER = "provincial_leader", _("Lãnh đạo THADS tỉnh")
     NATIONAL = "national", _("Cục Quản lý THADS")
     INSPECTOR = "inspector", _("Kiểm tra viên (chỉ xem)")
+    # The provincial inspection office (Phòng Kiểm tra, giải quyết khiếu nại, tố cáo): reads the
+    # units it inspects and records inspections; never acts on a case (QĐ 196/QĐ-TCTHADS).
+    INSPECTION_OFFICE = "inspection_office", _("Phòng Kiểm tra (tỉnh)")
     ADMIN = "admin", _("Quản trị hệ thống")
 
 

@@ -19,6 +19,7 @@ from decimal import Decimal
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from thads.common.form_sources import form_source
 from thads.common.money import to_thousands
 from thads.common.periods import Period, is_running
 from thads.common.spreadsheets import csv_writer
@@ -26,7 +27,7 @@ from thads.common.templatetags.thads_format import number, percent, thousands
 from thads.org.models import Unit
 from thads.stats.layout import FormTable, build_form, evaluate, is_rate
 
-FORM_CODES = ("1", "2", "3", "4", "5", "7")
+FORM_CODES = ("1", "2", "3", "4", "5", "6", "7", "10", "12")
 FORMATS = ("xlsx", "pdf", "csv")
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -55,6 +56,9 @@ def is_money_form(table: FormTable) -> bool:
 
 
 def unit_of_measure(table: FormTable) -> str:
+    source = form_source(table.definition.measure)
+    if source is not None:
+        return str(source.unit_text)
     if is_money_form(table):
         return "Đơn vị tính: nghìn đồng"
     if table.definition.measure == "measures":

@@ -8,9 +8,10 @@ from django.db.models import Case as When_
 from django.db.models import IntegerField, Q, Sum, Value, When
 
 from thads.cases.models import Case, CaseEvent
+from thads.common.form_sources import FormSource, SourceItem
 from thads.common.periods import Period
 from thads.org.models import Staff, Unit
-from thads.stats.buckets import TERM, expand
+from thads.stats.buckets import RATE, TERM, expand
 from thads.stats.engine import case_contributions
 from thads.stats.report import row_unit_map, unit_nodes
 
@@ -116,3 +117,38 @@ def drill_decisions(
         [r["case_id"] for r in page]
     )
     return DrillPage(count=count, rows=[DrillRow(cases[r["case_id"]], r["v"]) for r in page])
+
+
+@dataclass
+class ItemPage:
+    count: int
+    rows: list[SourceItem]
+
+
+def drill_source(
+    report_unit: Unit,
+    period: Period,
+    expr: str,
+    source: FormSource,
+    *,
+    row_unit: Unit | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> ItemPage:
+    """Forms 6, 10, 12 (`common.form_sources`): the records behind a cell, each with its
+    contribution (Σ sign × its value in each base bucket of the expression; a rate drills into
+    its numerator). Largest contributions first, then by code."""
+    match = RATE.match(expr.strip())
+    if match:
+        expr = match.group(1)
+    units = list(Unit.objects.only("id", "parent_id", "successor_id", "path", "level"))
+    mapping = row_unit_map(report_unit, units)
+    unit_ids = [u for u, row in mapping.items() if row_unit is None or row == row_unit.pk]
+    merged: dict[tuple[str, str], SourceItem] = {}
+    for sign, key in source.expand(expr):
+        for item in source.items(unit_ids, period.start, period.end, key):
+            ident = (item.url, item.key)
+            value = sign * item.value + (merged[ident].value if ident in merged else 0)
+            merged[ident] = SourceItem(item.key, item.label, item.detail, item.url, value)
+    rows = sorted((i for i in merged.values() if i.value), key=lambda i: (-i.value, i.key))
+    return ItemPage(count=len(rows), rows=rows[offset : offset + limit])

@@ -41,6 +41,25 @@ def report_payload(report: Report, measure: str, form: str) -> dict:
     }
 
 
+def table_payload(table) -> dict:
+    """A form counted by another app (`common.form_sources`) in the same shape as
+    `report_payload`: each row has every bucket of the source (base and derived)."""
+
+    def row(r) -> dict:
+        return {"unit": r.unit_code, "name": r.name, **r.raw}
+
+    return {
+        "unit": table.unit.code,
+        "year": table.period.year,
+        "from": table.period.start.isoformat(),
+        "to": table.period.end.isoformat(),
+        "form": table.definition.code,
+        "rows": [row(r) for r in table.rows],
+        "total": row(table.total),
+        "checks": [{"rule": c.rule, "ok": c.ok} for c in table.checks],
+    }
+
+
 def report_csv(payload: dict, by: str = "unit") -> str:
     rows = [
         *payload["rows"],

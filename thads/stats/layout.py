@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.db.models import Count
 
 from thads.cases.models import CaseEvent
+from thads.common.form_sources import FormSource, form_source
 from thads.common.money import rate
 from thads.common.periods import Period
 from thads.org.models import Unit
@@ -114,6 +115,9 @@ def _event_values(columns: list[dict], counts: dict[str, int]) -> dict[str, int]
 
 def build_form(code: str, unit: Unit, period: Period, *, refresh: bool = True) -> FormTable:
     definition = definition_for(code, period.end)
+    source = form_source(definition.measure)
+    if source is not None:
+        return _build_source_form(definition, unit, period, source)
     if definition.measure == FormDefinition.Measure.MEASURES:
         return _build_measures_form(definition, unit, period)
     report = build_report(
@@ -174,6 +178,58 @@ def _build_measures_form(definition: FormDefinition, unit: Unit, period: Period)
     total_row = table_row(unit, total)
     sums_ok = all(
         sum(r.values[i] for r in rows) == total_row.values[i]
+        for i in range(len(definition.columns))
+    )
+    return FormTable(
+        definition=definition,
+        unit=unit,
+        period=period,
+        rows=rows,
+        total=total_row,
+        checks=[Check("Cộng các dòng đơn vị bằng tổng", sums_ok)],
+    )
+
+
+def _build_source_form(
+    definition: FormDefinition, unit: Unit, period: Period, source: FormSource
+) -> FormTable:
+    """A form whose buckets another app counts (`common.form_sources`: forms 6, 10, 12): rows
+    per unit below the report unit, as for forms 1–2, with the source's identities derived."""
+    units = list(Unit.objects.only("id", "code", "name", "parent_id", "successor_id", "path"))
+    by_id = {u.pk: u for u in units}
+    mapping = row_unit_map(unit, units)
+    counts = source.counts(list(mapping.keys()), period.start, period.end)
+    per_row: dict[int, dict[str, int]] = {}
+    total: dict[str, int] = {}
+    for unit_id, values in counts.items():
+        target = per_row.setdefault(mapping[unit_id], {})
+        for key, n in values.items():
+            target[key] = target.get(key, 0) + n
+            total[key] = total.get(key, 0) + n
+
+    def table_row(u: Unit, base: dict[str, int]) -> TableRow:
+        values = source.derive(base)
+        return TableRow(
+            key=u.code,
+            name=u.name,
+            unit_code=u.code,
+            officer_code=None,
+            values=[evaluate(c["expr"], values) for c in definition.columns],
+            raw=values,
+        )
+
+    rows = [
+        table_row(by_id[uid], v)
+        for uid, v in sorted(per_row.items(), key=lambda i: by_id[i[0]].path)
+        if uid != unit.pk
+    ]
+    own = per_row.get(unit.pk)
+    if own:  # the report unit's own records (a province's own monitoring) come first
+        rows.insert(0, table_row(unit, own))
+    total_row = table_row(unit, total)
+    sums_ok = all(
+        not isinstance(total_row.values[i], int)
+        or sum(r.values[i] for r in rows) == total_row.values[i]
         for i in range(len(definition.columns))
     )
     return FormTable(

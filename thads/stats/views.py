@@ -18,10 +18,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from thads.common.form_sources import form_source
 from thads.org.models import Staff, Unit
 from thads.org.shortcuts import unit_for_read_or_404
 from thads.stats import documents, tasks
-from thads.stats.drilldown import drill, drill_decisions
+from thads.stats.drilldown import drill, drill_decisions, drill_source
 from thads.stats.forms import FORM_CHOICES, ReportForm
 from thads.stats.layout import FormNotFound, build_form, definition_for
 from thads.stats.models import ExportJob, FormDefinition
@@ -143,6 +144,9 @@ def drill_down(request):
     if selection is None:
         raise Http404
     target = _drill_target(request, selection)
+    source = form_source(target.definition.measure)
+    if source is not None:
+        return _drill_source(request, selection, target, source)
     if request.GET.get("xuat") == "xlsx":
         return _drill_xlsx(selection, target)
     try:
@@ -166,6 +170,44 @@ def drill_down(request):
             "query": query.urlencode(),
             "money": _measure(target.definition) == "money",
             "decisions": target.definition.measure == FormDefinition.Measure.MEASURES,
+            "row_name": _row_name(target),
+            "back_url": selection.url("stats:report"),
+            "form_number": documents.form_number(selection.form),
+            "period_text": documents.period_text(selection.period),
+            "nav_active": "stats",
+        },
+    )
+
+
+def _drill_source(request, selection: Selection, target: DrillTarget, source):
+    """Forms 6, 10, 12: the records behind the cell (judgments, inspections, acts, cases)."""
+    try:
+        number = max(1, int(request.GET.get("trang", "1")))
+    except ValueError:
+        number = 1
+    page = drill_source(
+        selection.unit,
+        selection.period,
+        target.column["expr"],
+        source,
+        row_unit=target.row_unit,
+        limit=PAGE_SIZE,
+        offset=(number - 1) * PAGE_SIZE,
+    )
+    page_obj = Paginator(range(page.count), PAGE_SIZE).get_page(number)
+    query = request.GET.copy()
+    query.pop("trang", None)
+    money = bool(source.money_keys & {k for _s, k in source.expand(target.column["expr"])})
+    return render(
+        request,
+        "stats/drill_items.html",
+        {
+            "selection": selection,
+            "target": target,
+            "page": page,
+            "page_obj": page_obj,
+            "query": query.urlencode(),
+            "money": money,
             "row_name": _row_name(target),
             "back_url": selection.url("stats:report"),
             "form_number": documents.form_number(selection.form),

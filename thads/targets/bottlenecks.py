@@ -58,9 +58,10 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from thads.cases import prolonged
 from thads.cases.deadlines import deadlines_by_officer, open_deadlines
-from thads.cases.law import add_months
 from thads.cases.models import TERMINAL_STATES, Case, CaseEvent, CaseState, EventType
+from thads.cases.prolonged import with_conditions_open
 from thads.common.errors import DomainError
 from thads.common.money import format_vnd, group_thousands
 from thads.complaints.models import Complaint
@@ -68,8 +69,6 @@ from thads.ledger.models import HeldMoney
 from thads.ledger.selectors import held_money_older_than
 from thads.org.access import Access
 from thads.org.models import Staff
-
-WITH_CONDITIONS_OPEN = (CaseState.DANG_THI_HANH, CaseState.HOAN_THOA_THUAN)
 
 DEFAULTS = {
     "THADS_OLD_CASE_YEAR": 2016,
@@ -185,19 +184,12 @@ def not_ended(cases: QuerySet[Case]) -> QuerySet[Case]:
     return cases.exclude(state__in=TERMINAL_STATES)
 
 
-def with_conditions_open(cases: QuerySet[Case]) -> QuerySet[Case]:
-    return cases.filter(is_classified=True, state__in=WITH_CONDITIONS_OPEN)
-
-
-def one_year_before(day: dt.date) -> dt.date:
-    return add_months(day, -12)
-
-
 # ---- the lists of cases ---------------------------------------------------------------------
 
 
 def over_one_year(cases: QuerySet[Case], params: Params, as_of: dt.date) -> QuerySet[Case]:
-    return with_conditions_open(cases).filter(decision_date__lt=one_year_before(as_of))
+    """List a: shared with the surprise inspection (`cases.prolonged`)."""
+    return prolonged.over_one_year(cases, as_of)
 
 
 def old_cases(cases: QuerySet[Case], params: Params, as_of: dt.date) -> QuerySet[Case]:

@@ -10,6 +10,7 @@ import datetime as dt
 
 import pytest
 
+from thads.cases import prolonged
 from thads.cases.models import Case, CaseState, EventType
 from thads.common.errors import DomainError
 from thads.complaints.models import Complaint
@@ -63,7 +64,7 @@ def test_over_one_year_boundary_and_states(unit, all_cases):
 
 
 def test_one_year_before_a_leap_day():
-    assert bottlenecks.one_year_before(dt.date(2028, 2, 29)) == dt.date(2027, 2, 28)
+    assert prolonged.one_year_before(dt.date(2028, 2, 29)) == dt.date(2027, 2, 28)
 
 
 # ---- b. old cases --------------------------------------------------------------------------

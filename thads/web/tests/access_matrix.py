@@ -51,6 +51,7 @@ ROLES: dict[str, RoleAccount] = {
     "provincial_leader": RoleAccount("lanhdao", switches_units=True),
     "national": RoleAccount("trunguong", switches_units=True),
     "inspector": RoleAccount("kiemtra", switches_units=True),
+    "inspection_office": RoleAccount("phongkiemtra", switches_units=True),
     "admin": RoleAccount("quantri", switches_units=True),
 }
 
@@ -92,6 +93,7 @@ SCOPE: dict[str, tuple[dict[str, str | None], tuple[str, ...]]] = {
     "provincial_leader": (PROVINCE, ("r",  "r",  "r",  "-", "-", "-")),
     "national":          (NATIONAL, ("r",  "r",  "",   "",  "",  "r")),
     "inspector":         (PROVINCE, ("r",  "r",  "r",  "-", "-", "-")),
+    "inspection_office": (PROVINCE, ("r",  "r",  "r",  "-", "-", "-")),
     "admin":             (PROVINCE, ("rw", "rw", "rw", "-", "-", "-")),
 }
 # fmt: on
@@ -631,4 +633,253 @@ ENDPOINTS += [
     ),
     Endpoint("interchange:upload", "GET", WRITE, _get(_excel_upload), writers=CASE_WORKERS),
     Endpoint("interchange:upload", "POST", WRITE, _excel_upload, writers=CASE_WORKERS),
+]
+
+
+# ---- oversight (thads.oversight.views) ----------------------------------------------------
+# The THAHC register of a unit: its own people write (officers, clerks, heads, deputies), the
+# others read; a judgment per subject unit is built on demand.
+
+
+def _judgment_in(unit: Unit):
+    from thads.oversight.models import AdminJudgment
+
+    judgment = AdminJudgment.objects.filter(unit=unit, code__startswith="MATRIX/").first()
+    if judgment is None:
+        day = _case_day(unit)
+        judgment = AdminJudgment.objects.create(
+            unit=unit,
+            code=f"MATRIX/{unit.code}",
+            court="Tòa án nhân dân tỉnh Thái Nguyên",
+            number="01/2025/HC-ST",
+            judgment_date=dt_date(2025, 1, 2),
+            instance="so_tham",
+            doc_type="ban_an",
+            kind="diem_a",
+            received_on=day,
+            plaintiff="Nguyễn Văn An",
+            obliged_name="Ủy ban nhân dân huyện Đại Từ",
+            obliged_body="ubnd_huyen",
+            has_content=True,
+        )
+    return judgment
+
+
+def _thahc_new(subject: Subject):
+    day = _case_day(subject.unit).isoformat()
+    data = {
+        "court": "Tòa án nhân dân tỉnh Thái Nguyên",
+        "number": "02/2025/HC-ST",
+        "judgment_date": "2025-01-02",
+        "instance": "so_tham",
+        "doc_type": "ban_an",
+        "kind": "diem_a",
+        "received_on": day,
+        "plaintiff": "Lê Thị Hoa",
+        "obliged_name": "Ủy ban nhân dân xã Hà Châu",
+        "obliged_body": "ubnd_xa",
+        "has_content": "0",
+    }
+    return reverse("oversight:thahc_new", args=[subject.unit.code]), data
+
+
+def _thahc_step(subject: Subject):
+    judgment = _judgment_in(subject.unit)
+    data = {"reason": "Ủy ban nhân dân chưa bố trí kinh phí", "version": judgment.version}
+    return reverse("oversight:thahc_action", args=[judgment.pk, "ly-do"]), data
+
+
+ENDPOINTS += [
+    Endpoint(
+        "oversight:thahc_list",
+        "GET",
+        READ,
+        lambda s: (reverse("oversight:thahc_list", args=[s.unit.code]), None),
+    ),
+    Endpoint("oversight:thahc_new", "GET", WRITE, _get(_thahc_new), writers=CASE_WORKERS),
+    Endpoint("oversight:thahc_new", "POST", WRITE, _thahc_new, writers=CASE_WORKERS),
+    Endpoint(
+        "oversight:thahc_detail",
+        "GET",
+        READ,
+        lambda s: (reverse("oversight:thahc_detail", args=[_judgment_in(s.unit).pk]), None),
+    ),
+    Endpoint("oversight:thahc_action", "GET", WRITE, _get(_thahc_step), writers=CASE_WORKERS),
+    Endpoint("oversight:thahc_action", "POST", WRITE, _thahc_step, writers=CASE_WORKERS),
+]
+
+
+# Inspections: the provincial inspection office writes over the units it sees; a head or
+# deputy runs the self-inspection of its own unit. The procuracy's acts and exemption dossiers
+# are written by the unit's own people.
+INSPECTORS = frozenset({"inspection_office", "head", "deputy"})
+OFFICE = frozenset({"inspection_office"})
+
+
+def _inspection_in(unit: Unit):
+    from thads.oversight.models import Inspection
+
+    inspection = Inspection.objects.filter(unit=unit, code__startswith="MATRIX/").first()
+    if inspection is None:
+        day = _case_day(unit)
+        inspection = Inspection.objects.create(
+            code=f"MATRIX/{unit.code}",
+            inspecting_unit=unit,
+            unit=unit,
+            kind="tu_kiem_tra",
+            decision_no="1/QĐ-KT",
+            decision_on=day,
+            team="Trưởng đoàn: Võ Thị Hương",
+            scope="Tự kiểm tra hồ sơ",
+            period_from=dt_date(2024, 1, 1),
+            period_to=day,
+        )
+    return inspection
+
+
+def _act_in(unit: Unit):
+    from thads.oversight.models import ProcuracyAct
+
+    act = ProcuracyAct.objects.filter(unit=unit, number="MATRIX").first()
+    if act is None:
+        day = _case_day(unit)
+        act = ProcuracyAct.objects.create(
+            unit=unit,
+            kind="kien_nghi",
+            level="cung_cap",
+            procuracy="Viện kiểm sát nhân dân tỉnh Thái Nguyên",
+            number="MATRIX",
+            act_on=day,
+            received_on=day,
+            content="Kiến nghị khắc phục vi phạm",
+            answer_due=day,
+        )
+    return act
+
+
+def _dossier_in(unit: Unit):
+    from thads.cases.models import Case
+    from thads.oversight.models import ExemptionDossier
+
+    case = _case_in(unit)
+    Case.objects.filter(pk=case.pk).update(is_state_budget=True)
+    dossier = ExemptionDossier.objects.filter(case=case).first()
+    if dossier is None:
+        dossier = ExemptionDossier.objects.create(
+            case=case, eligible_on=case.accepted_on, amount_requested=100_000
+        )
+    return dossier
+
+
+def _plan_form(subject: Subject):
+    data = {
+        "thao_tac": "ke_hoach",
+        "year": "2026",
+        "decision_no": "01/QĐ-KH",
+        "approved_on": "2026-01-05",
+    }
+    return reverse("oversight:plan", args=[subject.unit.code]), data
+
+
+def _inspection_new(subject: Subject):
+    day = _case_day(subject.unit).isoformat()
+    data = {
+        "unit": subject.unit.pk,
+        "kind": "tu_kiem_tra",
+        "decision_no": "2/QĐ-KT",
+        "decision_on": day,
+        "team": "Trưởng đoàn: Lê Văn Hòa",
+        "scope": "Tự kiểm tra công tác thu, chi",
+        "period_from": "2024-01-01",
+        "period_to": day,
+    }
+    return reverse("oversight:inspection_new", args=[subject.unit.code]), data
+
+
+def _finding(subject: Subject):
+    inspection = _inspection_in(subject.unit)
+    data = {"case": "", "violation": "ho_so", "description": "Hồ sơ thiếu biên bản xác minh"}
+    return reverse("oversight:inspection_action", args=[inspection.pk, "vi-pham"]), data
+
+
+def _act_new(subject: Subject):
+    day = _case_day(subject.unit).isoformat()
+    data = {
+        "kind": "yeu_cau",
+        "level": "cung_cap",
+        "procuracy": "Viện kiểm sát nhân dân khu vực 2",
+        "number": "3/YC-VKS",
+        "act_on": day,
+        "received_on": day,
+        "content": "Yêu cầu tự kiểm tra",
+    }
+    return reverse("oversight:procuracy_new", args=[subject.unit.code]), data
+
+
+def _act_answer(subject: Subject):
+    act = _act_in(subject.unit)
+    data = {
+        "version": act.version,
+        "number": "9/CV",
+        "on": act.received_on.isoformat(),
+        "result": "chap_nhan",
+    }
+    return reverse("oversight:procuracy_answer", args=[act.pk]), data
+
+
+def _dossier_new(subject: Subject):
+    case = _dossier_in(subject.unit).case
+    data = {
+        "code": case.code,
+        "eligible_on": case.accepted_on.isoformat(),
+        "amount_requested": "200.000",
+    }
+    return reverse("oversight:exemption_new", args=[subject.unit.code]), data
+
+
+def _dossier_update(subject: Subject):
+    dossier = _dossier_in(subject.unit)
+    data = {"version": dossier.version, "sent_on": dossier.eligible_on.isoformat()}
+    return reverse("oversight:exemption_update", args=[dossier.pk]), data
+
+
+def _unit_page(name: str):
+    return lambda s: (reverse(name, args=[s.unit.code]), None)
+
+
+ENDPOINTS += [
+    Endpoint("oversight:inspections", "GET", READ, _unit_page("oversight:inspections")),
+    Endpoint("oversight:plan", "GET", WRITE, _get(_plan_form), writers=OFFICE),
+    Endpoint("oversight:plan", "POST", WRITE, _plan_form, writers=OFFICE),
+    Endpoint("oversight:inspection_new", "GET", WRITE, _get(_inspection_new), writers=INSPECTORS),
+    Endpoint("oversight:inspection_new", "POST", WRITE, _inspection_new, writers=INSPECTORS),
+    Endpoint(
+        "oversight:surprise_new", "GET", WRITE, _unit_page("oversight:surprise_new"), writers=OFFICE
+    ),
+    Endpoint(
+        "oversight:inspection_detail",
+        "GET",
+        READ,
+        lambda s: (reverse("oversight:inspection_detail", args=[_inspection_in(s.unit).pk]), None),
+    ),
+    Endpoint("oversight:inspection_action", "GET", WRITE, _get(_finding), writers=INSPECTORS),
+    Endpoint("oversight:inspection_action", "POST", WRITE, _finding, writers=INSPECTORS),
+    Endpoint("oversight:procuracy_list", "GET", READ, _unit_page("oversight:procuracy_list")),
+    Endpoint("oversight:procuracy_new", "GET", WRITE, _get(_act_new), writers=CASE_WORKERS),
+    Endpoint("oversight:procuracy_new", "POST", WRITE, _act_new, writers=CASE_WORKERS),
+    Endpoint(
+        "oversight:procuracy_detail",
+        "GET",
+        READ,
+        lambda s: (reverse("oversight:procuracy_detail", args=[_act_in(s.unit).pk]), None),
+    ),
+    Endpoint("oversight:procuracy_answer", "GET", WRITE, _get(_act_answer), writers=CASE_WORKERS),
+    Endpoint("oversight:procuracy_answer", "POST", WRITE, _act_answer, writers=CASE_WORKERS),
+    Endpoint("oversight:exemptions", "GET", READ, _unit_page("oversight:exemptions")),
+    Endpoint("oversight:exemption_new", "GET", WRITE, _get(_dossier_new), writers=CASE_WORKERS),
+    Endpoint("oversight:exemption_new", "POST", WRITE, _dossier_new, writers=CASE_WORKERS),
+    Endpoint(
+        "oversight:exemption_update", "GET", WRITE, _get(_dossier_update), writers=CASE_WORKERS
+    ),
+    Endpoint("oversight:exemption_update", "POST", WRITE, _dossier_update, writers=CASE_WORKERS),
 ]

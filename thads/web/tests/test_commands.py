@@ -31,7 +31,7 @@ def test_demo_builds_then_refuses_then_skips_if_empty(monkeypatch):
 
     monkeypatch.setattr(demo_cases, "load", lambda today: _NoCases())
     out = run("demo")
-    assert "Đã tạo tỉnh mẫu: 17 đơn vị, 40 cán bộ." in out
+    assert "Đã tạo tỉnh mẫu: 17 đơn vị, 41 cán bộ." in out
     # The cases' import creates no unit: its "0 đơn vị" must not contradict the 17 above.
     assert "0 đơn vị" not in out
     units, staff = Unit.objects.count(), Staff.objects.count()
@@ -45,7 +45,7 @@ def test_demo_content_is_deterministic():
     demo.build_org()
     # TW, the province before and after the reform, 9 Chi cục, 5 Phòng THADS khu vực.
     assert Unit.objects.count() == 17
-    assert Staff.objects.count() == 40
+    assert Staff.objects.count() == 41
     assert Staff.objects.filter(title__startswith="chap_hanh_vien").count() == 28
     assert list(Staff.objects.order_by("code").values_list("code", flat=True)[:3]) == [
         "TN-CHV01",
@@ -57,7 +57,7 @@ def test_demo_content_is_deterministic():
     for unit in Unit.objects.filter(valid_to=demo.BEFORE_REFORM):
         assert unit.successor.valid_from == demo.REFORM
     # Every staff member is posted somewhere after the reform.
-    assert Membership.objects.filter(valid_from=demo.REFORM).count() == 39
+    assert Membership.objects.filter(valid_from=demo.REFORM).count() == 40
 
 
 def test_demologins_prints_one_account_per_role():

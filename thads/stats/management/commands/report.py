@@ -1,4 +1,9 @@
-"""`thads report {cases|money} --unit CODE --year N (--month K | --as-of DATE) ...`"""
+"""`thads report {cases|money|thahc|oversight|exemptions} --unit CODE --year N
+(--month K | --as-of DATE) ...`
+
+`cases` / `money` are forms 1–2 (4–5 with --by officer); `thahc`, `oversight` and `exemptions` are
+forms 12, 10 and 6, whose buckets another app counts (`common.form_sources`): the same JSON
+shape, every bucket of the form's source in each row and in `total`."""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from thads.common.periods import as_of_period, month_period
 from thads.org.models import Unit
 from thads.stats import documents, exports
+from thads.stats.layout import build_form
 from thads.stats.report import build_report
 
 FORMS = {
@@ -18,13 +24,15 @@ FORMS = {
     ("cases", "officer"): "4",
     ("money", "officer"): "5",
 }
+# Forms counted by another app (common.form_sources): measure → form code.
+SOURCE_FORMS = {"thahc": "12", "oversight": "10", "exemptions": "6"}
 
 
 class Command(BaseCommand):
     help = "Lập báo cáo thống kê thi hành án dân sự (về việc hoặc về tiền)."
 
     def add_arguments(self, parser):
-        parser.add_argument("measure", choices=["cases", "money"])
+        parser.add_argument("measure", choices=["cases", "money", *SOURCE_FORMS])
         parser.add_argument("--unit", required=True)
         parser.add_argument("--year", type=int, required=True)
         when = parser.add_mutually_exclusive_group(required=True)
@@ -46,13 +54,21 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(str(exc)) from None
         measure, by = options["measure"], options["by"]
-        form = FORMS[(measure, by)]
+        if measure in SOURCE_FORMS:
+            if by != "unit":
+                raise CommandError("Biểu này chỉ lập theo đơn vị (--by unit).")
+            form = SOURCE_FORMS[measure]
+        else:
+            form = FORMS[(measure, by)]
         fmt = options["format"]
         if fmt in {"xlsx", "pdf"}:
             self._write_document(fmt, form, unit, period, options["output"])
             return
-        report = build_report(unit, period, by=by)
-        payload = exports.report_payload(report, measure, form)
+        if measure in SOURCE_FORMS:
+            payload = exports.table_payload(build_form(form, unit, period))
+        else:
+            report = build_report(unit, period, by=by)
+            payload = exports.report_payload(report, measure, form)
         text = (
             json.dumps(payload, ensure_ascii=False, indent=2)
             if fmt == "json"

@@ -1,0 +1,143 @@
+"""Every read of oversight, scoped by the request's `Access`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from thads.org.access import Access
+from thads.org.models import Staff, Unit
+from thads.oversight.models import AdminJudgment, Inspection, ProcuracyAct, Recommendation
+from thads.oversight.services.thahc import judgment_deadlines
+
+
+def judgments_of(access: Access, unit: Unit) -> QuerySet[AdminJudgment]:
+    """The register of `unit` and of the units below it (and their predecessors)."""
+    from thads.org.access import scope_unit_ids
+
+    ids = scope_unit_ids(unit) & access.visible_unit_ids
+    return AdminJudgment.objects.filter(unit_id__in=ids).select_related("unit", "officer")
+
+
+def filtered_judgments(queryset: QuerySet[AdminJudgment], state: str, text: str):
+    if state == "dang_theo_doi":
+        queryset = queryset.filter(has_content=True, outcome="")
+    elif state == "khong_theo_doi":
+        queryset = queryset.filter(has_content=False)
+    elif state == "co_ket_qua":
+        queryset = queryset.exclude(outcome="")
+    if text:
+        queryset = queryset.filter(
+            Q(number__icontains=text) | Q(obliged_name__icontains=text) | Q(code__icontains=text)
+        )
+    return queryset
+
+
+def judgment_for_read_or_404(access: Access, pk: int) -> AdminJudgment:
+    judgment = AdminJudgment.objects.select_related("unit", "officer").filter(pk=pk).first()
+    if judgment is None or not access.can_read_unit(judgment.unit_id):
+        raise Http404
+    return judgment
+
+
+def officers_for(unit: Unit) -> QuerySet[Staff]:
+    from thads.org.selectors import officers_of_unit
+
+    return officers_of_unit(unit)
+
+
+def open_judgment_deadlines(access: Access, staff: Staff, today: dt.date) -> list[tuple]:
+    """The officer's monitored judgments with their open deadlines (notice not sent, voluntary
+    period running), nearest first."""
+    rows = []
+    judgments = AdminJudgment.objects.filter(
+        officer=staff, has_content=True, outcome="", unit_id__in=access.visible_unit_ids
+    )
+    for judgment in judgments:
+        for deadline in judgment_deadlines(judgment):
+            if deadline.done_on is None:
+                rows.append((deadline, judgment))
+    rows.sort(key=lambda r: r[0].due)
+    return rows
+
+
+def inspections_of(access: Access, unit: Unit) -> QuerySet[Inspection]:
+    from thads.org.access import scope_unit_ids
+
+    ids = scope_unit_ids(unit) & access.visible_unit_ids
+    return Inspection.objects.filter(Q(unit_id__in=ids) | Q(inspecting_unit=unit)).select_related(
+        "unit", "inspecting_unit"
+    )
+
+
+def inspection_for_read_or_404(access: Access, pk: int) -> Inspection:
+    inspection = Inspection.objects.select_related("unit", "inspecting_unit").filter(pk=pk).first()
+    if inspection is None or not (
+        access.can_read_unit(inspection.unit_id)
+        or access.can_read_unit(inspection.inspecting_unit_id)
+    ):
+        raise Http404
+    return inspection
+
+
+def procuracy_acts_of(access: Access, unit: Unit) -> QuerySet[ProcuracyAct]:
+    from thads.org.access import scope_unit_ids
+
+    ids = scope_unit_ids(unit) & access.visible_unit_ids
+    return ProcuracyAct.objects.filter(unit_id__in=ids).select_related("unit")
+
+
+def procuracy_act_for_read_or_404(access: Access, pk: int) -> ProcuracyAct:
+    act = ProcuracyAct.objects.select_related("unit").filter(pk=pk).first()
+    if act is None or not access.can_read_unit(act.unit_id):
+        raise Http404
+    return act
+
+
+def overdue_recommendations(access: Access, unit: Unit, today: dt.date):
+    from thads.org.access import scope_unit_ids
+
+    ids = scope_unit_ids(unit) & access.visible_unit_ids
+    return Recommendation.objects.filter(
+        inspection__unit_id__in=ids, closed_on__isnull=True, due_on__lt=today
+    ).select_related("inspection", "inspection__unit")
+
+
+def cockpit_figures(access: Access, unit: Unit, today: dt.date) -> dict:
+    """The leaders' view: judgments monitored and not done by obliged body, inspections this
+    calendar year against the plan, open recommendations past their deadline (a few queries)."""
+    from django.db.models import Count
+
+    from thads.org.access import scope_unit_ids
+    from thads.oversight.models import ObligedBody, PlanItem
+
+    ids = scope_unit_ids(unit) & access.visible_unit_ids
+    by_body = dict(
+        AdminJudgment.objects.filter(unit_id__in=ids, has_content=True, outcome="")
+        .order_by()
+        .values_list("obliged_body")
+        .annotate(n=Count("pk"))
+    )
+    bodies = [(ObligedBody(b).label, by_body.get(b, 0)) for b in ObligedBody.values]
+    year = today.year
+    planned = PlanItem.objects.filter(
+        plan__year=year, plan__unit_id__in=ids, trimmed_on__isnull=True
+    )
+    inspections = Inspection.objects.filter(
+        Q(unit_id__in=ids) | Q(inspecting_unit_id__in=ids), decision_on__year=year
+    )
+    overdue = overdue_recommendations(access, unit, today).order_by("due_on")
+    return {
+        "unit": unit,
+        "year": year,
+        "bodies": bodies,
+        "not_done": sum(n for _label, n in bodies),
+        "planned": planned.count(),
+        "planned_done": planned.filter(inspection__isnull=False).count(),
+        "inspections": inspections.count(),
+        "overdue_count": overdue.count(),
+        "overdue": list(overdue[:5]),
+        "today": today,
+    }
