@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from thads.cases.models import Case, CaseEvent, EventType, Party
 from thads.complaints.models import Complaint
+from thads.interchange.importer import oversight
 from thads.org.models import Membership, Unit
 from thads.targets.models import Target
 
@@ -73,7 +74,8 @@ def _close_units(written: set[int], extra: set[int]) -> set[int]:
 
 
 def export_lines(unit: str | None = None) -> Iterator[str]:
-    """Every record, one JSON line each: units, staff, targets, cases, complaints."""
+    """Every record, one JSON line each: units, staff, targets, cases, complaints, then the
+    oversight records (administrative judgments, inspections, procuracy acts)."""
     owned, _ = scope_units(unit)
     cases = Case.objects.all()
     postings = Membership.objects.select_related("staff", "unit")
@@ -137,6 +139,8 @@ def export_lines(unit: str | None = None) -> Iterator[str]:
         }
         if c.result:
             record["result"] = c.result
+        yield _line(record)
+    for record in oversight.export(owned):
         yield _line(record)
 
 

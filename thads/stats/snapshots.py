@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 from django.db import connection
 
 from thads.cases.models import Case
+from thads.common.form_sources import form_sources
 from thads.common.periods import Period
 from thads.org.models import Unit
 from thads.stats.buckets import BASE_KEYS, MONEY_BASE_KEYS, bucket_label
-from thads.stats.exports import report_payload
+from thads.stats.exports import report_payload, table_payload
 from thads.stats.facts import refresh_facts
-from thads.stats.models import ReportSnapshot, ReportSubmission, SnapshotCase
+from thads.stats.layout import FormNotFound, build_form
+from thads.stats.models import FormDefinition, ReportSnapshot, ReportSubmission, SnapshotCase
 from thads.stats.report import Report, build_report, row_unit_map
 from thads.stats.sql import FROM_WHERE, contribution_columns, sql_params
 
@@ -102,6 +104,23 @@ def payloads_of(reports: dict[str, Report]) -> dict[str, dict]:
     }
 
 
+def source_payloads(unit: Unit, period: Period) -> dict[str, dict]:
+    """Forms 6, 10, 12 (counted by another app, `common.form_sources`) as `thads report` prints
+    them: frozen with forms 1–5 when the month is approved."""
+    codes = (
+        FormDefinition.objects.filter(measure__in=list(form_sources()))
+        .values_list("code", flat=True)
+        .distinct()
+    )
+    out = {}
+    for code in sorted(set(codes), key=int):
+        try:
+            out[code] = table_payload(build_form(code, unit, period))
+        except FormNotFound:
+            continue
+    return out
+
+
 def snapshot_freeze(
     submission: ReportSubmission, period: Period, reports: dict[str, Report] | None = None
 ) -> ReportSnapshot:
@@ -112,7 +131,7 @@ def snapshot_freeze(
         submission=submission,
         period_start=period.start,
         period_end=period.end,
-        payloads=payloads_of(reports),
+        payloads={**payloads_of(reports), **source_payloads(unit, period)},
     )
     mapping, _units = _scope(unit)
     rows = [

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from thads.cases.models import Case, CaseEvent, EventType, Judgment, Party
 from thads.complaints.models import Complaint
-from thads.interchange.importer import replay
+from thads.interchange.importer import oversight, replay
 from thads.interchange.importer.records import (
     CaseRec,
     ComplaintRec,
@@ -86,6 +86,7 @@ class Checker:
         self._check_targets(p.targets)
         self._check_cases(p.cases)
         self._check_complaints(p.complaints)
+        self._check_oversight(p.oversight)
 
     def unit_validity(self, code: str) -> tuple[dt.date, dt.date | None] | None:
         if code in self.file_units:
@@ -406,6 +407,23 @@ class Checker:
                 line,
                 f"sự kiện thứ {event.seq} ({event.type} ngày {event.on:%d/%m/%Y}): {message}",
             )
+
+    def _check_oversight(self, records: list[dict]) -> None:
+        """Administrative judgments, inspections, procuracy acts (importer.oversight)."""
+        if not records:
+            return
+        self.db_cases.update(
+            _existing(Case, "code", oversight.case_refs(records) - self.file_cases.keys())
+        )
+        self.db_staff.update(
+            _existing(Staff, "code", oversight.staff_refs(records) - self.file_staff.keys())
+        )
+        self._unit_refs_known(records)
+        oversight.check(self, records)
+
+    def _unit_refs_known(self, records: list[dict]) -> None:
+        codes = {r[k] for r in records for k in ("unit", "inspecting_unit") if k in r}
+        self.db_units.update(_existing(Unit, "code", codes - self.file_units.keys()))
 
     def _check_complaints(self, complaints: list[ComplaintRec]) -> None:
         codes = {c.code for c in complaints}

@@ -18,6 +18,7 @@ from typing import Any
 
 from thads.cases.models import CaseMode, EventType, JudgmentKind, Party
 from thads.complaints.models import ComplaintKind, ComplaintResult
+from thads.interchange.importer import oversight
 from thads.interchange.importer.fast_parsing import _fast_case
 from thads.interchange.importer.records import (
     AMOUNT_EVENTS,
@@ -35,12 +36,9 @@ from thads.interchange.importer.records import (
     StaffRec,
     TargetRec,
     UnitRec,
+    _Invalid,
 )
 from thads.org.models import Staff, Unit
-
-
-class _Invalid(Exception):
-    """One field was refused; the message is already recorded."""
 
 
 class _Reader:
@@ -354,6 +352,7 @@ PARSERS = {
     "target": (_parse_target, "targets"),
     "case": (_parse_case, "cases"),
     "complaint": (_parse_complaint, "complaints"),
+    **{kind: (parser, "oversight") for kind, parser in oversight.PARSERS.items()},
 }
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from django.db import connection, transaction
 
+from thads.interchange.importer import oversight
 from thads.interchange.importer.checks import Checker
 from thads.interchange.importer.copy_writer import CopyWriter
 from thads.interchange.importer.orm_writer import OrmWriter
@@ -44,6 +45,7 @@ class Importer(Checker):
             p.cases, units, staff, case_ids
         )
         result.complaints = orm.complaints(p.complaints, units, case_ids)
+        result.oversight = oversight.write(p.oversight, units, staff, case_ids)
         return result
 
 

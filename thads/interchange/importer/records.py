@@ -15,7 +15,16 @@ from typing import Any
 
 from thads.cases.models import STATISTICAL_EVENTS, EventType
 
-RECORD_TYPES = ("unit", "staff", "target", "case", "complaint")
+RECORD_TYPES = (
+    "unit",
+    "staff",
+    "target",
+    "case",
+    "complaint",
+    "admin_judgment",
+    "inspection",
+    "procuracy_act",
+)
 FLAGS = ("ngan_sach", "tin_dung", "tham_nhung_kinh_te")
 # The one obligation written for every imported case (the format has no obligation records).
 OBLIGATION_DESCRIPTION = "Nghĩa vụ thi hành án theo bản án, quyết định"
@@ -51,9 +60,32 @@ KEYS: dict[str, tuple[set[str], set[str]]] = {
         {"case", "resolved_on", "result"},
     ),
 }
+# Oversight records (importer.oversight): administrative judgments, inspections, procuracy acts.
+KEYS.update({
+    "admin_judgment": (
+        {"code", "unit", "court", "number", "judgment_date", "instance", "doc_type", "kind",
+         "received_on", "plaintiff", "obliged_name", "obliged_body", "has_content"},
+        {"content", "officer", "notice", "obliged_received_on", "court_order", "published",
+         "outcome", "not_done_reason", "steps"},
+    ),
+    "inspection": (
+        {"code", "inspecting_unit", "unit", "kind", "decision_no", "decision_on", "team", "scope",
+         "period_from", "period_to"},
+        {"conclusion", "files", "findings", "recommendations"},
+    ),
+    "procuracy_act": (
+        {"unit", "kind", "level", "procuracy", "number", "act_on", "received_on", "content",
+         "answer_due"},
+        {"decisions", "decision_received_on", "cases", "answer_rule", "answer"},
+    ),
+})  # fmt: skip
 JUDGMENT_KEYS = ({"court", "number", "date", "kind"}, set())
 PARTY_KEYS = ({"role", "kind", "name"}, {"id_number", "address"})
 EVENT_KEYS = ({"on", "type"}, {"amount", "reason", "to_unit", "data", "corrects"})
+
+
+class _Invalid(Exception):
+    """One field was refused; the message is already recorded (parsing and oversight)."""
 
 
 class ImportFailed(Exception):
@@ -156,6 +188,7 @@ class Parsed:
     targets: list[TargetRec] = field(default_factory=list)
     cases: list[CaseRec] = field(default_factory=list)
     complaints: list[ComplaintRec] = field(default_factory=list)
+    oversight: list[dict] = field(default_factory=list)  # importer.oversight records
 
 
 @dataclass
@@ -168,10 +201,16 @@ class ImportResult:
     cases: int = 0
     events: int = 0
     complaints: int = 0
+    oversight: int = 0
 
     def summary(self) -> str:
         return (
             f"Đã nhập: {self.units} đơn vị, {self.staff} cán bộ ({self.postings} quá trình "
             f"công tác), {self.targets} chỉ tiêu, {self.judgments} bản án mới, {self.cases} "
-            f"việc ({self.events} sự kiện), {self.complaints} đơn thư."
+            f"việc ({self.events} sự kiện), {self.complaints} đơn thư"
+            + (
+                f", {self.oversight} bản ghi theo dõi thi hành án hành chính, kiểm tra, kiểm sát."
+                if self.oversight
+                else "."
+            )
         )
