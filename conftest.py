@@ -18,6 +18,7 @@ pytest_plugins = [
     "thads.testing.ledger",
     "thads.testing.targets",
     "thads.testing.interchange",
+    "thads.testing.documents",
     "thads.testing.browser",
     "thads.testing.api",
     "thads.testing.oversight",

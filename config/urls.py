@@ -33,6 +33,7 @@ urlpatterns = [
     path("thong-ke/", include("thads.stats.urls")),
     path("bao-cao-thang/", include("thads.stats.submission_urls")),
     path("chi-tieu/", include("thads.targets.urls")),
+    path("van-ban/", include("thads.documents.urls")),
     path("diem-nghen/", include("thads.targets.bottleneck_urls")),
     path("api/v1/", include("thads.api.urls")),
     path("giam-sat/", include("thads.oversight.urls")),

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "thads.targets",
     "thads.complaints",
     "thads.oversight",
+    "thads.documents",
     "thads.interchange",
     "thads.web",
     "thads.api",

@@ -11,6 +11,8 @@ corresponding day (`thads.cases.law.add_months`).
   notice, or from the notice's due day while there is none (Điều 45, Điều 44 k1);
 - `xac_minh_lai`: re-verification 6 months after the last one while the debtor cannot pay;
   12 months when imprisoned with ≥2 years left or the address is unknown (Điều 44 k2);
+- `tiep_tuc`: after a hoãn whose decision says until when ("hoãn đến ngày", `data.until`), the
+  decision to continue within 5 working days of that day (Điều 48 k3); done by `tiep_tuc`;
 - `uy_thac`: entrusting within 5 working days of a verification giving grounds (Điều 55 k3);
 - `so_rieng`: separate book (from 01/07/2026 "gửi lại yêu cầu") within 3 working days of the
   day the waiting time and re-verifications are met (NĐ 62/2015 Điều 9 k5; Luật 106/2025
@@ -41,7 +43,15 @@ from thads.cases.models import TERMINAL_STATES, Case, CaseEvent, CaseState, Even
 from thads.cases.state import CaseSnapshot, EventLike, apply_event, effective_events
 from thads.common.calendar import add_working_days
 
-KINDS = ("quyet_dinh", "thong_bao", "xac_minh", "xac_minh_lai", "uy_thac", "so_rieng")
+KINDS = (
+    "quyet_dinh",
+    "thong_bao",
+    "xac_minh",
+    "xac_minh_lai",
+    "tiep_tuc",
+    "uy_thac",
+    "so_rieng",
+)
 
 # Periods (Luật THADS 2008).
 DECISION_WORKING_DAYS = 5  # Điều 36
@@ -51,6 +61,7 @@ VERIFICATION_DAYS = 10  # Điều 44 k1
 REVERIFY_MONTHS = 6  # Điều 44 k2
 REVERIFY_MONTHS_LONG = 12  # Điều 44 k2: imprisoned ≥2 years left, address unknown
 ENTRUST_WORKING_DAYS = 5  # Điều 55 k3
+RESUME_WORKING_DAYS = 5  # Điều 48 k3
 SEPARATE_BOOK_WORKING_DAYS = 3  # NĐ 62/2015, Điều 9 k5
 
 # `status` "this_week": due within the next 7 days (after today).
@@ -68,6 +79,7 @@ ARTICLES_2008 = {
     "xac_minh": "Luật THADS 2008, Điều 44 k1, Điều 45",
     "xac_minh_lai": "Luật THADS 2008, Điều 44 k2",
     "uy_thac": "Luật THADS 2008, Điều 55 k3",
+    "tiep_tuc": "Luật THADS 2008, Điều 48 k3",
 }
 
 
@@ -124,6 +136,7 @@ def _label(kind: str, day: dt.date) -> str:
         "xac_minh": _("Xác minh điều kiện thi hành án"),
         "xac_minh_lai": _("Xác minh lại điều kiện thi hành án"),
         "uy_thac": _("Ủy thác thi hành án"),
+        "tiep_tuc": _("Quyết định tiếp tục thi hành án khi hết thời hạn hoãn"),
     }[kind]
 
 
@@ -210,6 +223,20 @@ def case_deadlines(
     if snapshot.state == CaseState.CHUA_CO_DIEU_KIEN and anchor is not None:
         due = add_months(anchor, _reverify_months(ground))
         keep("xac_minh_lai", due, None, due)
+
+    # Resumption: a hoãn "until" a day is continued within 5 working days of it (Điều 48 k3).
+    for index, event in enumerate(history):
+        until = (event.data or {}).get("until") if event.type == EventType.HOAN else None
+        if not until:
+            continue
+        end = dt.date.fromisoformat(until)
+        resumed = next((e for e in history[index + 1 :] if e.type == EventType.TIEP_TUC), None)
+        keep(
+            "tiep_tuc",
+            add_working_days(end, RESUME_WORKING_DAYS),
+            resumed.on if resumed else None,
+            end,
+        )
 
     # Entrusting: 5 working days from a verification that gives grounds (Điều 55 k3).
     grounds = next(

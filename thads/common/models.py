@@ -88,3 +88,22 @@ class ScheduledRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} @ {self.slot:%Y-%m-%d %H:%M}"
+
+
+class Counter(models.Model):
+    """The last number used in one series; the only row a numbering locks."""
+
+    scope = models.CharField(_("Phạm vi"), max_length=60)
+    series = models.CharField(_("Sổ"), max_length=40)
+    year = models.PositiveSmallIntegerField(_("Năm"))
+    last = models.PositiveIntegerField(_("Số cuối đã cấp"), default=0)
+
+    class Meta:
+        verbose_name = _("Bộ đếm số")
+        verbose_name_plural = _("Bộ đếm số")
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "series", "year"], name="counter_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope}/{self.series}/{self.year}: {self.last}"

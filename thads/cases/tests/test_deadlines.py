@@ -329,3 +329,19 @@ def test_deadlines_by_officer(make_case, record, officer, officer2):
     assert counts[None] == {"overdue": 0, "today": 1, "this_week": 0}
     assert set(counts) == {officer.pk, officer2.pk, None}
     assert late.pk and unassigned.pk
+
+
+def test_a_postponement_until_a_day_sets_the_resumption_deadline(make_case, record):
+    case = make_case()
+    record(case, EventType.HOAN, D(2024, 3, 1), data={"reason": "khac", "until": "2024-06-14"})
+    deadline = one(case_deadlines(case, today=D(2024, 6, 1)), "tiep_tuc")
+    # 5 working days after Friday 14/06/2024: Friday 21/06/2024 (Điều 48 k3).
+    assert deadline.due == D(2024, 6, 21) and deadline.done_on is None
+    assert deadline.article == "Luật THADS 2008, Điều 48 k3"
+    assert deadline in open_deadlines(Case.objects.filter(pk=case.pk), D(2024, 6, 1))
+    record(case, EventType.TIEP_TUC, D(2024, 6, 17))
+    assert one(case_deadlines(case, today=D(2024, 7, 1)), "tiep_tuc").done_on == D(2024, 6, 17)
+    # A hoãn without an end day (imported history) sets none.
+    other = make_case()
+    record(other, EventType.HOAN, D(2024, 3, 1), data={"reason": "khac"})
+    assert by_kind(case_deadlines(other, today=D(2024, 6, 1)), "tiep_tuc") == []

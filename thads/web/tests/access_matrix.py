@@ -883,3 +883,87 @@ ENDPOINTS += [
     ),
     Endpoint("oversight:exemption_update", "POST", WRITE, _dossier_update, writers=CASE_WORKERS),
 ]
+
+
+# ---- documents (thads.documents.views) ----------------------------------------------------
+# Drafts are written by whoever records on the case; the head (or deputy) issues the agency's
+# decisions, the case's officer what the law gives him (freezing: Điều 20, 67) — an officer
+# never issues what only the head signs; clerks and heads record the day sent to the procuracy.
+
+DOCUMENT_SENDERS = frozenset({"clerk", "head", "deputy"})
+FREEZE = {"bank": "Agribank", "account": "123"}
+HOAN_ACT = {"reason": "khac", "ground": "om_nang"}
+
+
+def _document(subject: Subject, code: str = "qd-phong-toa", issued: bool = False):
+    import datetime as dt
+
+    from thads.documents import services as document_services
+    from thads.documents.rendering import template_in_force
+
+    case = _case_in(subject.unit)
+    day = _case_day(subject.unit)
+    act = FREEZE if code == "qd-phong-toa" else {**HOAN_ACT, "until": str(day + dt.timedelta(30))}
+    document = document_services.document_draft(
+        case, template=template_in_force(code, day), doc_date=day, act=act
+    )
+    if issued:
+        signer = Staff.objects.get(code="TN-SC-01")
+        document = document_services.document_issue(
+            document, signer=signer, expected_version=document.version
+        )
+    return document
+
+
+def _draft_form(subject: Subject):
+    case = _case_in(subject.unit)
+    data = {"mau": "qd-phong-toa", "doc_date": _case_day(subject.unit).isoformat(), **FREEZE}
+    return reverse("documents:draft", args=[case.pk]), data
+
+
+def _issue(code: str):
+    def build(subject: Subject):
+        document = _document(subject, code)
+        return reverse("documents:issue", args=[document.pk]), {"version": document.version}
+
+    return build
+
+
+def _mark_sent(subject: Subject):
+    document = _document(subject, issued=True)
+    data = {"version": document.version, "sent_on": _case_day(subject.unit).isoformat()}
+    return reverse("documents:mark_sent", args=[document.pk]), data
+
+
+ENDPOINTS += [
+    Endpoint("documents:templates", "GET", PAGE, lambda s: (reverse("documents:templates"), None)),
+    Endpoint(
+        "documents:register",
+        "GET",
+        READ,
+        lambda s: (reverse("documents:register", args=[s.unit.code]), None),
+    ),
+    Endpoint(
+        "documents:procuracy_register",
+        "GET",
+        READ,
+        lambda s: (reverse("documents:procuracy_register", args=[s.unit.code]), None),
+    ),
+    Endpoint(
+        "documents:detail",
+        "GET",
+        READ,
+        lambda s: (reverse("documents:detail", args=[_document(s).pk]), None),
+    ),
+    Endpoint(
+        "documents:download",
+        "GET",
+        READ,
+        lambda s: (reverse("documents:download", args=[_document(s).pk, "docx"]), None),
+    ),
+    Endpoint("documents:draft", "GET", WRITE, _get(_draft_form), writers=CASE_OFFICERS),
+    Endpoint("documents:draft", "POST", WRITE, _draft_form, writers=CASE_OFFICERS),
+    Endpoint("documents:issue", "POST", WRITE, _issue("qd-phong-toa"), writers=CASE_OFFICERS),
+    Endpoint("documents:issue", "POST", WRITE, _issue("qd-hoan"), writers=CASE_MANAGERS),
+    Endpoint("documents:mark_sent", "POST", WRITE, _mark_sent, writers=DOCUMENT_SENDERS),
+]

@@ -1,0 +1,103 @@
+"""A template (data) and a context → the document's `Body` (thads.common.paper).
+
+Bodies, legal bases and recipients are text with `{{ placeholders }}` (Django's template
+language without HTML escaping); a placeholder the case cannot fill prints "…".
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from django.template import Context, Engine
+
+from thads.common.paper import Block, Body, Header, Signature
+from thads.documents.context import MISSING
+from thads.documents.models import DocumentTemplate, SignerRule
+
+# Recipients ("Nơi nhận") by rule key; "file" (Lưu) always ends the list.
+RECIPIENTS = {
+    "parties": [
+        "{{ debtor }} (người phải thi hành án);",
+        "{{ creditor }} (người được thi hành án);",
+    ],
+    "creditor": ["{{ creditor }} (người được thi hành án);"],
+    "debtor": ["{{ debtor }} (người phải thi hành án);"],
+    "procuracy": ["{{ procuracy }};"],
+    "court": ["{{ court }};"],
+    "commune": ["Ủy ban nhân dân cấp xã nơi người phải thi hành án cư trú;"],
+    "officer": ["Chấp hành viên {{ officer }};"],
+    "receiving_unit": ["{{ to_unit }};"],
+    "bank": ["{{ act.bank }};"],
+    "registry": ["{{ act.registry }};"],
+    "valuer": ["{{ act.valuer }};"],
+    "auctioneer": ["{{ act.organisation }};"],
+    "provincial": ["Thi hành án dân sự cấp tỉnh (để báo cáo);"],
+    "website": ["Trang thông tin điện tử Thi hành án dân sự (để công khai);"],
+}
+FILE_LINE = "Lưu: VT, hồ sơ thi hành án."
+RULE_KEYS = frozenset(RECIPIENTS)
+
+
+@cache
+def _engine() -> Engine:
+    return Engine(autoescape=False, string_if_invalid=MISSING)
+
+
+def fill(text: str, context: dict[str, Any]) -> str:
+    """One text of a template with its placeholders filled."""
+    return _engine().from_string(text).render(Context(context)).strip()
+
+
+def head_title(agency: str) -> str:
+    """The head's title on the signature block, from the agency's kind."""
+    if agency.startswith("Chi cục"):
+        return "CHI CỤC TRƯỞNG"
+    if agency.startswith("Cục"):
+        return "CỤC TRƯỞNG"
+    if agency.startswith("Phòng"):
+        return "TRƯỞNG PHÒNG"
+    return "THỦ TRƯỞNG"
+
+
+def signature(rule: str, agency: str, name: str = "", deputy: bool = False) -> Signature:
+    """The signature block of a signer rule; a deputy signs "KT." for the head."""
+    if rule == SignerRule.HEAD:
+        title = head_title(agency)
+        if deputy:
+            return Signature(role=f"PHÓ {title}", name=name, on_behalf=f"KT. {title}")
+        return Signature(role=title, name=name)
+    if rule == SignerRule.OFFICER:
+        return Signature(role="CHẤP HÀNH VIÊN", name=name, note="(Ký, ghi rõ họ tên)")
+    if rule == SignerRule.ACCOUNTANT:
+        return Signature(role="KẾ TOÁN", name=name, note="(Ký, ghi rõ họ tên)")
+    return Signature(role="NGƯỜI YÊU CẦU", name=name, note="(Ký, ghi rõ họ tên)")
+
+
+def recipients(rule: list[str], context: dict[str, Any]) -> list[str]:
+    """The "Nơi nhận" lines of a rule; a recipient the case does not have is left out."""
+    lines = [fill(line, context) for key in rule for line in RECIPIENTS.get(key, [])]
+    return [*(line for line in lines if not line.startswith(MISSING)), FILE_LINE]
+
+
+def compose(
+    template: DocumentTemplate,
+    context: dict[str, Any],
+    *,
+    header: Header,
+    signer_name: str = "",
+    deputy: bool = False,
+    draft: bool = False,
+) -> Body:
+    """The body of `template` filled from `context`."""
+    blocks = [Block(fill(text, context), style=style) for style, text in template.body]
+    return Body(
+        header=header,
+        title=template.title,
+        subject=fill(template.subject, context),
+        bases=[fill(line, context) for line in template.legal_basis],
+        blocks=blocks,
+        recipients=[] if template.is_blank_form else recipients(template.recipients_rule, context),
+        signature=signature(template.signer_rule, header.agency, signer_name, deputy),
+        draft=draft,
+    )
