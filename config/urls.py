@@ -34,6 +34,7 @@ urlpatterns = [
     path("bao-cao-thang/", include("thads.stats.submission_urls")),
     path("chi-tieu/", include("thads.targets.urls")),
     path("van-ban/", include("thads.documents.urls")),
+    path("don-thu/", include("thads.complaints.urls")),
     path("diem-nghen/", include("thads.targets.bottleneck_urls")),
     path("api/v1/", include("thads.api.urls")),
     path("giam-sat/", include("thads.oversight.urls")),

@@ -967,3 +967,80 @@ ENDPOINTS += [
     Endpoint("documents:issue", "POST", WRITE, _issue("qd-hoan"), writers=CASE_MANAGERS),
     Endpoint("documents:mark_sent", "POST", WRITE, _mark_sent, writers=DOCUMENT_SENDERS),
 ]
+
+
+# ---- complaints: the register of letters (thads.complaints.views) --------------------------
+# Clerks, heads and deputies enter letters; heads and deputies decide how a letter is handled.
+# Who sees a denouncer's identity is in thads/complaints/tests/test_identity.py (IDENTITY).
+LETTER_REGISTRARS = frozenset({"clerk", "head", "deputy"})
+LETTER_HANDLERS = frozenset({"head", "deputy"})
+
+
+def _letter_in(unit: Unit):
+    from thads.complaints import services as complaint_services
+    from thads.complaints.models import Complaint
+
+    letter = Complaint.objects.filter(unit=unit, summary="MATRIX").first()
+    if letter is not None:
+        return letter
+    return complaint_services.letter_register(
+        unit,
+        complaint_services.LetterInput(
+            kind="khieu_nai",
+            received_on=_case_day(unit),
+            summary="MATRIX",
+            senders=[complaint_services.SenderInput("Phạm Văn Hải")],
+        ),
+    )
+
+
+def _letter_new(subject: Subject):
+    data = {
+        "received_on": _case_day(subject.unit).isoformat(),
+        "kind": "kien_nghi",
+        "channel": "buu_chinh",
+        "subject": "case",
+        "obstacle_days": "0",
+        "s-TOTAL_FORMS": "1",
+        "s-INITIAL_FORMS": "0",
+        "s-0-name": "Phạm Văn Hải",
+    }
+    return reverse("complaints:letter_new", args=[subject.unit.code]), data
+
+
+def _letter_handle(subject: Subject):
+    letter = _letter_in(subject.unit)
+    data = {
+        "version": letter.version,
+        "on": _case_day(subject.unit).isoformat(),
+        "competent": "0",
+        "eligible": "1",
+        "handling": "huong_dan",
+        "sent_to": "Tòa án nhân dân tỉnh Thái Nguyên",
+        "instance": "1",
+        "subject_role": "officer",
+    }
+    return reverse("complaints:letter_handle", args=[letter.pk]), data
+
+
+ENDPOINTS += [
+    Endpoint("complaints:rules", "GET", PAGE, lambda s: (reverse("complaints:rules"), None)),
+    Endpoint(
+        "complaints:register",
+        "GET",
+        READ,
+        lambda s: (reverse("complaints:register", args=[s.unit.code]), None),
+    ),
+    Endpoint(
+        "complaints:letter",
+        "GET",
+        READ,
+        lambda s: (reverse("complaints:letter", args=[_letter_in(s.unit).pk]), None),
+    ),
+    Endpoint("complaints:letter_new", "GET", WRITE, _get(_letter_new), writers=LETTER_REGISTRARS),
+    Endpoint("complaints:letter_new", "POST", WRITE, _letter_new, writers=LETTER_REGISTRARS),
+    Endpoint(
+        "complaints:letter_handle", "GET", WRITE, _get(_letter_handle), writers=LETTER_HANDLERS
+    ),
+    Endpoint("complaints:letter_handle", "POST", WRITE, _letter_handle, writers=LETTER_HANDLERS),
+]

@@ -1,0 +1,62 @@
+"""Reads of the complaints app, always scoped by the request's `Access`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet
+
+from thads.complaints.models import Complaint, Matter, ReceptionSession
+from thads.org.access import Access
+
+
+def letters_visible(access: Access) -> QuerySet[Complaint]:
+    """Letters received by a unit the user may read."""
+    return Complaint.objects.filter(unit_id__in=access.visible_unit_ids).select_related(
+        "unit", "case", "duplicate_of"
+    )
+
+
+def letter_matters(letter: Complaint) -> list[Matter]:
+    return list(letter.matters.select_related("resolver_unit", "subject_unit", "verifier"))
+
+
+def matters_visible(access: Access) -> QuerySet[Matter]:
+    """Matters resolved by, or received in, a unit the user may read."""
+    ids = access.visible_unit_ids
+    return Matter.objects.filter(
+        Q(resolver_unit_id__in=ids) | Q(letter__unit_id__in=ids)
+    ).select_related("letter", "resolver_unit", "subject_unit", "subject_staff", "verifier", "case")
+
+
+def sessions_visible(access: Access) -> QuerySet[ReceptionSession]:
+    return ReceptionSession.objects.filter(unit_id__in=access.visible_unit_ids).select_related(
+        "unit", "host"
+    )
+
+
+def register_page(
+    access: Access,
+    unit_ids,
+    *,
+    year_start: dt.date | None = None,
+    year_end: dt.date | None = None,
+    kind: str = "",
+    state: str = "",
+) -> QuerySet[Complaint]:
+    """The register of the units `unit_ids` (scoped), filtered by period, kind and state:
+    "cho_xu_ly" not handled yet, "dang_giai_quyet" accepted and open, "xong" settled."""
+    rows = letters_visible(access).filter(unit_id__in=unit_ids)
+    if year_start is not None:
+        rows = rows.filter(received_on__gte=year_start)
+    if year_end is not None:
+        rows = rows.filter(received_on__lte=year_end)
+    if kind:
+        rows = rows.filter(kind=kind)
+    if state == "cho_xu_ly":
+        rows = rows.filter(handling="")
+    elif state == "dang_giai_quyet":
+        rows = rows.exclude(handling="").filter(resolved_on__isnull=True)
+    elif state == "xong":
+        rows = rows.filter(resolved_on__isnull=False)
+    return rows.order_by("-received_on", "-code")

@@ -1,0 +1,37 @@
+"""What the complaint services share: the author of a write, dates not in the future."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thads.common.errors import DomainError
+
+
+def author(user: Any) -> Any:
+    return user if getattr(user, "is_authenticated", False) else None
+
+
+def not_future(day: dt.date, today: dt.date | None = None) -> None:
+    if day > (today or timezone.localdate()):
+        raise DomainError(
+            _("Không được ghi nhận ở ngày tương lai (%(day)s).") % {"day": f"{day:%d/%m/%Y}"}
+        )
+
+
+def not_before(day: dt.date, start: dt.date, what: str) -> None:
+    if day < start:
+        raise DomainError(
+            _("Ngày %(day)s trước %(what)s (%(start)s).")
+            % {"day": f"{day:%d/%m/%Y}", "what": what, "start": f"{start:%d/%m/%Y}"}
+        )
+
+
+def next_code(queryset, prefix: str) -> str:
+    """The next serial under `prefix` (e.g. "TNG-KV2/KN/2026/"), three digits at least."""
+    rows = queryset.filter(code__startswith=prefix).values_list("code", flat=True)
+    serials = [int(c[len(prefix) :]) for c in rows if c[len(prefix) :].isdigit()]
+    return f"{prefix}{max(serials, default=0) + 1:03d}"
