@@ -38,5 +38,6 @@ urlpatterns = [
     path("diem-nghen/", include("thads.targets.bottleneck_urls")),
     path("api/v1/", include("thads.api.urls")),
     path("giam-sat/", include("thads.oversight.urls")),
+    path("cong-khai/", include("thads.portal.urls")),
     path("", include("thads.web.urls")),
 ]

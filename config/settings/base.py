@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "thads.documents",
     "thads.interchange",
     "thads.web",
+    "thads.portal",
     "thads.api",
 ]
 

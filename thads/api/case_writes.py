@@ -107,6 +107,7 @@ def event_append(request: Request, pk: int) -> Response:
                 amount=values.get("amount"),
                 data=values.get("data") or {},
                 expected_version=version,
+                strict=True,  # an act recorded by a partner is complete, as on the case page
             )
     case.refresh_from_db()
     return with_etag(Response(serializers.EventSerializer(event).data, status=201), case)

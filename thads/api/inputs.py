@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from thads.cases.acts import COMMON_KEYS, act_fields
 from thads.cases.models import CaseMode, EventType, JudgmentKind, Obligation, Party
 from thads.cases.selectors import SPECIAL_EVENTS
 
@@ -16,7 +17,16 @@ API_EVENTS = [
     for value, label in EventType.choices
     if value not in SPECIAL_EVENTS and value not in MONEY_EVENTS
 ]
-DATA_KEYS = ("reason", "ground", "measure", "time", "result", "round", "note")
+# Details of an auction notice beyond the act (portal.auctions): deposit, date and place.
+NOTICE_KEYS = ("deposit", "auction_on", "auction_place")
+
+
+def data_keys(event_type: str) -> set[str]:
+    """The keys an event's `data` may carry: its act's fields (cases.acts) and the common ones."""
+    keys = {f.key for f in act_fields(event_type)} | set(COMMON_KEYS)
+    if event_type in {EventType.DAU_GIA, EventType.GIAM_GIA}:
+        keys |= set(NOTICE_KEYS)
+    return keys
 
 
 class JudgmentInput(serializers.Serializer):
@@ -83,19 +93,28 @@ class EventInput(serializers.Serializer):
         min_value=0, max_value=10**15, required=False, allow_null=True
     )
     data = serializers.DictField(
-        child=serializers.CharField(max_length=1000, allow_blank=True),
+        child=serializers.JSONField(),
         required=False,
-        help_text="Chi tiết theo loại sự kiện: " + ", ".join(DATA_KEYS),
+        help_text=(
+            "Nội dung của văn bản (quyết định, biên bản): các trường của loại sự kiện "
+            "(cases.acts), số và ngày văn bản (doc_no, doc_date), người ký (signer), ghi chú "
+            "(note); ngày theo ISO 8601, tiền là số nguyên đồng."
+        ),
     )
     to_unit = serializers.CharField(
         max_length=40, required=False, allow_blank=True, help_text="Ủy thác: mã đơn vị nhận"
     )
 
-    def validate_data(self, value: dict) -> dict:
-        unknown = sorted(set(value) - set(DATA_KEYS))
+    def validate(self, attrs):
+        data = attrs.get("data") or {}
+        unknown = sorted(set(data) - data_keys(attrs["type"]))
         if unknown:
-            raise serializers.ValidationError(f"Khóa không được hỗ trợ: {', '.join(unknown)}.")
-        return {k: v for k, v in value.items() if v != ""}
+            raise serializers.ValidationError(
+                {"data": f"Khóa không được hỗ trợ cho loại sự kiện này: {', '.join(unknown)}."}
+            )
+        if any(isinstance(v, dict | list) for v in data.values()):
+            raise serializers.ValidationError({"data": "Mỗi giá trị phải là chữ, số hoặc ngày."})
+        return attrs
 
 
 class PaymentInput(serializers.Serializer):

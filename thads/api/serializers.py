@@ -10,8 +10,8 @@ from thads.org.models import Membership, Staff, Unit
 
 
 class UnitSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    successor = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    successor = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     short_name = serializers.CharField(source="label", read_only=True)
 
     class Meta:
@@ -21,7 +21,7 @@ class UnitSerializer(serializers.ModelSerializer):
 
 
 class MembershipSerializer(serializers.ModelSerializer):
-    unit = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    unit = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = Membership
@@ -43,7 +43,7 @@ class PartySerializer(serializers.ModelSerializer):
 
 
 class ObligationSerializer(serializers.ModelSerializer):
-    payee = serializers.PrimaryKeyRelatedField(read_only=True)
+    payee = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = Obligation
@@ -51,8 +51,8 @@ class ObligationSerializer(serializers.ModelSerializer):
 
 
 class CaseListSerializer(serializers.ModelSerializer):
-    unit = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    officer = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    unit = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    officer = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     remainder = serializers.IntegerField(read_only=True)
 
     class Meta:

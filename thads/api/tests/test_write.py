@@ -10,7 +10,7 @@ from thads.common.periods import as_of_period
 from thads.ledger.models import Receipt
 from thads.org.models import Unit
 from thads.stats.report import build_report
-from thads.testing.api import api_client
+from thads.testing.api import act_json, api_client
 from thads.testing.cases import login, new_case
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +77,8 @@ def test_event_needs_the_current_version(demo_org):
     case = new_case("TNG-KV2")
     client = api_client("chv")
     url = f"/api/v1/cases/{case.pk}/events/"
-    body = {"type": "xac_minh", "on": "2025-08-10", "data": {"note": "Xác minh tại xã"}}
+    act = act_json("xac_minh", "2025-08-10", note="Xác minh tại xã")
+    body = {"type": "xac_minh", "on": "2025-08-10", "data": act}
     missing = post(client, url, body)
     assert missing.status_code == 428
     assert missing.json()["title"] == "Thiếu điều kiện phiên bản"
@@ -100,12 +101,17 @@ def test_event_rules_are_the_screens_rules(demo_org):
     client = api_client("chv")
     url = f"/api/v1/cases/{case.pk}/events/"
     # Money left: validate_history refuses "xong", with the Vietnamese reason.
-    refused = post(client, url, {"type": "xong", "on": "2025-08-10"}, version=case.version)
+    done = {"type": "xong", "on": "2025-08-10", "data": act_json("xong", "2025-08-10")}
+    refused = post(client, url, done, version=case.version)
     assert refused.status_code == 422
     assert refused.json()["detail"]
     # The future is refused too (the same validate_history).
     future = (dt.date.today() + dt.timedelta(days=30)).isoformat()
-    assert post(client, url, {"type": "xac_minh", "on": future}, version=1).status_code == 422
+    ahead = {"type": "xac_minh", "on": future, "data": act_json("xac_minh", future)}
+    assert post(client, url, ahead, version=1).status_code == 422
+    # The act must be complete (cases.acts, strict as on the case page): the field is named.
+    bare = post(client, url, {"type": "xac_minh", "on": "2025-08-10"}, version=1)
+    assert bare.status_code == 422 and "Thiếu thông tin bắt buộc" in bare.json()["detail"]
     # Money goes through the ledger's endpoint, never /events/.
     money = post(client, url, {"type": "thu_tien", "on": "2025-08-10", "amount": 1}, version=1)
     assert money.status_code == 400 and "type" in money.json()["errors"]
@@ -125,12 +131,16 @@ def test_no_conditions_decision_with_its_ground(demo_org):
     case = new_case("TNG-KV2")
     client = api_client("chv")
     url = f"/api/v1/cases/{case.pk}/events/"
-    body = {"type": "chua_co_dieu_kien", "on": "2025-08-20", "data": {"ground": "khong_tai_san"}}
+    act = act_json("chua_co_dieu_kien", "2025-08-20", ground="khong_tai_san")
+    body = {"type": "chua_co_dieu_kien", "on": "2025-08-20", "data": act}
     assert post(client, url, body, version=case.version).status_code == 201
     case.refresh_from_db()
     assert case.state == "chua_co_dieu_kien"
-    unknown = post(client, url, {**body, "data": {"colour": "x"}}, version=case.version)
-    assert unknown.status_code == 400
+    assert case.events.get().data["ground"] == "khong_tai_san"
+    unknown = post(client, url, {**body, "data": {**act, "colour": "x"}}, version=case.version)
+    assert unknown.status_code == 400 and "colour" in unknown.json()["errors"]["data"][0]
+    wrong = post(client, url, {**body, "data": {**act, "ground": "khong_co"}}, version=case.version)
+    assert wrong.status_code == 422 and "danh mục" in wrong.json()["detail"]
 
 
 def test_payment_recorded_through_the_api_shows_on_the_case_page_and_in_statistics(demo_org):

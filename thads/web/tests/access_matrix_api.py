@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from thads.testing.api import act_json
 from thads.web.tests.access_matrix import (
     CASE_OFFICERS,
     CASE_WORKERS,
@@ -107,7 +108,14 @@ API_ENDPOINTS += [
         "case_events",
         "POST",
         WRITE,
-        _versioned("events", lambda s: {"type": "xac_minh", "on": _case_day(s.unit).isoformat()}),
+        _versioned(
+            "events",
+            lambda s: {
+                "type": "xac_minh",
+                "on": _case_day(s.unit).isoformat(),
+                "data": act_json("xac_minh", _case_day(s.unit)),
+            },
+        ),
         writers=CASE_OFFICERS,
         ok=201,
     ),
@@ -157,3 +165,19 @@ def api_expected_status(endpoint: ApiEndpoint, role: str, permission: str) -> in
     if endpoint.kind == WRITE:
         return endpoint.ok if permission == "rw" else 403
     raise ValueError(endpoint.kind)
+
+
+# ---- the public portal (thads.portal): no login, the same answer for everyone -------------
+PUBLIC_PAGES: list[str] = [
+    "/cong-khai/",
+    "/cong-khai/?q=nguyen&don_vi=TNG",
+    "/cong-khai/xuat.csv",
+    "/cong-khai/xuat.json",
+    "/cong-khai/bien-dong.json",
+    "/cong-khai/dau-gia/",
+    "/cong-khai/tra-cuu/",
+    "/cong-khai/don-vi/",
+    "/api/v1/schema/",
+    "/api/v1/docs/",
+    "/api/v1/redoc/",
+]

@@ -1,6 +1,9 @@
 """Every role × target × API endpoint answers as the access matrix says (access_matrix_api)."""
 
+import json
+
 import pytest
+from django.contrib.auth import get_user_model
 
 from thads.org.models import Staff, Unit
 from thads.testing.api import api_client
@@ -8,6 +11,7 @@ from thads.web.tests.access_matrix import ROLES, STAFF_IN, Subject, cell
 from thads.web.tests.access_matrix_api import (
     API_ENDPOINTS,
     PAGE,
+    PUBLIC_PAGES,
     api_expected_status,
     api_object_cases,
 )
@@ -28,7 +32,7 @@ def call(client, endpoint, subject):
     if endpoint.method == "GET":
         return client.get(url, **headers)
     return client.generic(
-        endpoint.method, url, data=None if body is None else __import__("json").dumps(body),
+        endpoint.method, url, data=None if body is None else json.dumps(body),
         content_type="application/json", **headers,
     )  # fmt: skip
 
@@ -75,3 +79,11 @@ def test_api_lists_never_name_an_out_of_scope_unit(shared_demo_org, role):
     client = api_client(ROLES[role].username)
     units = {u["code"] for u in client.get("/api/v1/units/?page_size=200").json()["results"]}
     assert not units & hidden
+
+
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+@pytest.mark.parametrize("role", [None, *ROLES])
+def test_public_pages_answer_everyone_alike(client, shared_demo_org, role, url):
+    if role is not None:
+        client.force_login(get_user_model().objects.get(username=ROLES[role].username))
+    assert client.get(url).status_code == 200
