@@ -38,7 +38,8 @@ def pytest_sessionstart(session):
 # table. Two things must survive it: the append-only guards (SQLite triggers refuse the DELETEs
 # of a flush; PostgreSQL's TRUNCATE is not stopped by row triggers) and the reference data that
 # migrations seed (form definitions, the fee schedule). Both are handled here, once, for every
-# test, instead of per test module.
+# test, instead of per test module; the statement-level TRUNCATE guards of `common.db_guards`
+# are lifted for the flush only.
 
 REFERENCE_DATA_MIGRATIONS = [
     ("thads.stats.migrations.0003_default_forms", "seed"),
@@ -70,8 +71,12 @@ def _flush_keeps_guards_and_reference_data():
     original = FlushCommand.handle
 
     def handle(self, **options):
-        connection = connections[options.get("database") or "default"]
+        from thads.common.db_guards import install_truncate_guards, remove_truncate_guards
+
+        using = options.get("database") or "default"
+        connection = connections[using]
         saved: list[tuple[str, str]] = []
+        remove_truncate_guards(using)  # PostgreSQL: the statement guards refuse TRUNCATE
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
                 saved = _sqlite_triggers(cursor)
@@ -82,8 +87,12 @@ def _flush_keeps_guards_and_reference_data():
         finally:
             if saved:
                 with connection.cursor() as cursor:
-                    for _name, sql in saved:
-                        cursor.execute(sql)
+                    # flush's post_migrate may have put some back already (the db guards).
+                    existing = {name for name, _sql in _sqlite_triggers(cursor)}
+                    for name, sql in saved:
+                        if name not in existing:
+                            cursor.execute(sql)
+            install_truncate_guards(using)
             reseed_reference_data()
 
     FlushCommand.handle = handle

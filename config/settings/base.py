@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "thads.org.middleware.ActiveUnitMiddleware",
     "thads.web.middleware.ForcedPasswordChangeMiddleware",
+    "thads.web.middleware.HostileInputMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 if IS_POSTGRES:
@@ -161,6 +162,10 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# The client's real address behind a reverse proxy: THADS_TRUSTED_PROXIES lists the proxies
+# (addresses or networks); X-Forwarded-For is read only from them (thads.web.client_ip).
+AXES_CLIENT_IP_CALLABLE = "thads.web.client_ip.client_ip"
+THADS_TRUSTED_PROXIES = env_list("THADS_TRUSTED_PROXIES", [])
 
 # Secure headers.
 SECURE_CONTENT_TYPE_NOSNIFF = True

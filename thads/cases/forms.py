@@ -5,8 +5,6 @@ Forms only parse and check the shape of input; the law is checked by cases.servi
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +14,9 @@ from thads.cases.law import law_on
 from thads.cases.models import CaseMode, CaseState, EventType, JudgmentKind, Obligation, Party
 from thads.cases.services import CaseInput, ObligationInput, PartyInput
 from thads.cases.transitions import RULES
+from thads.common.errors import DomainError
 from thads.common.forms_ui import DateWidget
+from thads.common.parameters import parse_money
 from thads.org.models import Staff, Unit
 from thads.org.selectors import officers_of_unit
 
@@ -45,13 +45,11 @@ class MoneyField(forms.Field):
     def to_python(self, value):
         if value in self.empty_values:
             return None
-        text = str(value).strip().removesuffix("đ").strip()
-        if text.startswith("-"):
-            raise forms.ValidationError(self.error_messages["negative"], code="negative")
-        text = re.sub(r"[.\s\u00a0]", "", text)
-        if not text.isdigit():
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return int(text)
+        try:
+            return parse_money(value)  # common.parameters: ASCII digits, bounded, not negative
+        except DomainError as exc:
+            code = "negative" if str(value).strip().startswith("-") else "invalid"
+            raise forms.ValidationError(exc.message, code=code) from None
 
 
 # ---- list filters --------------------------------------------------------------------------

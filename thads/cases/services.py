@@ -16,7 +16,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from thads.cases.acts import clean_act
-from thads.cases.codes import next_case_code
+from thads.cases.codes import case_code_allocate
 from thads.cases.law import law_on
 from thads.cases.models import (
     Case,
@@ -131,13 +131,14 @@ def judgment_intake(
 ) -> list[Case]:
     """Thụ lý from one judgment: the judgment (found or recorded) and its cases, all or nothing.
 
-    A case given without a code gets the next code of `unit` for the year it is accepted.
+    A case given without a code gets the next code of `unit`'s series (`cases.codes`: the
+    report year of the acceptance, from the locked counter).
     """
     found = judgment_get_or_create(by=by, **judgment)
     created = []
     for data in cases:
         if not data.code:
-            data = replace(data, code=next_case_code(unit, data.accepted_on.year))
+            data = replace(data, code=case_code_allocate(unit, data.accepted_on))
         created.append(case_create(judgment=found, data=data, by=by))
     return created
 
@@ -360,7 +361,7 @@ def case_entrust(
     """Ủy thác (Luật THADS 2008, Điều 55): close the case here, open a new case at `to_unit`.
 
     The new case carries the remainder as its amount and is a new case (thụ lý mới) there; it
-    gets `new_code`, or the next code of `to_unit` for the year of `on`.
+    gets `new_code`, or the next code of `to_unit`'s series (`cases.codes`).
     """
     if not to_unit.is_valid_on(on):
         raise DomainError(f"Đơn vị {to_unit.name} không hoạt động vào ngày {on:%d/%m/%Y}.")
@@ -397,7 +398,7 @@ def case_entrust(
     return case_create(
         judgment=case.judgment,
         data=CaseInput(
-            code=new_code or next_case_code(to_unit, on.year),
+            code=new_code or case_code_allocate(to_unit, on),
             unit=to_unit,
             decision_no=f"Nhận ủy thác {case.decision_no}",
             decision_date=on,

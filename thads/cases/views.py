@@ -37,6 +37,7 @@ from thads.common.views import error_text, run_service
 from thads.org.access import scope_unit_ids
 from thads.org.middleware import active_unit
 from thads.org.models import Staff, Unit
+from thads.org.selectors import staff_visible
 from thads.org.shortcuts import unit_for_read_or_404
 
 PAGE_SIZE = 25
@@ -84,7 +85,8 @@ def my_cases(request):
     staff = access.staff
     officer_code = request.GET.get("officer")
     if officer_code and sees_officers:
-        staff = get_object_or_404(Staff, code=officer_code)
+        # Only staff posted in a unit the user sees: another unit's code answers 404 (no name).
+        staff = get_object_or_404(staff_visible(access), code=officer_code)
     context = {
         "unit": unit,
         "today": today,

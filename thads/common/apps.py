@@ -1,6 +1,14 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
 
 
 class CommonConfig(AppConfig):
     name = "thads.common"
     label = "common"
+
+    def ready(self) -> None:
+        from thads.common.db_guards import after_migrate
+
+        # Once per `migrate`, after every app's tables exist: the last app's signal.
+        last = list(apps.get_app_configs())[-1]
+        post_migrate.connect(after_migrate, sender=last, dispatch_uid="thads.truncate_guards")

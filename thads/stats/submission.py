@@ -191,7 +191,8 @@ def _move(
     **fields,
 ) -> ReportSubmission:
     from_status = submission.status
-    update_with_version(submission, expected_version, user, status=to_status, **fields)
+    # The event first: the database lets the status move only to the latest event's
+    # `to_status` (`stats.db_guards`), so no plain UPDATE can change it.
     SubmissionEvent.objects.create(
         submission=submission,
         action=action,
@@ -201,6 +202,7 @@ def _move(
         reason=reason,
         late=late,
     )
+    update_with_version(submission, expected_version, user, status=to_status, **fields)
     return submission
 
 

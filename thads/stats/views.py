@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from thads.common.form_sources import form_source
 from thads.org.models import Staff, Unit
+from thads.org.selectors import staff_visible
 from thads.org.shortcuts import unit_for_read_or_404
 from thads.stats import documents, tasks
 from thads.stats.drilldown import drill, drill_decisions, drill_source
@@ -110,7 +111,8 @@ def _drill_target(request, selection: Selection) -> DrillTarget:
     if request.GET.get("cb") == "-":
         officer = None
     elif request.GET.get("cb"):
-        officer = get_object_or_404(Staff, code=request.GET["cb"])
+        # Only staff the user may see: another unit's code answers 404 (no name, no enumeration).
+        officer = get_object_or_404(staff_visible(request.access), code=request.GET["cb"])
     return DrillTarget(definition, column, row_unit, officer)
 
 

@@ -252,7 +252,10 @@ def new_case(
     bank_credit: bool = False,
     corruption: bool = False,
     code: str | None = None,
+    auto_code: bool = False,
 ) -> Case:
+    """A case of `unit_code` (a test code "UNIT/T/0001" unless `code` is given; `auto_code`:
+    through `judgment_intake`, which numbers it from the unit's series)."""
     number = next(_numbers)
     unit = Unit.objects.get(code=unit_code)
     judgment = services.judgment_get_or_create(
@@ -261,36 +264,42 @@ def new_case(
         date=D(2025, 1, 6),
         kind=JudgmentKind.DAN_SU,
     )
-    return services.case_create(
-        judgment=judgment,
-        data=services.CaseInput(
-            code=code or f"{unit_code}/T/{number:04d}",
-            unit=unit,
-            decision_no=f"{number}/QĐ-CCTHADS",
-            decision_date=decision_date or accepted_on,
-            accepted_on=accepted_on,
-            received_on=received_on,
-            mode=mode,
-            officer=staff(officer) if officer else None,
-            is_bank_credit=bank_credit,
-            is_corruption=corruption,
-            parties=[
-                services.PartyInput(
-                    role=Party.Role.PHAI_THI_HANH,
-                    kind=Party.Kind.CA_NHAN,
-                    name=debtor,
-                    id_number=id_number,
-                ),
-                services.PartyInput(
-                    role=Party.Role.DUOC_THI_HANH, kind=Party.Kind.TO_CHUC, name="Ngân hàng X"
-                ),
-            ],
-            obligations=[
-                services.ObligationInput(
-                    description="Án phí" if budget else "Trả nợ",
-                    amount=amount,
-                    is_state_budget=budget,
-                )
-            ],
-        ),
+    data = services.CaseInput(
+        code="" if auto_code else code or f"{unit_code}/T/{number:04d}",
+        unit=unit,
+        decision_no=f"{number}/QĐ-CCTHADS",
+        decision_date=decision_date or accepted_on,
+        accepted_on=accepted_on,
+        received_on=received_on,
+        mode=mode,
+        officer=staff(officer) if officer else None,
+        is_bank_credit=bank_credit,
+        is_corruption=corruption,
+        parties=[
+            services.PartyInput(
+                role=Party.Role.PHAI_THI_HANH,
+                kind=Party.Kind.CA_NHAN,
+                name=debtor,
+                id_number=id_number,
+            ),
+            services.PartyInput(
+                role=Party.Role.DUOC_THI_HANH, kind=Party.Kind.TO_CHUC, name="Ngân hàng X"
+            ),
+        ],
+        obligations=[
+            services.ObligationInput(
+                description="Án phí" if budget else "Trả nợ",
+                amount=amount,
+                is_state_budget=budget,
+            )
+        ],
     )
+    if auto_code:
+        judgment_key = {
+            "court": judgment.court,
+            "number": judgment.number,
+            "date": judgment.date,
+            "kind": judgment.kind,
+        }
+        return services.judgment_intake(unit=unit, judgment=judgment_key, cases=[data])[0]
+    return services.case_create(judgment=judgment, data=data)

@@ -238,3 +238,17 @@ def cases(history):
         history("TNG-KV3", "2025-12-01", 2_500, [ev(*CO, "2025-12-10")]),
     ]
     return made
+
+
+def submission_in_status(unit, year: int, month: int, status: str, **fields):
+    """A monthly report in `status` without the workflow, the way the database allows it
+    (`stats.db_guards`): created "prepared", an event to `status`, then the move."""
+    from thads.stats.models import ReportSubmission, SubmissionEvent
+
+    row, _created = ReportSubmission.objects.get_or_create(unit=unit, year=year, month=month)
+    SubmissionEvent.objects.create(
+        submission=row, action="submit", from_status=row.status, to_status=status
+    )
+    ReportSubmission.objects.filter(pk=row.pk).update(status=status, **fields)
+    row.refresh_from_db()
+    return row

@@ -44,3 +44,42 @@ class ForcedPasswordChangeMiddleware:
             messages.warning(request, _("Mật khẩu của bạn là mật khẩu tạm thời: hãy đổi mật khẩu."))
             return redirect(reverse("password_change"))
         return self.get_response(request)
+
+
+class HostileInputMiddleware:
+    """A request with a control character (NUL …) in its path, query or form gets a 400 page in
+    Vietnamese before any view runs (`common.parameters.has_control_characters`; issue 9)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._hostile(request):
+            from django.template.response import TemplateResponse
+
+            response = TemplateResponse(request, "400.html", status=400)
+            return response.render()
+        return self.get_response(request)
+
+    @staticmethod
+    def _hostile(request) -> bool:
+        from thads.common.parameters import has_control_characters
+
+        if has_control_characters(request.path):
+            return True
+        try:
+            sources = [request.GET]
+            if request.method == "POST" and request.content_type in (
+                "application/x-www-form-urlencoded",
+                "multipart/form-data",
+            ):
+                sources.append(request.POST)
+            for query in sources:
+                for key, values in query.lists():
+                    if has_control_characters(key) or any(
+                        isinstance(v, str) and has_control_characters(v) for v in values
+                    ):
+                        return True
+        except Exception:  # noqa: BLE001 - an unparsable body is hostile too
+            return True
+        return False

@@ -6,14 +6,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thads.cases.codes import next_case_code
+from thads.cases.codes import case_code_allocate, case_code_preview, series_year
 from thads.cases.models import Party
+from thads.common.parameters import MAX_MONEY
 from thads.common.uploads import UploadRefused, read_xlsx_rows
 from thads.interchange.excel_intake.columns import (
     COLUMNS,
@@ -46,6 +48,7 @@ class Conversion:
     rows: list[dict] = field(default_factory=list)  # preview (at most PREVIEW_ROWS)
     errors: list[tuple[int, str]] = field(default_factory=list)
     count: int = 0  # non-empty data rows
+    generated: list[int] = field(default_factory=list)  # rows whose code the intake gives
 
 
 def _text(value: Any) -> str:
@@ -59,7 +62,7 @@ def _text(value: Any) -> str:
 DATE_RE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 
 
-AMOUNT_RE = re.compile(r"^-?\d{1,3}([. ]\d{3})+$|^-?\d+$")
+AMOUNT_RE = re.compile(r"^-?[0-9]{1,3}([. ][0-9]{3})+$|^-?[0-9]+$")
 
 
 def read_date(value: Any) -> dt.date | None:
@@ -86,14 +89,15 @@ def read_amount(value: Any) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value
+        return value if abs(value) <= MAX_MONEY else None
     if isinstance(value, float):
-        return int(value) if value.is_integer() else None
+        return int(value) if value.is_integer() and abs(value) <= MAX_MONEY else None
     text = _text(value)
     text = re.sub(r"\s*(đồng|đ|vnd)$", "", text, flags=re.IGNORECASE).replace("\u00a0", " ")
     if not AMOUNT_RE.match(text):
         return None
-    return int(text.replace(".", "").replace(" ", ""))
+    amount = int(text.replace(".", "").replace(" ", ""))
+    return amount if abs(amount) <= MAX_MONEY else None
 
 
 def _header_map(header: tuple) -> dict[str, int]:
@@ -282,24 +286,53 @@ def _record(fields: dict, unit: Unit) -> dict:
     return record
 
 
-def _assign_codes(records: dict[int, dict], unit: Unit) -> None:
-    """Rows without "Mã việc" get the unit's next codes "<UNIT>/<year>/<seq:04d>" in row order,
-    skipping the codes written in the file (``cases.codes.next_case_code``)."""
-    taken = {r["code"] for r in records.values() if r["code"]}
-    counters: dict[int, int] = {}
+def _assign_codes(
+    records: dict[int, dict], unit: Unit, *, allocate: bool, taken: set[str]
+) -> list[int]:
+    """Rows without "Mã việc" get the next codes of the unit's series (`cases.codes`: report
+    year of the acceptance) in row order, skipping the codes written in the file.
+
+    For the preview (`allocate=False`) the codes are what the counter would give now; the
+    write (`allocate=True`, inside the import's transaction) takes them from the locked
+    counter, so two intakes at once never get the same number. Returns the rows coded here.
+    """
+    taken = taken | {r["code"] for r in records.values() if r["code"]}
+    offsets: dict[int, int] = defaultdict(int)
+    coded = []
     for number in sorted(records):
         record = records[number]
         if record["code"]:
             continue
-        year = int(record["accepted_on"][:4])
-        prefix = f"{unit.code}/{year}/"
-        if year not in counters:
-            counters[year] = int(next_case_code(unit, year)[len(prefix) :])
-        while f"{prefix}{counters[year]:04d}" in taken:
-            counters[year] += 1
-        record["code"] = f"{prefix}{counters[year]:04d}"
-        taken.add(record["code"])
-        counters[year] += 1
+        accepted = dt.date.fromisoformat(record["accepted_on"])
+        while True:
+            if allocate:
+                code = case_code_allocate(unit, accepted)
+            else:
+                year = series_year(accepted)
+                code = case_code_preview(unit, accepted, offsets[year])
+                offsets[year] += 1
+            if code not in taken:
+                break
+        record["code"] = code
+        taken.add(code)
+        coded.append(number)
+    return coded
+
+
+def allocate_codes(conversion: Conversion, unit: Unit) -> None:
+    """Give the rows coded for the preview their final codes (inside ``transaction.atomic``)."""
+    generated = set(conversion.generated)
+    taken = {
+        json.loads(line)["code"]
+        for number, line in enumerate(conversion.lines, start=1)
+        if line and number not in generated
+    }
+    records = {number: json.loads(conversion.lines[number - 1]) for number in generated}
+    for record in records.values():
+        record["code"] = ""
+    _assign_codes(records, unit, allocate=True, taken=taken)
+    for number, record in records.items():
+        conversion.lines[number - 1] = json.dumps(record, ensure_ascii=False)
 
 
 def convert(content: bytes, unit: Unit, progress: Progress | None = None) -> Conversion:
@@ -334,7 +367,7 @@ def convert(content: bytes, unit: Unit, progress: Progress | None = None) -> Con
             result.rows.append(_preview(number, row, fields))
     if result.count == 0:
         raise FileRefused(_("Tệp không có dòng dữ liệu nào (từ dòng 2 của trang “Thụ lý”)."))
-    _assign_codes(records, unit)
+    result.generated = _assign_codes(records, unit, allocate=False, taken=set())
     for number, record in records.items():
         result.lines[number - 1] = json.dumps(record, ensure_ascii=False)
     for preview in result.rows:

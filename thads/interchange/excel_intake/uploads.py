@@ -15,7 +15,12 @@ from django_tasks import task
 
 from thads.common import jobs
 from thads.interchange.excel_intake.columns import KEEP_DAYS, Progress
-from thads.interchange.excel_intake.reading import Conversion, FileRefused, convert
+from thads.interchange.excel_intake.reading import (
+    Conversion,
+    FileRefused,
+    allocate_codes,
+    convert,
+)
 from thads.interchange.importer import Importer, ImportFailed, parse
 from thads.interchange.models import UploadedIntake
 from thads.org.models import Unit
@@ -60,7 +65,8 @@ def write(
     if progress:
         progress(0.5)
     try:
-        with transaction.atomic():
+        with transaction.atomic():  # the codes are taken under the counter's lock
+            allocate_codes(conversion, unit)
             result = Importer().run(conversion.lines)
             if written is not None:
                 written(result)

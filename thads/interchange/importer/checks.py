@@ -17,6 +17,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from thads.cases.codes import series_mismatch
 from thads.cases.models import Case, CaseEvent, EventType, Judgment, Party
 from thads.complaints.models import Complaint
 from thads.interchange.importer import oversight, replay
@@ -358,6 +359,14 @@ class Checker:
                     line,
                     f"Đơn vị “{c.unit}” không hoạt động vào ngày thụ lý {c.accepted_on:%d/%m/%Y}.",
                 )
+        expected_year = series_mismatch(c.code, c.unit, c.accepted_on)
+        if expected_year is not None:
+            self.err(
+                line,
+                f"Mã việc “{c.code}” không đúng sổ thụ lý của đơn vị: việc thụ lý ngày "
+                f"{c.accepted_on:%d/%m/%Y} thuộc năm báo cáo {expected_year} "
+                f"(mã “{c.unit}/{expected_year}/…”).",
+            )
         judgment_date = c.judgment[2]
         if c.decision_date < judgment_date or c.accepted_on < judgment_date:
             self.err(

@@ -13,6 +13,7 @@ import datetime as dt
 from typing import Any
 
 from thads.cases.models import CaseMode, EventType, JudgmentKind, Party
+from thads.common.parameters import MAX_MONEY
 from thads.interchange.importer.records import (
     AMOUNT_EVENTS,
     EVENT_KEYS,
@@ -82,7 +83,7 @@ def _fast_events(value: Any) -> list[EventRec] | None:
             if kind not in AMOUNT_EVENTS:
                 return None
             amount = item["amount"]
-            if amount is not None and (type(amount) is not int or amount < 0):
+            if amount is not None and (type(amount) is not int or not 0 <= amount <= MAX_MONEY):
                 return None
         if "reason" in item:
             reason = item["reason"]
@@ -187,7 +188,7 @@ def _fast_case(obj: dict, line: int) -> CaseRec | None:
     if officer is not None and not _fast_text(officer):
         return None
     amount = obj["amount"]
-    if type(amount) is not int or amount < 0:
+    if type(amount) is not int or not 0 <= amount <= MAX_MONEY:
         return None
     parties = _fast_parties(obj["parties"])
     if parties is None:

@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from thads.cases.models import CaseMode, EventType, JudgmentKind, Party
+from thads.common.parameters import MAX_MONEY
 from thads.complaints.models import ComplaintKind, ComplaintResult
 from thads.interchange.importer import oversight
 from thads.interchange.importer.fast_parsing import _fast_case
@@ -107,6 +108,8 @@ class _Reader:
                 f"“{key}”: số tiền phải là số nguyên không âm (đồng), không phải "
                 f"{json.dumps(value, ensure_ascii=False)}."
             )
+        elif value > MAX_MONEY:
+            self.fail(f"“{key}”: số tiền {value} vượt quá giới hạn {MAX_MONEY} đồng.")
         return value
 
     def boolean(self, key: str, value: Any) -> bool:
@@ -362,10 +365,16 @@ def parse(lines: Iterable[str], errors: list[tuple[int, str]]) -> Parsed:
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
+        if "\\u0000" in raw or "\x00" in raw:
+            errors.append((number, "Dòng có ký tự NUL (\\u0000): không được phép trong dữ liệu."))
+            continue
         try:
             obj = json.loads(raw)
         except json.JSONDecodeError as exc:
             errors.append((number, f"JSON không hợp lệ: {exc.msg} (cột {exc.colno})."))
+            continue
+        except RecursionError:
+            errors.append((number, "JSON lồng nhau quá sâu."))
             continue
         if not isinstance(obj, dict):
             errors.append((number, "Mỗi dòng phải là một đối tượng JSON."))

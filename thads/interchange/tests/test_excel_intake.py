@@ -18,6 +18,7 @@ from thads.interchange import excel_intake
 from thads.interchange.excel_intake import COLUMNS, read_amount, read_date, uploads
 from thads.interchange.importer import import_lines
 from thads.interchange.models import UploadedIntake
+from thads.testing.cases import new_case
 
 pytestmark = pytest.mark.django_db
 
@@ -242,6 +243,27 @@ def test_every_row_error_names_its_row_and_nothing_is_written(
     assert Case.objects.count() == before
     intake.refresh_from_db()
     assert intake.status == UploadedIntake.Status.INVALID
+
+
+def test_codes_come_from_the_units_series_when_written(
+    client, clerk, inline, django_capture_on_commit_callbacks
+):
+    # Accepted in November 2025: report year 2026 (one series rule for every intake path).
+    content = workbook(
+        download_template(client),
+        [row(accepted_on="05/11/2025", decision_date="05/11/2025"), row(decision_no="17/QĐ")],
+    )
+    intake = upload(client, content, django_capture_on_commit_callbacks)
+    intake.refresh_from_db()
+    assert [r["code"] for r in intake.rows] == ["TNG-KV2/2026/0001", "TNG-KV2/2025/0001"]
+    # Meanwhile a case is taken on the screen: the preview's number is no longer free.
+    taken = new_case(UNIT, accepted_on=dt.date(2025, 11, 10), auto_code=True)
+    assert taken.code == "TNG-KV2/2026/0001"
+    confirm(client, intake, django_capture_on_commit_callbacks)
+    intake.refresh_from_db()
+    assert intake.status == UploadedIntake.Status.DONE, intake.errors
+    codes = sorted(Case.objects.filter(unit__code=UNIT).values_list("code", flat=True))
+    assert codes == ["TNG-KV2/2025/0001", "TNG-KV2/2026/0001", "TNG-KV2/2026/0002"]
 
 
 def test_confirm_revalidates_when_the_database_changed(

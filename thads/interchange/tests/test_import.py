@@ -359,3 +359,28 @@ def test_blank_lines_are_skipped_and_numbering_kept(records):
     lines[10] = json.dumps({**records[9], "mode": "ca_hai"}, ensure_ascii=False)
     errors = errors_of(lines)
     assert any(e.startswith("line 11: “mode”: giá trị không hợp lệ") for e in errors), errors
+
+
+def test_case_code_in_the_units_series_must_carry_the_report_year(records):
+    # Accepted on 03/11/2020: report year 2021 (the spec's TN-SC/2021/0123); 2020 is refused.
+    records[9]["code"] = "TN-SC/2020/0123"
+    records[-1]["case"] = "TN-SC/2020/0123"
+    assert_error(
+        records,
+        "line 10: Mã việc “TN-SC/2020/0123” không đúng sổ thụ lý của đơn vị: việc thụ lý ngày "
+        "03/11/2020 thuộc năm báo cáo 2021",
+    )
+
+
+def test_legacy_codes_are_kept_and_intake_continues_after_imported_numbers(records):
+    from django.db import transaction
+
+    from thads.cases.codes import case_code_allocate
+
+    records[10]["code"] = "HS-12/2021"  # another software's code: kept as it is
+    records[11]["from_case"] = "HS-12/2021"
+    import_lines(to_lines(records), today=TODAY)
+    assert Case.objects.filter(code="HS-12/2021").exists()
+    with transaction.atomic():
+        code = case_code_allocate(Unit.objects.get(code="TN-SC"), dt.date(2021, 5, 1))
+    assert code == "TN-SC/2021/0124"  # after the imported TN-SC/2021/0123

@@ -15,10 +15,9 @@ from thads.org.models import Unit
 from thads.stats import checks
 from thads.stats.buckets import Check
 from thads.stats.engine import Buckets
-from thads.stats.models import ReportSubmission
 from thads.stats.report import Report, ReportRow, build_report
 from thads.stats.snapshots import snapshot_freeze
-from thads.testing.stats import FAR_FUTURE
+from thads.testing.stats import FAR_FUTURE, submission_in_status
 
 pytestmark = pytest.mark.django_db
 M = 1_000_000
@@ -34,7 +33,7 @@ def by_rule(run, fragment):
 def approve_directly(unit, year, month):
     """An approved report with its snapshot, without the workflow (tested elsewhere)."""
     period = month_period(year, month)
-    row = ReportSubmission.objects.create(unit=unit, year=year, month=month, status="approved")
+    row = submission_in_status(unit, year, month, "approved")
     snapshot_freeze(row, period)
     return row
 

@@ -20,7 +20,7 @@ from thads.stats import permissions
 from thads.stats import submission as sub
 from thads.stats.models import ReportSnapshot, ReportSubmission, SnapshotCase, SubmissionEvent
 from thads.stats.snapshots import compare
-from thads.testing.stats import FAR_FUTURE
+from thads.testing.stats import FAR_FUTURE, submission_in_status
 
 pytestmark = pytest.mark.django_db
 M = 1_000_000
@@ -189,23 +189,27 @@ def test_failing_checks_block_submission(demo_org, kv2_case):
     assert not ReportSubmission.objects.exists()
 
 
+def _children_status(unit, status: str) -> None:
+    submission_in_status(unit, Y, 1, status)
+
+
 def test_a_parent_waits_for_all_its_children(demo_org, history):
     tng = demo_org["TNG"]
     kv = [demo_org[f"TNG-KV{i}"] for i in range(1, 6)]
     for unit in kv[:4]:
-        ReportSubmission.objects.create(unit=unit, year=Y, month=1, status="approved")
+        _children_status(unit, "approved")
     with pytest.raises(sub.SubmissionError, match="khu vực 5"):
         act(sub.report_submit, tng, 1, "lanhdao")
-    ReportSubmission.objects.create(unit=kv[4], year=Y, month=1, status="submitted")
+    _children_status(kv[4], "submitted")
     with pytest.raises(sub.SubmissionError, match="khu vực 5"):
         act(sub.report_submit, tng, 1, "lanhdao")
-    ReportSubmission.objects.filter(unit=kv[4]).update(status="approved")
+    _children_status(kv[4], "approved")
     act(sub.report_submit, tng, 1, "lanhdao")
-    # The child's status changes back (e.g. data repaired by hand): approval waits again.
-    ReportSubmission.objects.filter(unit=kv[0]).update(status="returned")
+    # The child's report is returned again: approval waits again.
+    _children_status(kv[0], "returned")
     with pytest.raises(sub.SubmissionError, match="khu vực 1"):
         act(sub.report_approve, tng, 1, "trunguong")
-    ReportSubmission.objects.filter(unit=kv[0]).update(status="approved")
+    _children_status(kv[0], "approved")
     act(sub.report_approve, tng, 1, "trunguong")
     assert ReportSubmission.objects.get(unit=tng).status == "approved"
 

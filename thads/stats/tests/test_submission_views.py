@@ -18,7 +18,7 @@ from django.urls import reverse
 from thads.cases import services as case_services
 from thads.cases.models import CaseEvent
 from thads.stats.models import ReportSubmission
-from thads.testing.stats import FAR_FUTURE
+from thads.testing.stats import FAR_FUTURE, submission_in_status
 from thads.web.tests.access_matrix import ROLES, cell
 
 pytestmark = pytest.mark.django_db
@@ -92,11 +92,11 @@ def test_status_page_submit_approve_and_frozen_numbers(client, demo_org, kv2_cas
 
 def test_children_overview(client, demo_org, kv2_case):
     on_time = dt.datetime(2025, 11, 3, 9, 0, tzinfo=dt.UTC)
-    ReportSubmission.objects.create(
-        unit=demo_org["TNG-KV1"],
-        year=Y,
-        month=MONTH,
-        status="approved",
+    submission_in_status(
+        demo_org["TNG-KV1"],
+        Y,
+        MONTH,
+        "approved",
         first_submitted_at=on_time,
         submitted_at=on_time,
     )
@@ -148,13 +148,12 @@ def test_who_may_submit_and_approve(client, demo_org, kv2_case, role, target):
     submit_expected, approve_expected = WRITES[role][target]
     login(client, ROLES[role].username)
     assert post(client, "submit", unit_code).status_code == submit_expected
-    ReportSubmission.objects.update_or_create(
-        unit=demo_org[unit_code], year=Y, month=MONTH, defaults={"status": "submitted"}
-    )
+    own = ReportSubmission.objects.filter(unit=demo_org[unit_code], year=Y, month=MONTH).first()
+    if own is None or own.status != "submitted":
+        submission_in_status(demo_org[unit_code], Y, MONTH, "submitted")
     for child in demo_org[unit_code].children.all():
-        ReportSubmission.objects.get_or_create(
-            unit=child, year=Y, month=MONTH, defaults={"status": "approved"}
-        )
+        if not ReportSubmission.objects.filter(unit=child, year=Y, month=MONTH).exists():
+            submission_in_status(child, Y, MONTH, "approved")
     assert post(client, "approve", unit_code).status_code == approve_expected
     if approve_expected == 302:
         assert ReportSubmission.objects.get(unit__code=unit_code, month=MONTH).status == "approved"
