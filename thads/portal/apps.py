@@ -12,6 +12,14 @@ class PortalConfig(AppConfig):
         from django.urls import reverse
 
         from thads.common.ui import MenuItem, register_menu_item
+        from thads.org.models import Role
+
+        def _steers(request, unit) -> bool:
+            """Those who see the steering section: leaders, inspectors, heads and deputies."""
+            access = request.access
+            return unit is not None and (
+                access.is_leader or access.role in {Role.HEAD, Role.DEPUTY}
+            )
 
         register_menu_item(
             MenuItem(
@@ -19,7 +27,7 @@ class PortalConfig(AppConfig):
                 section="steering",
                 label=_("Cổng thông tin công khai"),
                 url=lambda request, unit: reverse("portal:debtors"),
-                visible=lambda request, unit: True,
+                visible=_steers,
                 order=90,
             )
         )

@@ -3,11 +3,11 @@ published fields as the page, nothing more."""
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterable
 
+from thads.common.spreadsheets import csv_dict_writer
 from thads.portal.selectors import PublishedDebtor
 
 FIELDS = [
@@ -27,7 +27,7 @@ FIELDS = [
 def as_csv(rows: Iterable[PublishedDebtor]) -> str:
     out = io.StringIO()
     out.write("\ufeff")  # Excel opens UTF-8 with a BOM
-    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+    writer = csv_dict_writer(out, FIELDS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
         writer.writerow(row.as_export())
