@@ -3,17 +3,15 @@ register of documents sent to the procuracy (sổ gửi Viện kiểm sát)."""
 
 from __future__ import annotations
 
-import io
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from thads.common.spreadsheets import new_workbook, workbook_bytes
 from thads.documents import permissions, selectors
 from thads.documents.forms import RegisterFilterForm
 from thads.documents.models import Series
@@ -101,7 +99,7 @@ HEADERS = [
 
 
 def _xlsx(unit, title: str, rows, procuracy: bool) -> HttpResponse:
-    workbook = Workbook()
+    workbook = new_workbook()
     sheet = workbook.active
     sheet.title = "Sổ gửi VKS" if procuracy else "Sổ văn bản"
     sheet.append([unit.name])
@@ -136,9 +134,7 @@ def _xlsx(unit, title: str, rows, procuracy: bool) -> HttpResponse:
             sheet.cell(row=sheet.max_row, column=column).number_format = "DD/MM/YYYY"
     for column, width in zip("ABCDEFGHIJ", (6, 18, 13, 14, 50, 22, 28, 24, 14, 30), strict=True):
         sheet.column_dimensions[column].width = width
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response = HttpResponse(workbook_bytes(workbook), content_type=XLSX)
     name = "so-gui-vks" if procuracy else "so-van-ban"
     response["Content-Disposition"] = f'attachment; filename="{name}-{unit.code}.xlsx"'
     return response
