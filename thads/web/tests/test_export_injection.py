@@ -46,7 +46,9 @@ PLANTED = [LINK, CMD, PLUS, AT, MINUS]
 def _plant(today: dt.date) -> None:
     from thads.ledger import services
 
-    kv2 = Case.objects.filter(unit__code="TNG-KV2")
+    # KV2's cases with those of Chi cục Sông Công, which it replaced on 01/07/2025: how many of
+    # the small demo's cases each holds depends on today's date.
+    kv2 = Case.objects.filter(unit__code__in=("TNG-KV2", "TN-SC"))
     Case.objects.filter(pk__in=kv2.values("pk")).update(decision_no=LINK)
     Judgment.objects.filter(cases__in=kv2).update(number=MINUS)
     Party.objects.filter(case__in=kv2).update(name=CMD)
@@ -60,12 +62,12 @@ def _plant(today: dt.date) -> None:
         services.payment_record(case, amount=1_000_000, received_on=today, payer=CMD)
     for kind in ("tam_giu", "tam_thu"):
         services.held_money_receive(
-            case.unit,
+            Unit.objects.get(code="TNG-KV2"),
             kind=kind,
             amount=500_000,
             received_on=today - dt.timedelta(days=40),
             source=LINK,
-            case=case,
+            case=case if case.unit.code == "TNG-KV2" else None,  # held by the unit of the case
             description=AT,
         )
 
