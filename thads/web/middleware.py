@@ -55,6 +55,22 @@ class HostileInputMiddleware:
 
     def __call__(self, request):
         if self._hostile(request):
+            if request.path.startswith("/api/"):
+                # API clients get a problem-details body (RFC 9457), as from every API error.
+                from django.http import JsonResponse
+
+                return JsonResponse(
+                    {
+                        "type": "/api/v1/loi/du-lieu-khong-hop-le",
+                        "title": str(_("Dữ liệu không hợp lệ")),
+                        "status": 400,
+                        "detail": str(_("Dữ liệu gửi lên không hợp lệ.")),
+                        "instance": "",
+                    },
+                    status=400,
+                    content_type="application/problem+json",
+                    json_dumps_params={"ensure_ascii": False},
+                )
             from django.template.response import TemplateResponse
 
             response = TemplateResponse(request, "400.html", status=400)

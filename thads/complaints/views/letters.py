@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from thads.cases import selectors as case_selectors
+from thads.common.parameters import int_param
 from thads.common.periods import report_year_bounds, report_year_of
 from thads.common.views import run_service
 from thads.complaints import permissions, rules, selectors, services
@@ -34,10 +35,7 @@ def register(request, unit_code: str):
     """Sổ tiếp nhận đơn of the unit and its subtree, by report year, kind and state."""
     unit = unit_for_read_or_404(request.access, unit_code)
     today = timezone.localdate()
-    try:
-        year = int(request.GET.get("nam") or report_year_of(today))
-    except ValueError:
-        year = report_year_of(today)
+    year = int_param(request.GET.get("nam"), report_year_of(today), minimum=2000, maximum=2100)
     kind = request.GET.get("loai", "")
     kind = kind if kind in ComplaintKind.values else ""
     state = request.GET.get("tinh_trang", "")
@@ -203,7 +201,7 @@ def letter_handle(request, pk: int):
     letter = get_object_or_404(selectors.letters_visible(request.access), pk=pk)
     require(permissions.may_handle(request.access, letter.unit))
     staff_choices = [
-        (s.code, f"{s.full_name} ({s.code})")
+        (s.code, s.full_name)
         for s in Staff.objects.filter(
             memberships__unit_id__in=scope_ids(request.access, letter.unit)
         ).distinct()
