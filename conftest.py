@@ -98,3 +98,15 @@ def _flush_keeps_guards_and_reference_data():
     FlushCommand.handle = handle
     yield
     FlushCommand.handle = original
+
+
+def _flushes_the_database(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction"))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Transactional tests (threads, browsers, parallel writers) end by flushing the tables,
+    which also empties the rows the data migrations seeded (complaint rules, document templates):
+    run them after every other test, so that no test that reads those rows follows one."""
+    items.sort(key=_flushes_the_database)
