@@ -2,11 +2,15 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from thads.common.parameters import has_control_characters
 
 
 class ChosenLanguageMiddleware(LocaleMiddleware):
@@ -57,8 +61,6 @@ class HostileInputMiddleware:
         if self._hostile(request):
             if request.path.startswith("/api/"):
                 # API clients get a problem-details body (RFC 9457), as from every API error.
-                from django.http import JsonResponse
-
                 return JsonResponse(
                     {
                         "type": "/api/v1/loi/du-lieu-khong-hop-le",
@@ -71,16 +73,12 @@ class HostileInputMiddleware:
                     content_type="application/problem+json",
                     json_dumps_params={"ensure_ascii": False},
                 )
-            from django.template.response import TemplateResponse
-
             response = TemplateResponse(request, "400.html", status=400)
             return response.render()
         return self.get_response(request)
 
     @staticmethod
     def _hostile(request) -> bool:
-        from thads.common.parameters import has_control_characters
-
         if has_control_characters(request.path):
             return True
         try:
