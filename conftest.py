@@ -41,26 +41,9 @@ def pytest_sessionstart(session):
 # test, instead of per test module; the statement-level TRUNCATE guards of `common.db_guards`
 # are lifted for the flush only.
 
-REFERENCE_DATA_MIGRATIONS = [
-    ("thads.stats.migrations.0003_default_forms", "seed"),
-    ("thads.ledger.migrations.0003_fee_schedule_tt216", "seed"),
-    ("thads.oversight.migrations.0002_reference_data", "seed"),
-]
-
-
 def _sqlite_triggers(cursor) -> list[tuple[str, str]]:
     cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
     return cursor.fetchall()
-
-
-def reseed_reference_data() -> None:
-    """Put back the rows data migrations install (idempotent: get_or_create / update_or_create)."""
-    import importlib
-
-    from django.apps import apps as django_apps
-
-    for module, function in REFERENCE_DATA_MIGRATIONS:
-        getattr(importlib.import_module(module), function)(django_apps, None)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -72,6 +55,7 @@ def _flush_keeps_guards_and_reference_data():
 
     def handle(self, **options):
         from thads.common.db_guards import install_truncate_guards, remove_truncate_guards
+        from thads.testing.reference_data import reseed_reference_data
 
         using = options.get("database") or "default"
         connection = connections[using]
@@ -93,20 +77,8 @@ def _flush_keeps_guards_and_reference_data():
                         if name not in existing:
                             cursor.execute(sql)
             install_truncate_guards(using)
-            reseed_reference_data()
+            reseed_reference_data()  # thads.testing.reference_data
 
     FlushCommand.handle = handle
     yield
     FlushCommand.handle = original
-
-
-def _flushes_the_database(item: pytest.Item) -> bool:
-    marker = item.get_closest_marker("django_db")
-    return bool(marker and marker.kwargs.get("transaction"))
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Transactional tests (threads, browsers, parallel writers) end by flushing the tables,
-    which also empties the rows the data migrations seeded (complaint rules, document templates):
-    run them after every other test, so that no test that reads those rows follows one."""
-    items.sort(key=_flushes_the_database)

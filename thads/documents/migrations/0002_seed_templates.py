@@ -7,7 +7,8 @@ def seed(apps, schema_editor):
     from thads.documents.seed_v1 import rows
 
     Template = apps.get_model("documents", "DocumentTemplate")
-    Template.objects.bulk_create([Template(**row) for row in rows()])
+    # ignore_conflicts: idempotent, so the test suite can put the rows back after a flush.
+    Template.objects.bulk_create([Template(**row) for row in rows()], ignore_conflicts=True)
 
 
 def unseed(apps, schema_editor):

@@ -1,0 +1,23 @@
+"""The rows data migrations seed, put back after a transactional test's flush empties them."""
+
+from __future__ import annotations
+
+import importlib
+
+# Every migration that seeds reference data through a `seed(apps, schema_editor)` function;
+# test_reference_data checks that none is missing. Each `seed` must be idempotent.
+REFERENCE_DATA_MIGRATIONS = [
+    ("thads.stats.migrations.0003_default_forms", "seed"),
+    ("thads.ledger.migrations.0003_fee_schedule_tt216", "seed"),
+    ("thads.oversight.migrations.0002_reference_data", "seed"),
+    ("thads.complaints.migrations.0003_seed_rules", "seed"),
+    ("thads.documents.migrations.0002_seed_templates", "seed"),
+]
+
+
+def reseed_reference_data() -> None:
+    """Put back the rows data migrations install (idempotent: get_or_create / update_or_create)."""
+    from django.apps import apps as django_apps
+
+    for module, function in REFERENCE_DATA_MIGRATIONS:
+        getattr(importlib.import_module(module), function)(django_apps, None)
