@@ -41,6 +41,7 @@ def pytest_sessionstart(session):
 # test, instead of per test module; the statement-level TRUNCATE guards of `common.db_guards`
 # are lifted for the flush only.
 
+
 def _sqlite_triggers(cursor) -> list[tuple[str, str]]:
     cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
     return cursor.fetchall()
