@@ -2,8 +2,10 @@
 
 At approval (`stats.submission.report_approve`) the JSON payloads of forms 1, 2, 4 and 5
 (`stats.exports.report_payload`, money in đồng) are stored, with each case's non-zero base
-buckets so that every frozen number still drills down to its cases. Later corrections dated in
-the period change the live report, never the snapshot: the screen shows both side by side.
+buckets so that every frozen number still drills down to its cases; forms 6, 10 and 12 (counted
+by oversight through `common.form_sources`) are stored with them as `thads report` prints them.
+Later corrections dated in the period change the live report, never the snapshot: the screen
+shows both side by side, for forms 1, 2, 4, 5 and for forms 6, 10, 12.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 
 from thads.cases.models import Case
-from thads.common.form_sources import form_sources
+from thads.common.form_sources import form_source, form_sources
 from thads.common.periods import Period
 from thads.org.models import Unit
 from thads.stats.buckets import BASE_KEYS, MONEY_BASE_KEYS, bucket_label
@@ -173,6 +175,9 @@ class CellDiff:
     key: str
     frozen: int | None
     live: int | None
+    # Forms 6, 10, 12: the bucket's label from its source, and whether it is money (đồng).
+    label: str = ""
+    money: bool = False
 
     @property
     def delta(self) -> int:
@@ -195,6 +200,11 @@ class SnapshotDiff:
     @property
     def changed(self) -> bool:
         return bool(self.cells or self.cases)
+
+    @property
+    def source_cells(self) -> list[CellDiff]:
+        """The changed cells of forms 6, 10 and 12 (their totals included)."""
+        return [c for c in self.cells if c.form not in FROZEN_FORMS]
 
     def total_cells(self, form: str) -> dict[str, CellDiff]:
         return {c.key: c for c in self.cells if c.form == form and c.row == ""}
@@ -221,8 +231,21 @@ def _payload_diffs(form: str, frozen: dict, live: dict) -> list[CellDiff]:
     return diffs
 
 
+def _labelled(cells: list[CellDiff], code: str) -> list[CellDiff]:
+    """Name the buckets of a form counted by another app (its source's labels and money keys)."""
+    definition = FormDefinition.objects.filter(code=code).only("measure").first()
+    source = form_source(definition.measure) if definition else None
+    if source is None:
+        return cells
+    for cell in cells:
+        cell.label = str(source.labels.get(cell.key, cell.key))
+        cell.money = cell.key in source.money_keys
+    return cells
+
+
 def compare(submission: ReportSubmission, period: Period) -> SnapshotDiff | None:
-    """Frozen versus live numbers of an approved report; None when there is no snapshot."""
+    """Frozen versus live numbers of an approved report (forms 1, 2, 4, 5 and the forms 6, 10,
+    12 frozen with them); None when there is no snapshot."""
     snapshot = ReportSnapshot.objects.filter(submission=submission).first()
     if snapshot is None:
         return None
@@ -232,6 +255,13 @@ def compare(submission: ReportSubmission, period: Period) -> SnapshotDiff | None
     for code in FROZEN_FORMS:
         if code in snapshot.payloads:
             cells += _payload_diffs(code, snapshot.payloads[code], live[code])
+    frozen_sources = [code for code in snapshot.payloads if code not in FROZEN_FORMS]
+    if frozen_sources:
+        live_sources = source_payloads(submission.unit, period)
+        for code in sorted(frozen_sources, key=int):
+            if code in live_sources:
+                diffs = _payload_diffs(code, snapshot.payloads[code], live_sources[code])
+                cells += _labelled(diffs, code)
     return SnapshotDiff(cells=cells, cases=changed_cases(snapshot, submission.unit, period))
 
 

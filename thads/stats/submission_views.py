@@ -101,7 +101,8 @@ def _context(request, unit: Unit, year: int, month: int) -> dict:
         "diff": diff,
         "case_rows": [r for r in rows if r["kind"] == "cases"],
         "money_rows": [r for r in rows if r["kind"] == "money"],
-        "other_cells": [c for c in diff.cells if c.row] if diff else [],
+        "other_cells": [c for c in diff.cells if c.row and not c.label] if diff else [],
+        "source_cells": diff.source_cells if diff else [],
         "key_labels": KEY_LABELS,
     }
 

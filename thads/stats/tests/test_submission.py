@@ -292,3 +292,30 @@ def test_transitions_and_snapshots_are_append_only(demo_org, kv2_case):
         with pytest.raises(DatabaseError), transaction.atomic():
             queryset._raw_delete(queryset.db)
     assert SnapshotCase.objects.get().money["xong"] == 10 * M
+
+
+def test_forms_6_10_12_frozen_then_compared_with_live_numbers(demo_org, kv2_case):
+    """A THAHC judgment entered late in an approved month changes form 12's live numbers, not
+    its snapshot; the difference is named with the source's labels, total and row."""
+    from thads.org.models import Staff
+    from thads.testing.oversight import judgment
+
+    kv2 = demo_org["TNG-KV2"]
+    act(sub.report_submit, kv2, 1, "truongphong")
+    act(sub.report_approve, kv2, 1, "lanhdao")
+    row = ReportSubmission.objects.get(unit=kv2, year=Y, month=1)
+    assert compare(row, month_period(Y, 1)).changed is False
+    frozen = ReportSnapshot.objects.get(submission=row).payloads["12"]["total"]
+    assert frozen["nhan_duoc"] == 0
+
+    judgment(kv2, Staff.objects.get(code="TN-SC-02"), received_on=dt.date(2025, 10, 15))
+    diff = compare(row, month_period(Y, 1))
+    assert diff.changed
+    totals = diff.total_cells("12")
+    assert (totals["nhan_duoc"].frozen, totals["nhan_duoc"].live) == (0, 1)
+    assert (totals["moi"].frozen, totals["moi"].live) == (0, 1)
+    assert totals["nhan_duoc"].label and totals["nhan_duoc"].label != "nhan_duoc"
+    assert {c.form for c in diff.source_cells} == {"12"}
+    assert any(c.row == "TNG-KV2" and c.key == "nhan_duoc" for c in diff.source_cells)
+    assert ReportSnapshot.objects.get(submission=row).payloads["12"]["total"]["nhan_duoc"] == 0
+    assert not diff.cases  # no case changed: forms 1, 2, 4, 5 still agree

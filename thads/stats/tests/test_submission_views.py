@@ -162,3 +162,28 @@ def test_who_may_submit_and_approve(client, demo_org, kv2_case, role, target):
     if approve_expected == 302:  # approved already: a rule refuses the return
         expected_return = 400
     assert post(client, "return", unit_code, reason).status_code == expected_return
+
+
+def test_status_page_shows_forms_6_10_12_changed_since_approval(client, demo_org, kv2_case):
+    from thads.org.models import Staff
+    from thads.testing.oversight import judgment
+
+    login(client, "truongphong")
+    assert post(client, "submit", "TNG-KV2").status_code == 302
+    login(client, "lanhdao")
+    assert post(client, "approve", "TNG-KV2").status_code == 302
+    text = client.get(status_url("TNG-KV2")).content.decode()
+    assert 'data-testid="changed-source-cells"' not in text
+
+    judgment(
+        demo_org["TNG-KV2"],
+        Staff.objects.get(code="TN-SC-02"),
+        received_on=dt.date(2025, 10, 15),
+    )
+    text = client.get(status_url("TNG-KV2")).content.decode()
+    assert 'data-testid="changed-since-approval"' in text
+    assert 'data-testid="changed-source-cells"' in text
+    section = text.split('data-testid="changed-source-cells"')[1].split("</table>")[0]
+    assert "Biểu số 12" in section and "Tổng cộng" in section
+    assert "<mark>1</mark>" in section
+    assert "nhan_duoc" not in section  # labels, never raw bucket keys
