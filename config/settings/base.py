@@ -221,6 +221,20 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("THADS_TASKS", "dat
 THADS_WORKER_HEARTBEAT = float(os.environ.get("THADS_WORKER_HEARTBEAT", "5"))
 THADS_WORKER_STALE = float(os.environ.get("THADS_WORKER_STALE", "60"))
 
+# Deadline reminders (cases.reminders): each working morning, the deadlines due today and within
+# this many working days, e-mailed once to their officer. THADS_BASE_URL starts the links.
+THADS_REMINDER_WORKING_DAYS = int(os.environ.get("THADS_REMINDER_WORKING_DAYS", "2"))
+THADS_BASE_URL = os.environ.get("THADS_BASE_URL", "http://127.0.0.1:8000")
+# Outgoing mail (Django's SMTP backend; EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
+# prints the mails to the worker's log instead).
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "THADS <thads@localhost>")
+
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Working-day calendar: days off and make-up working days the government announces on top of

@@ -1,5 +1,6 @@
 """The zero-setup default: SQLite in ./data, DEBUG off unless asked, a per-machine secret."""
 
+import os
 import secrets
 
 from .base import *  # noqa: F403
@@ -16,3 +17,6 @@ if not SECRET_KEY:
         _key_file.write_text(secrets.token_urlsafe(50))
         _key_file.chmod(0o600)
     SECRET_KEY = _key_file.read_text().strip()
+
+# Development: the deadline reminders' e-mails go to the worker's console unless a server is set.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -378,3 +378,29 @@ class CaseEvent(AppendOnly):
 
     def __str__(self) -> str:
         return f"{self.case_id} #{self.seq} {self.type} {self.on:%d/%m/%Y}"
+
+
+class DeadlineReminder(models.Model):
+    """One deadline reminded to one officer, once (`cases.reminders`): the unique key is the
+    lock that keeps a second run of the job, or a second worker, from reminding it again."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="reminders")
+    kind = models.CharField(_("Loại thời hạn"), max_length=20)
+    due = models.DateField(_("Hạn"))
+    officer = models.ForeignKey(
+        Staff, verbose_name=_("Chấp hành viên"), on_delete=models.PROTECT, related_name="+"
+    )
+    email = models.EmailField(_("Gửi tới"))
+    sent_at = models.DateTimeField(_("Gửi lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Nhắc thời hạn")
+        verbose_name_plural = _("Nhắc thời hạn")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "kind", "due", "officer"], name="deadline_reminded_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.kind} {self.due:%d/%m/%Y} → {self.officer_id}"
