@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from thads.org.access import Access
@@ -21,9 +22,18 @@ def judgments_of(access: Access, unit: Unit) -> QuerySet[AdminJudgment]:
     return AdminJudgment.objects.filter(unit_id__in=ids).select_related("unit", "officer")
 
 
-def filtered_judgments(queryset: QuerySet[AdminJudgment], state: str, text: str):
+# Monitored and not done: with content to monitor and no outcome yet (the register's "đang theo
+# dõi", the cockpit's "chưa xong").
+OPEN_JUDGMENT = Q(has_content=True, outcome="")
+
+
+def filtered_judgments(
+    queryset: QuerySet[AdminJudgment], state: str, text: str, body: str = ""
+) -> QuerySet[AdminJudgment]:
+    if body:
+        queryset = queryset.filter(obliged_body=body)
     if state == "dang_theo_doi":
-        queryset = queryset.filter(has_content=True, outcome="")
+        queryset = queryset.filter(OPEN_JUDGMENT)
     elif state == "khong_theo_doi":
         queryset = queryset.filter(has_content=False)
     elif state == "co_ket_qua":
@@ -96,7 +106,10 @@ def procuracy_act_for_read_or_404(access: Access, pk: int) -> ProcuracyAct:
     return act
 
 
-def overdue_recommendations(access: Access, unit: Unit, today: dt.date):
+def overdue_recommendations(
+    access: Access, unit: Unit, today: dt.date
+) -> QuerySet[Recommendation]:
+    """Recommendations to the units of the scope, not closed, past their deadline."""
     from thads.org.access import scope_unit_ids
 
     ids = scope_unit_ids(unit) & access.visible_unit_ids
@@ -105,38 +118,70 @@ def overdue_recommendations(access: Access, unit: Unit, today: dt.date):
     ).select_related("inspection", "inspection__unit")
 
 
-def cockpit_figures(access: Access, unit: Unit, today: dt.date) -> dict:
-    """The leaders' view: judgments monitored and not done by obliged body, inspections this
-    calendar year against the plan, open recommendations past their deadline (a few queries)."""
-    from django.db.models import Count
+# ---- the figures the cockpit and the oversight pages both show (one selector per figure) ----
 
-    from thads.org.access import scope_unit_ids
-    from thads.oversight.models import ObligedBody, PlanItem
 
-    ids = scope_unit_ids(unit) & access.visible_unit_ids
-    by_body = dict(
-        AdminJudgment.objects.filter(unit_id__in=ids, has_content=True, outcome="")
+@dataclass(frozen=True)
+class BodyCount:
+    body: str
+    label: str
+    count: int
+
+
+def open_judgments_by_body(access: Access, unit: Unit) -> list[BodyCount]:
+    """Judgments monitored and not done in the scope, by kind of obliged body (every kind, zeros
+    included; one grouped query)."""
+    from thads.oversight.models import ObligedBody
+
+    counts = dict(
+        judgments_of(access, unit)
+        .filter(OPEN_JUDGMENT)
         .order_by()
         .values_list("obliged_body")
         .annotate(n=Count("pk"))
     )
-    bodies = [(ObligedBody(b).label, by_body.get(b, 0)) for b in ObligedBody.values]
-    year = today.year
-    planned = PlanItem.objects.filter(
-        plan__year=year, plan__unit_id__in=ids, trimmed_on__isnull=True
-    )
-    inspections = Inspection.objects.filter(
-        Q(unit_id__in=ids) | Q(inspecting_unit_id__in=ids), decision_on__year=year
-    )
+    return [BodyCount(b, str(ObligedBody(b).label), counts.get(b, 0)) for b in ObligedBody.values]
+
+
+def inspections_in_year(access: Access, unit: Unit, year: int) -> QuerySet[Inspection]:
+    """The inspections of the scope (inspected or inspecting) decided in calendar `year`."""
+    return inspections_of(access, unit).filter(decision_on__year=year)
+
+
+@dataclass(frozen=True)
+class PlanProgress:
+    year: int
+    planned: int  # planned inspections not trimmed
+    done: int  # of which an inspection was opened
+
+
+def plan_progress(access: Access, unit: Unit, year: int) -> PlanProgress:
+    """The inspection plans of `year` of the units of the scope: planned (trimmed ones left
+    out) and opened."""
+    from thads.org.access import scope_unit_ids
+    from thads.oversight.models import PlanItem
+
+    ids = scope_unit_ids(unit) & access.visible_unit_ids
+    items = PlanItem.objects.filter(plan__year=year, plan__unit_id__in=ids, trimmed_on__isnull=True)
+    figures = items.aggregate(planned=Count("pk"), done=Count("inspection"))
+    return PlanProgress(year, figures["planned"], figures["done"])
+
+
+def cockpit_figures(access: Access, unit: Unit, today: dt.date) -> dict:
+    """The leaders' view, composed of the selectors above (the THAHC register and the
+    inspections page show the same figures): judgments monitored and not done by obliged body,
+    inspections this calendar year against the plan, open recommendations past their deadline."""
+    bodies = open_judgments_by_body(access, unit)
+    plan = plan_progress(access, unit, today.year)
     overdue = overdue_recommendations(access, unit, today).order_by("due_on")
     return {
         "unit": unit,
-        "year": year,
+        "year": today.year,
         "bodies": bodies,
-        "not_done": sum(n for _label, n in bodies),
-        "planned": planned.count(),
-        "planned_done": planned.filter(inspection__isnull=False).count(),
-        "inspections": inspections.count(),
+        "not_done": sum(b.count for b in bodies),
+        "planned": plan.planned,
+        "planned_done": plan.done,
+        "inspections": inspections_in_year(access, unit, today.year).count(),
         "overdue_count": overdue.count(),
         "overdue": list(overdue[:5]),
         "today": today,

@@ -119,4 +119,9 @@ class RegisterFilterForm(forms.Form):
             ("co_ket_qua", _("Đã có kết quả")),
         ],
     )
+    co_quan = forms.ChoiceField(
+        label=_("Loại cơ quan phải thi hành"),
+        required=False,
+        choices=[("", _("Tất cả")), *ObligedBody.choices],
+    )
     q = forms.CharField(label=_("Tìm số bản án, người phải thi hành"), required=False)

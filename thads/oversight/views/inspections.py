@@ -44,6 +44,8 @@ def overview(request, unit_code: str):
             "items": plan.items.select_related("target", "inspection") if plan else [],
             "inspections": selectors.inspections_of(request.access, unit)[:100],
             "overdue": selectors.overdue_recommendations(request.access, unit, today),
+            "year_count": selectors.inspections_in_year(request.access, unit, today.year).count(),
+            "progress": selectors.plan_progress(request.access, unit, today.year),
             "may_plan": permissions.may_plan(request.access, unit),
             "may_inspect": permissions.may_inspect(request.access, unit),
             "may_surprise": permissions.is_inspection_office(request.access, unit),

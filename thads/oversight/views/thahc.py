@@ -32,6 +32,7 @@ def register_list(request, unit_code: str):
         selectors.judgments_of(request.access, unit),
         data.get("trang_thai", ""),
         data.get("q", ""),
+        data.get("co_quan", ""),
     )
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("trang"))
     query = request.GET.copy()
@@ -45,6 +46,7 @@ def register_list(request, unit_code: str):
             "page": page,
             "query": query.urlencode(),
             "may_record": permissions.may_record_thahc(request.access, unit),
+            "open_by_body": selectors.open_judgments_by_body(request.access, unit),
             "nav_active": "thahc",
         },
     )

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from thads.org.models import Unit
+from thads.oversight.selectors import cockpit_figures
 from thads.stats.drilldown import drill
 from thads.stats.layout import FormNotFound, definition_for
 from thads.stats.selection import Selection, select
@@ -206,6 +207,7 @@ def cockpit(request):
         open_money_url=links.url("money", "dang_thi_hanh", None),
         summary_url=selection.url("targets:summary"),
         bottlenecks_template=_bottlenecks_template(),
+        oversight=cockpit_figures(request.access, selection.unit, timezone.localdate()),
         may_assign=may_set_children_targets(request.access, selection.unit),
         assign_url=f"{reverse('targets:assign', args=[selection.unit.code])}"
         f"?nam={selection.period.year}",
