@@ -106,9 +106,7 @@ def procuracy_act_for_read_or_404(access: Access, pk: int) -> ProcuracyAct:
     return act
 
 
-def overdue_recommendations(
-    access: Access, unit: Unit, today: dt.date
-) -> QuerySet[Recommendation]:
+def overdue_recommendations(access: Access, unit: Unit, today: dt.date) -> QuerySet[Recommendation]:
     """Recommendations to the units of the scope, not closed, past their deadline."""
     from thads.org.access import scope_unit_ids
 

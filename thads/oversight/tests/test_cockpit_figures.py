@@ -129,9 +129,10 @@ def test_the_figures_are_the_selectors(oversight_data):
     tng = oversight_data["TNG"]
     today = timezone.localdate()
     panel = selectors.cockpit_figures(access, tng, today)
-    assert panel["not_done"] == selectors.judgments_of(access, tng).filter(
-        selectors.OPEN_JUDGMENT
-    ).count()
+    assert (
+        panel["not_done"]
+        == selectors.judgments_of(access, tng).filter(selectors.OPEN_JUDGMENT).count()
+    )
     assert panel["planned"] == selectors.plan_progress(access, tng, today.year).planned == 2
     assert panel["inspections"] == selectors.inspections_in_year(access, tng, today.year).count()
     # A body filter on the register lists exactly the body's count.
