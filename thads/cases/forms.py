@@ -16,6 +16,7 @@ from thads.cases.services import CaseInput, ObligationInput, PartyInput
 from thads.cases.transitions import RULES
 from thads.common.errors import DomainError
 from thads.common.forms_ui import DateWidget
+from thads.common.identity import identity_number_clean
 from thads.common.parameters import parse_money
 from thads.org.models import Staff, Unit
 from thads.org.selectors import officers_of_unit
@@ -221,8 +222,25 @@ class PartyForm(forms.Form):
         label=_("Loại"), choices=Party.Kind.choices, initial=Party.Kind.CA_NHAN
     )
     name = forms.CharField(label=_("Họ tên / Tên tổ chức"), max_length=255)
-    id_number = forms.CharField(label=_("Số CCCD / mã số"), max_length=30, required=False)
+    id_number = forms.CharField(
+        label=_("Số CCCD / mã số"),
+        max_length=30,
+        required=False,
+        help_text=_("CCCD 12 chữ số, CMND 9 chữ số; tổ chức: mã số thuế 10 hoặc 13 chữ số."),
+    )
     address = forms.CharField(label=_("Địa chỉ"), max_length=500, required=False)
+
+    def clean(self):
+        data = super().clean()
+        number, kind = data.get("id_number"), data.get("kind")
+        if number and kind:
+            try:
+                data["id_number"] = identity_number_clean(
+                    number, organisation=kind == Party.Kind.TO_CHUC
+                )
+            except DomainError as exc:
+                self.add_error("id_number", exc.message)
+        return data
 
 
 class ObligationForm(forms.Form):

@@ -31,6 +31,7 @@ from thads.cases.state import CaseSnapshot
 from thads.cases.transitions import CaseFacts, validate_history
 from thads.common.concurrency import ConcurrentEditError
 from thads.common.errors import DomainError
+from thads.common.identity import identity_number_clean
 from thads.common.text import fold_vietnamese
 from thads.org.models import Staff, Unit
 
@@ -125,6 +126,15 @@ def _check_intake(data: CaseInput, judgment: Judgment) -> None:
         raise DomainError(f"{data.officer.full_name} không phải Chấp hành viên.")
 
 
+def party_id_number(party: PartyInput) -> str:
+    """The party's identity number in its canonical form (`common.identity`: CCCD 12 digits,
+    CMND 9, an organisation's tax code 10 or 10-3), or a DomainError naming the party."""
+    try:
+        return identity_number_clean(party.id_number, organisation=party.kind == Party.Kind.TO_CHUC)
+    except DomainError as exc:
+        raise DomainError(f"{party.name.strip()}: {exc.message}") from None
+
+
 @transaction.atomic
 def judgment_intake(
     *, unit: Unit, judgment: dict[str, Any], cases: list[CaseInput], by: Any = None
@@ -150,6 +160,10 @@ def case_create(*, judgment: Judgment, data: CaseInput, by: Any = None) -> Case:
     Luật THADS 2008, Điều 36: one QĐ THA per decision, chủ động or theo đơn.
     """
     _check_intake(data, judgment)
+    if data.from_case is None:  # parties copied from a case already taken are not re-checked
+        data = replace(
+            data, parties=[replace(p, id_number=party_id_number(p)) for p in data.parties]
+        )
     if Case.objects.filter(code=data.code).exists():
         raise DomainError(f"Mã việc {data.code} đã tồn tại.")
     amount = sum(o.amount or 0 for o in data.obligations)

@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 
 from thads.cases.codes import case_code_allocate, case_code_preview, series_year
 from thads.cases.models import Party
+from thads.common.errors import DomainError
+from thads.common.identity import identity_number_clean
 from thads.common.parameters import MAX_MONEY
 from thads.common.uploads import UploadRefused, read_xlsx_rows
 from thads.interchange.excel_intake.columns import (
@@ -187,6 +189,15 @@ class _Row:
             )
         return value
 
+    def identity(self, prefix: str, kind: str | None) -> str:
+        """The party's CCCD / CMND / tax code in canonical form (`common.identity`)."""
+        key = f"{prefix}_id"
+        try:
+            return identity_number_clean(self.text(key), organisation=kind == Party.Kind.TO_CHUC)
+        except DomainError as exc:
+            self.fail(f"{self.header(key)}: {exc.message}")
+            return ""
+
     def mark(self, key: str) -> bool:
         text = self.text(key)
         if not text:
@@ -242,6 +253,8 @@ def _read_row(row: _Row) -> dict | None:
     accepted = fields["accepted_on"]
     if accepted and accepted > timezone.localdate():
         row.fail(_("Ngày thụ lý %(day)s ở tương lai.") % {"day": f"{accepted:%d/%m/%Y}"})
+    for prefix in ("debtor", "creditor"):
+        fields[f"{prefix}_id"] = row.identity(prefix, fields[f"{prefix}_kind"])
     if row.messages:
         return None
     fields["parties"] = [
@@ -254,7 +267,7 @@ def _read_row(row: _Row) -> dict | None:
 
 def _party(role: str, row: _Row, prefix: str, kind: str) -> dict:
     party = {"role": role, "kind": kind, "name": row.text(f"{prefix}_name")}
-    if id_number := row.text(f"{prefix}_id"):
+    if id_number := row.identity(prefix, kind):  # checked in `_read_row`: canonical here
         party["id_number"] = id_number
     if address := row.text(f"{prefix}_address"):
         party["address"] = address

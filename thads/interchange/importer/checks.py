@@ -19,6 +19,8 @@ from django.utils import timezone
 
 from thads.cases.codes import series_mismatch
 from thads.cases.models import Case, CaseEvent, EventType, Judgment, Party
+from thads.common.errors import DomainError
+from thads.common.identity import identity_number_clean
 from thads.complaints.models import Complaint
 from thads.interchange.importer import oversight, replay
 from thads.interchange.importer.records import (
@@ -376,6 +378,7 @@ class Checker:
             )
         if not any(p[0] == Party.Role.PHAI_THI_HANH for p in c.parties):
             self.err(line, "Việc thi hành án phải có ít nhất một người phải thi hành án.")
+        self._check_identities(c)
         if c.officer:
             title = self._officer_title(c.officer)
             if title is None:
@@ -416,6 +419,20 @@ class Checker:
                 line,
                 f"sự kiện thứ {event.seq} ({event.type} ngày {event.on:%d/%m/%Y}): {message}",
             )
+
+    def _check_identities(self, c: CaseRec) -> None:
+        """Each party's CCCD / CMND / tax code (`common.identity`), kept in canonical form."""
+        parties = []
+        for i, (role, kind, name, id_number, address) in enumerate(c.parties, start=1):
+            if id_number:
+                try:
+                    id_number = identity_number_clean(
+                        id_number, organisation=kind == Party.Kind.TO_CHUC
+                    )
+                except DomainError as exc:
+                    self.err(c.line, f"đương sự thứ {i} ({name}): {exc.message}")
+            parties.append((role, kind, name, id_number, address))
+        c.parties = parties
 
     def _check_oversight(self, records: list[dict]) -> None:
         """Administrative judgments, inspections, procuracy acts (importer.oversight)."""

@@ -134,6 +134,7 @@ def test_round_trip_creates_cases_after_confirm_only(
                 creditor_name=None,
                 creditor_kind=None,
                 debtor_kind="Tổ chức",
+                debtor_id="4600123456",  # an organisation: its tax code
             ),
         ],
     )
