@@ -188,6 +188,15 @@ FINDINGS = (
     ActField("informants", _("Cơ quan, người cung cấp thông tin"), TEXT),
 )
 
+# A notice's own field: the day the addressee received it or was validly notified — the
+# voluntary period runs from it (Luật THADS 2008, Điều 45 k1); the notice's date when absent.
+RECEIVED = ActField(
+    "received_on",
+    _("Ngày người nhận nhận được hoặc được thông báo hợp lệ"),
+    DATE,
+    required=False,
+)
+
 SCHEMAS: dict[str, ActSchema] = {
     s.event_type: s
     for s in (
@@ -288,9 +297,9 @@ SCHEMAS: dict[str, ActSchema] = {
         ActSchema(EventType.MIEN_GIAM, HEAD),
         ActSchema(EventType.XONG, HEAD),
         ActSchema(EventType.PHAN_CONG, HEAD),
-        ActSchema(EventType.THONG_BAO, OFFICER),
-        ActSchema(EventType.TONG_DAT, OFFICER),
-        ActSchema(EventType.NIEM_YET, OFFICER),
+        ActSchema(EventType.THONG_BAO, OFFICER, (RECEIVED,)),
+        ActSchema(EventType.TONG_DAT, OFFICER, (RECEIVED,)),
+        ActSchema(EventType.NIEM_YET, OFFICER, (RECEIVED,)),
         ActSchema(
             EventType.THOA_THUAN, OFFICER, (ActField("terms", _("Nội dung thỏa thuận"), LONG_TEXT),)
         ),
@@ -393,6 +402,9 @@ def clean_act(
     until = values.get("until")
     if until and dt.date.fromisoformat(until) <= on:
         raise DomainError(gettext("Hoãn đến ngày phải sau ngày ra quyết định hoãn."))
+    received = values.get("received_on")
+    if received and dt.date.fromisoformat(received) < on:
+        raise DomainError(gettext("Ngày nhận được văn bản không được trước ngày thông báo."))
     return values
 
 

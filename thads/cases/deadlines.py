@@ -7,8 +7,14 @@ corresponding day (`thads.cases.law.add_months`).
 - `quyet_dinh`: QĐ THA within 5 working days of receipt of the judgment / request (Luật THADS
   2008, Điều 36);
 - `thong_bao`: notice within 3 working days of the QĐ THA (Điều 39);
-- `xac_minh`: verification within 10 days after the 10-day voluntary period counted from the
-  notice, or from the notice's due day while there is none (Điều 45, Điều 44 k1);
+- `tu_nguyen`: the voluntary period, 10 days from the day the debtor received the QĐ THA or was
+  validly notified of it (Điều 45 k1): the first notice act's `received_on`, else the notice's
+  date; calendar days, a last day off moved to the next working day (Bộ luật Dân sự 2015,
+  Điều 148 k5). The same 10 days under Luật 106/2025 (its article not yet verified, reference.md
+  §2: cited by the law's name only). A period, not an action: it ends ("done") on its last day,
+  or earlier on the day the case is performed in full (`xong`);
+- `xac_minh`: verification within 10 days after the voluntary period, or after the notice's
+  due day + 10 days while there is no notice (Điều 45, Điều 44 k1);
 - `xac_minh_lai`: re-verification 6 months after the last one while the debtor cannot pay;
   12 months when imprisoned with ≥2 years left or the address is unknown (Điều 44 k2);
 - `tiep_tuc`: after a hoãn whose decision says until when ("hoãn đến ngày", `data.until`), the
@@ -41,11 +47,12 @@ from thads.cases.law import (
 )
 from thads.cases.models import TERMINAL_STATES, Case, CaseEvent, CaseState, EventType
 from thads.cases.state import CaseSnapshot, EventLike, apply_event, effective_events
-from thads.common.calendar import add_working_days
+from thads.common.calendar import add_calendar_days, add_working_days
 
 KINDS = (
     "quyet_dinh",
     "thong_bao",
+    "tu_nguyen",
     "xac_minh",
     "xac_minh_lai",
     "tiep_tuc",
@@ -64,6 +71,9 @@ ENTRUST_WORKING_DAYS = 5  # Điều 55 k3
 RESUME_WORKING_DAYS = 5  # Điều 48 k3
 SEPARATE_BOOK_WORKING_DAYS = 3  # NĐ 62/2015, Điều 9 k5
 
+# Periods that run out rather than actions to take: "done" reads "ended" (the voluntary period).
+PERIOD_KINDS = frozenset({"tu_nguyen"})
+
 # `status` "this_week": due within the next 7 days (after today).
 THIS_WEEK_DAYS = 7
 
@@ -76,6 +86,7 @@ ENTRUST_GROUND_EVENTS = frozenset({EventType.XAC_MINH, EventType.XAC_MINH_CO_DIE
 ARTICLES_2008 = {
     "quyet_dinh": "Luật THADS 2008, Điều 36",
     "thong_bao": "Luật THADS 2008, Điều 39",
+    "tu_nguyen": "Luật THADS 2008, Điều 45 k1",
     "xac_minh": "Luật THADS 2008, Điều 44 k1, Điều 45",
     "xac_minh_lai": "Luật THADS 2008, Điều 44 k2",
     "uy_thac": "Luật THADS 2008, Điều 55 k3",
@@ -93,6 +104,11 @@ class Deadline:
     due: dt.date
     done_on: dt.date | None
     article: str
+
+    @property
+    def is_period(self) -> bool:
+        """A period that runs out (its end shown as "đã kết thúc"), not an action to take."""
+        return self.kind in PERIOD_KINDS
 
     def is_overdue(self, today: dt.date) -> bool:
         """Not done and past its due day."""
@@ -133,6 +149,7 @@ def _label(kind: str, day: dt.date) -> str:
     return {
         "quyet_dinh": _("Ra quyết định thi hành án"),
         "thong_bao": _("Thông báo quyết định thi hành án"),
+        "tu_nguyen": _("Hết thời hạn tự nguyện thi hành án"),
         "xac_minh": _("Xác minh điều kiện thi hành án"),
         "xac_minh_lai": _("Xác minh lại điều kiện thi hành án"),
         "uy_thac": _("Ủy thác thi hành án"),
@@ -146,6 +163,12 @@ def _reverify_months(ground: str | None) -> int:
 
 def _first(events: list[EventLike], types: frozenset[str]) -> EventLike | None:
     return next((e for e in events if e.type in types), None)
+
+
+def _received_on(notice: EventLike) -> dt.date:
+    """The day a notice reached its addressee: its act's `received_on`, else its own date."""
+    received = (notice.data or {}).get("received_on")
+    return dt.date.fromisoformat(received) if received else notice.on
 
 
 def case_deadlines(
@@ -213,9 +236,22 @@ def case_deadlines(
     notice = _first(history, NOTICE_EVENTS)
     keep("thong_bao", notice_due, notice.on if notice else None, case.decision_date)
 
-    # Verification: 10 days after the 10-day voluntary period from the notice (Điều 44, 45).
-    start = notice.on if notice else notice_due
-    due = start + dt.timedelta(days=VOLUNTARY_DAYS + VERIFICATION_DAYS)
+    # Voluntary period: 10 days from the day the notice reached the debtor (Điều 45 k1).
+    if notice is not None:
+        received = _received_on(notice)
+        voluntary_end = add_calendar_days(received, VOLUNTARY_DAYS)
+        paid = _first(history, frozenset({EventType.XONG}))
+        if paid is not None and paid.on <= voluntary_end:
+            ended: dt.date | None = paid.on
+        else:
+            ended = voluntary_end if voluntary_end < today else None
+        keep("tu_nguyen", voluntary_end, ended, received)
+    else:
+        voluntary_end = notice_due + dt.timedelta(days=VOLUNTARY_DAYS)
+
+    # Verification: 10 days after the voluntary period (Điều 44 k1, 45).
+    due = voluntary_end + dt.timedelta(days=VERIFICATION_DAYS)
+    start = received if notice is not None else notice_due
     verification = _first(history, VERIFICATION_EVENTS)
     keep("xac_minh", due, verification.on if verification else None, start)
 

@@ -74,6 +74,21 @@ def add_working_days(start: dt.date, days: int) -> dt.date:
     return current
 
 
+def add_calendar_days(start: dt.date, days: int) -> dt.date:
+    """The last day of a period of `days` calendar days counted from the day after `start`.
+
+    A period in "ngày" (calendar days) whose last day is a weekend day or a day off ends on
+    the next working day (Bộ luật Dân sự 2015, Điều 148 k5; applied to THADS periods by
+    practice, chưa xác minh — oversight.md §0).
+    """
+    if days < 0:
+        raise ValueError("days must be >= 0")
+    end = start + dt.timedelta(days=days)
+    while not is_working_day(end):
+        end += dt.timedelta(days=1)
+    return end
+
+
 def working_days_between(start: dt.date, end: dt.date) -> int:
     """Number of working days in (start, end]; negative when end is before start."""
     if end < start:

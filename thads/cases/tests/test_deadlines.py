@@ -15,6 +15,7 @@ from thads.cases.deadlines import (
 )
 from thads.cases.law import LAW_2008, LAW_2025
 from thads.cases.models import Case, EventType
+from thads.common.errors import DomainError
 
 D = dt.date
 pytestmark = pytest.mark.django_db
@@ -114,6 +115,73 @@ def test_tong_dat_counts_as_notice(make_case, record):
     case = make_case(decision_date=D(2025, 8, 29))
     record(case, EventType.TONG_DAT, D(2025, 9, 3))
     assert one(case_deadlines(case, today=D(2025, 9, 10)), "thong_bao").done_on == D(2025, 9, 3)
+
+
+# ---- voluntary period: 10 days from the notice's receipt (Điều 45 k1) ----------------------
+
+
+def test_voluntary_period_runs_from_the_day_the_notice_reached_the_debtor(make_case, record):
+    case = make_case(decision_date=D(2025, 4, 28))
+    # Sent Monday 05/05/2025, received Wednesday 07/05: 10 days → Saturday 17/05, so the
+    # period ends on Monday 19/05 (Bộ luật Dân sự 2015, Điều 148 k5).
+    record(case, EventType.THONG_BAO, D(2025, 5, 5), data={"received_on": "2025-05-07"})
+    deadline = one(case_deadlines(case, today=D(2025, 5, 10)), "tu_nguyen")
+    assert deadline.due == D(2025, 5, 19)
+    assert deadline.done_on is None
+    assert deadline.label == "Hết thời hạn tự nguyện thi hành án"
+    assert deadline.article == "Luật THADS 2008, Điều 45 k1"
+    assert deadline.is_period
+    # The verification follows the voluntary period: 10 days after its end.
+    assert one(case_deadlines(case, today=D(2025, 5, 10)), "xac_minh").due == D(2025, 5, 29)
+
+
+def test_voluntary_period_from_the_notice_date_without_a_receipt_day(make_case, record):
+    case = make_case(decision_date=D(2025, 4, 28))
+    record(case, EventType.TONG_DAT, D(2025, 5, 5))
+    assert one(case_deadlines(case, today=D(2025, 5, 10)), "tu_nguyen").due == D(2025, 5, 15)
+
+
+def test_voluntary_period_ending_in_tet_moves_past_it(make_case, record):
+    case = make_case(decision_date=D(2025, 1, 13))
+    record(case, EventType.NIEM_YET, D(2025, 1, 15), data={"received_on": "2025-01-17"})
+    # 17/01/2025 + 10 = Monday 27/01, a Tết day off: the period ends Monday 03/02.
+    assert one(case_deadlines(case, today=D(2025, 1, 20)), "tu_nguyen").due == D(2025, 2, 3)
+
+
+def test_no_voluntary_period_before_the_notice(make_case):
+    case = make_case(decision_date=D(2025, 4, 28))
+    assert not by_kind(case_deadlines(case, today=D(2025, 5, 10)), "tu_nguyen")
+
+
+def test_voluntary_period_is_listed_until_it_ends_and_never_overdue(make_case, record):
+    case = make_case(decision_date=D(2025, 4, 28))
+    record(case, EventType.THONG_BAO, D(2025, 5, 5))
+    listed = [d.kind for d in open_deadlines([case], D(2025, 5, 12))]
+    assert "tu_nguyen" in listed
+    assert (
+        one(case_deadlines(case, today=D(2025, 5, 12)), "tu_nguyen").status(D(2025, 5, 12))
+        == "this_week"
+    )
+    # Past its end the period is over, not overdue: the officer's list no longer shows it.
+    ended = one(case_deadlines(case, today=D(2025, 5, 16)), "tu_nguyen")
+    assert (ended.done_on, ended.status(D(2025, 5, 16))) == (D(2025, 5, 15), "done")
+    assert not ended.is_late
+    assert "tu_nguyen" not in [d.kind for d in open_deadlines([case], D(2025, 5, 16))]
+
+
+def test_voluntary_period_under_the_2025_law(make_case, record):
+    case = make_case(decision_date=D(2026, 7, 1))
+    record(case, EventType.THONG_BAO, D(2026, 7, 2), data={"received_on": "2026-07-03"})
+    deadline = one(case_deadlines(case, today=D(2026, 7, 4)), "tu_nguyen")
+    assert deadline.due == D(2026, 7, 13)  # Monday: 10 days end on a working day
+    assert deadline.article == LAW_2025.short_name
+
+
+def test_receipt_before_the_notice_is_refused(make_case, record):
+    case = make_case(decision_date=D(2025, 4, 28))
+    with pytest.raises(DomainError, match="không được trước ngày thông báo"):
+        record(case, EventType.THONG_BAO, D(2025, 5, 5), data={"received_on": "2025-05-04"})
+    assert not case.events.exists()
 
 
 # ---- verification: notice + 10 + 10 days (Điều 44 k1, 45) ------------------------------------
@@ -275,7 +343,9 @@ def test_closed_case_keeps_only_done_deadlines(make_case, record):
     record(case, EventType.THU_TIEN, D(2025, 5, 5), amount=10_000_000)
     record(case, EventType.XONG, D(2025, 5, 5))
     deadlines = case_deadlines(case, today=D(2025, 7, 1))
-    assert {d.kind for d in deadlines} == {"quyet_dinh", "thong_bao"}
+    # Performed in full within the voluntary period: the period ended that day.
+    assert {d.kind for d in deadlines} == {"quyet_dinh", "thong_bao", "tu_nguyen"}
+    assert one(deadlines, "tu_nguyen").done_on == D(2025, 5, 5)
     assert all(d.done_on for d in deadlines)
     assert open_deadlines([case], D(2025, 7, 1)) == []
 

@@ -348,6 +348,21 @@ def test_postpone_needs_its_act_and_is_recorded(client, shared_demo_org):
     }
 
 
+def test_notice_with_its_receipt_day_shows_the_voluntary_period(client, shared_demo_org):
+    case = new_case(decision_date=D(2025, 8, 4))
+    login(client, "chv")
+    url = reverse("cases:action", args=[case.pk, EventType.THONG_BAO])
+    posted = {"on": "2025-08-05", "version": case.version, "received_on": "08/08/2025"}
+    assert client.post(url, posted).status_code == 302
+    assert case.events.get().data == {"received_on": "2025-08-08"}
+    page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    row = page[page.index("Hết thời hạn tự nguyện thi hành án") :][:600]
+    # 08/08/2025 + 10 days = Monday 18/08/2025; long past: the period has ended.
+    assert "Luật THADS 2008, Điều 45 k1" in row
+    assert "18/08/2025" in row
+    assert "Đã kết thúc" in row
+
+
 def test_htmx_action_returns_the_form_fragment(client, shared_demo_org):
     case = new_case()
     login(client, "chv")

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from thads.common.calendar import (
+    add_calendar_days,
     add_working_days,
     holiday_name,
     is_public_holiday,
@@ -92,6 +93,19 @@ def test_add_working_days_across_a_weekend_and_zero():
 def test_add_working_days_counts_the_make_up_saturday():
     # Friday 25/04/2025 + 1: Saturday 26/04/2025 is a make-up working day.
     assert add_working_days(D(2025, 4, 25), 1) == D(2025, 4, 26)
+
+
+def test_add_calendar_days_ends_on_a_working_day():
+    # Thursday 08/05/2025 + 10 days = Sunday 18/05: the period ends on Monday 19/05.
+    assert add_calendar_days(D(2025, 5, 8), 10) == D(2025, 5, 19)
+    # Friday 17/01/2025 + 10 = Monday 27/01, a Tết day off: ends Monday 03/02.
+    assert add_calendar_days(D(2025, 1, 17), 10) == D(2025, 2, 3)
+    # Sunday 20/04/2025 + 10 = 30/04; 01/05, 02/05 (swapped) and the weekend are off too.
+    assert add_calendar_days(D(2025, 4, 20), 10) == D(2025, 5, 5)
+    # A working last day is kept.
+    assert add_calendar_days(D(2025, 5, 5), 10) == D(2025, 5, 15)
+    with pytest.raises(ValueError):
+        add_calendar_days(D(2025, 5, 5), -1)
 
 
 def test_working_days_between():
