@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from thads.cases.acts import COMMON_KEYS, act_fields
+from thads.cases.acts import AUCTION_NOTICE, COMMON_KEYS, act_fields
 from thads.cases.models import CaseMode, EventType, JudgmentKind, Obligation, Party
 from thads.cases.selectors import SPECIAL_EVENTS
 
@@ -18,7 +18,7 @@ API_EVENTS = [
     if value not in SPECIAL_EVENTS and value not in MONEY_EVENTS
 ]
 # Details of an auction notice beyond the act (portal.auctions): deposit, date and place.
-NOTICE_KEYS = ("deposit", "auction_on", "auction_place")
+NOTICE_KEYS = tuple(f.key for f in AUCTION_NOTICE)
 
 
 def data_keys(event_type: str) -> set[str]:

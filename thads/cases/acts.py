@@ -19,19 +19,24 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from thads.cases.law import law_on
 from thads.cases.models import EventType, LawVersion
 from thads.cases.transitions import COERCION_MEASURES
 from thads.common.errors import DomainError
+from thads.common.parameters import MAX_MONEY
 
 HEAD = "head"
 OFFICER = "officer"
 
 TEXT, LONG_TEXT, DATE, MONEY, CHOICE = "text", "long_text", "date", "money", "choice"
+# Kinds of the keys the system itself writes beside an act (`SYSTEM_FIELDS`).
+NUMBER, FLAG = "number", "flag"
 
 # Keys every act may carry (interchange: optional keys of an event's `data`).
 COMMON_KEYS = ("doc_no", "doc_date", "signer", "note")
@@ -294,7 +299,11 @@ SCHEMAS: dict[str, ActSchema] = {
         ),
         ActSchema(EventType.TRA_DON, HEAD, (ActField("ground", _("Lý do trả đơn"), LONG_TEXT),)),
         ActSchema(EventType.TIEP_TUC, HEAD),
-        ActSchema(EventType.MIEN_GIAM, HEAD),
+        ActSchema(
+            EventType.MIEN_GIAM,
+            HEAD,
+            (ActField("decision", _("Quyết định miễn, giảm"), TEXT, required=False),),
+        ),
         ActSchema(EventType.XONG, HEAD),
         ActSchema(EventType.PHAN_CONG, HEAD),
         ActSchema(EventType.THONG_BAO, OFFICER, (RECEIVED,)),
@@ -346,65 +355,172 @@ def signer_role(event_type: str) -> str:
     return schema.signer_role if schema else HEAD
 
 
-def _choices_of(schema: ActSchema, f: ActField, law_version: str) -> dict:
-    if f.key == "ground" and schema.has_grounds:
-        return dict(ground_choices(schema.event_type, law_version))
+# Keys the system writes in an event's `data` beside the act (never typed by a user on the
+# act's form): the assignment, the ledger's links, the auction notice's details (portal), the
+# verification's finding that the case should be entrusted (deadlines, Điều 55 k3). Every key
+# of `data` is an act field, a common field or one of these: the import refuses any other.
+SYSTEM_FIELDS: dict[str, tuple[ActField, ...]] = {
+    EventType.PHAN_CONG: (
+        ActField("officer", _("Chấp hành viên được phân công"), TEXT, required=False),
+        ActField("previous", _("Chấp hành viên trước đó"), TEXT, required=False),
+    ),
+    EventType.THU_TIEN: (ActField("payer", _("Người nộp tiền"), TEXT, required=False),),
+    EventType.CHI_TRA: (
+        ActField("obligation", _("Khoản phải thi hành"), NUMBER, required=False),
+        ActField("payee", _("Người được nhận"), NUMBER, required=False),
+        ActField("self_settled", _("Đương sự tự thỏa thuận"), FLAG, required=False),
+    ),
+    EventType.HUY_SU_KIEN: (
+        ActField("reason", _("Lý do hủy"), LONG_TEXT, required=False),
+        ActField("receipt", _("Biên lai"), TEXT, required=False),
+        ActField("payout", _("Khoản chi"), NUMBER, required=False),
+    ),
+    EventType.XAC_MINH: (ActField("can_uy_thac", _("Có căn cứ ủy thác"), FLAG, required=False),),
+    EventType.XAC_MINH_CO_DIEU_KIEN: (
+        ActField("can_uy_thac", _("Có căn cứ ủy thác"), FLAG, required=False),
+    ),
+}
+AUCTION_NOTICE = (
+    ActField("deposit", _("Tiền đặt trước (đồng)"), MONEY, required=False),
+    ActField("auction_on", _("Ngày đấu giá"), DATE, required=False),
+    ActField("auction_place", _("Nơi đấu giá"), TEXT, required=False),
+)
+SYSTEM_FIELDS[EventType.DAU_GIA] = AUCTION_NOTICE
+SYSTEM_FIELDS[EventType.GIAM_GIA] = AUCTION_NOTICE
+
+
+@cache
+def _ground_dict(event_type: str, law_version: str) -> dict:
+    return dict(ground_choices(event_type, law_version))
+
+
+def _choices_of(schema: ActSchema | None, f: ActField, law_version: str) -> dict:
+    if schema is not None and f.key == "ground" and schema.has_grounds:
+        return _ground_dict(schema.event_type, law_version)
     return dict(f.choices)
 
 
+def _is_iso_date(value: Any) -> bool:
+    if not isinstance(value, str) or len(value) != 10:
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _typed(f: ActField, value: Any, choices: dict) -> Any:
-    """The value in its stored form, or raise DomainError naming the field."""
+    """The value in its stored form, or raise DomainError naming the field.
+
+    Types are strict — a date is a date (or an ISO 'YYYY-MM-DD' string), money and numbers are
+    whole numbers (never text, never true/false), text is text (never a number), a flag is
+    true or false — so that a file's mistake is reported, not turned into something else.
+    """
+    label = {"field": f.label}
     if f.kind == DATE:
-        if isinstance(value, dt.date):
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return value.isoformat()
-        try:
-            return dt.date.fromisoformat(str(value)).isoformat()
-        except ValueError:
-            raise DomainError(
-                gettext("%(field)s: ngày không hợp lệ.") % {"field": f.label}
-            ) from None
-    if f.kind == MONEY:
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise DomainError(
-                gettext("%(field)s: phải là số nguyên đồng, không âm.") % {"field": f.label}
-            )
+        if _is_iso_date(value):
+            return value
+        raise DomainError(gettext("%(field)s: ngày không hợp lệ (YYYY-MM-DD).") % label)
+    if f.kind in (MONEY, NUMBER):
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_MONEY:
+            if f.kind == MONEY:
+                message = gettext("%(field)s: phải là số nguyên đồng, không âm.")
+            else:
+                message = gettext("%(field)s: phải là số nguyên không âm.")
+            raise DomainError(message % label)
         return value
-    text = str(value).strip()
+    if f.kind == FLAG:
+        if not isinstance(value, bool):
+            raise DomainError(gettext("%(field)s: phải là true hoặc false.") % label)
+        return value
+    if not isinstance(value, str):
+        raise DomainError(gettext("%(field)s: phải là chữ.") % label)
+    text = value.strip()
     if f.kind == CHOICE and choices and text not in choices:
-        raise DomainError(
-            gettext("%(field)s: giá trị không có trong danh mục.") % {"field": f.label}
-        )
+        raise DomainError(gettext("%(field)s: giá trị không có trong danh mục.") % label)
     return text
 
 
-def clean_act(
-    event_type: str, data: dict | None, *, law_version: str, on: dt.date, strict: bool = False
-) -> dict:
-    """The event's `data` with its act fields typed and checked (other keys kept as they are).
+@cache
+def data_fields(event_type: str) -> dict[str, ActField]:
+    """Every key an event's `data` may carry: the act's own, the common, the system's
+    (computed once per type: do not change the dict)."""
+    fields = (*act_fields(event_type), *COMMON_FIELDS, *SYSTEM_FIELDS.get(event_type, ()))
+    return {f.key: f for f in fields}
 
-    Raises DomainError naming the first field that is wrong, or — when `strict` — missing.
-    A date of the act (document date, hoãn end) is checked against the event's date `on`.
-    """
-    values = dict(data or {})
-    schema = schema_for(event_type)
-    own = schema.fields if schema else ()
-    for f in (*own, *COMMON_FIELDS):
-        value = values.get(f.key)
-        if value in (None, ""):
-            values.pop(f.key, None)
-            if strict and f.is_required(values):
-                raise DomainError(
-                    gettext("Thiếu thông tin bắt buộc: %(field)s.") % {"field": f.label}
-                )
-            continue
-        choices = _choices_of(schema, f, law_version) if schema else {}
-        values[f.key] = _typed(f, value, choices)
+
+def _dates_in_order(values: dict, on: dt.date) -> None:
     until = values.get("until")
     if until and dt.date.fromisoformat(until) <= on:
         raise DomainError(gettext("Hoãn đến ngày phải sau ngày ra quyết định hoãn."))
     received = values.get("received_on")
     if received and dt.date.fromisoformat(received) < on:
         raise DomainError(gettext("Ngày nhận được văn bản không được trước ngày thông báo."))
+
+
+def act_problems(event_type: str, data: dict, *, on: dt.date) -> list[str]:
+    """Every problem of the keys of an event's `data`, in key order (the import reports all
+    of them): an unknown key, a value of the wrong type, a choice not in the law's list, a
+    date out of order. Absent (null or empty) values are not problems: files need no act."""
+    schema = schema_for(event_type)
+    fields = data_fields(event_type)
+    law_version = law_on(on).version
+    problems: list[str] = []
+    typed: dict = {}
+    for key, value in data.items():
+        f = fields.get(key)
+        if f is None:
+            problems.append(gettext("khóa không được phép: “%(key)s”.") % {"key": key})
+            continue
+        if value in (None, ""):
+            continue
+        try:
+            typed[key] = _typed(f, value, _choices_of(schema, f, law_version))
+        except DomainError as refused:
+            problems.append(f"“{key}” — {refused.message}")
+    if not problems:
+        try:
+            _dates_in_order(typed, on)
+        except DomainError as refused:
+            problems.append(refused.message)
+    return problems
+
+
+def clean_act(
+    event_type: str, data: dict | None, *, law_version: str, on: dt.date, strict: bool = False
+) -> dict:
+    """The event's `data` with every key typed and checked; unknown keys refused.
+
+    Raises DomainError naming the first field that is wrong, or — when `strict` — missing.
+    A date of the act (document date, hoãn end, notice received) is checked against the
+    event's date `on`.
+    """
+    values = dict(data or {})
+    schema = schema_for(event_type)
+    fields = data_fields(event_type)
+    system_keys = {f.key for f in SYSTEM_FIELDS.get(event_type, ())}
+    unknown = sorted(set(values) - set(fields))
+    if unknown:
+        raise DomainError(
+            gettext("Khóa không được hỗ trợ cho loại sự kiện này: %(keys)s.")
+            % {"keys": ", ".join(unknown)}
+        )
+    for f in fields.values():
+        value = values.get(f.key)
+        if value in (None, ""):
+            # A system key keeps its null (an assignment without a previous officer).
+            if value == "" or f.key not in system_keys:
+                values.pop(f.key, None)
+            if strict and f.is_required(values):
+                raise DomainError(
+                    gettext("Thiếu thông tin bắt buộc: %(field)s.") % {"field": f.label}
+                )
+            continue
+        values[f.key] = _typed(f, value, _choices_of(schema, f, law_version))
+    _dates_in_order(values, on)
     return values
 
 

@@ -75,6 +75,46 @@ def test_values_are_typed_and_checked():
         )
 
 
+@pytest.mark.parametrize(
+    ("event_type", "data", "message"),
+    [
+        # A number where a date belongs (fromisoformat would read 20250901 as a date).
+        (EventType.HOAN, {"until": 20251201}, "Hoãn đến ngày: ngày không hợp lệ"),
+        (EventType.XONG, {"doc_date": "2025-9-1"}, "Ngày văn bản: ngày không hợp lệ"),
+        (EventType.XONG, {"doc_date": dt.datetime(2025, 9, 1, 8)}, "ngày không hợp lệ"),
+        # Money as text, as a fraction, as true.
+        (EventType.GIAM_GIA, {"new_price": "1000000"}, "phải là số nguyên đồng"),
+        (EventType.GIAM_GIA, {"new_price": 1e6}, "phải là số nguyên đồng"),
+        (EventType.GIAM_GIA, {"new_price": True}, "phải là số nguyên đồng"),
+        (EventType.GIAM_GIA, {"new_price": 10**18}, "phải là số nguyên đồng"),
+        # A number where text belongs.
+        (EventType.XONG, {"doc_no": 12}, "Số văn bản: phải là chữ"),
+        (EventType.THAM_DINH_GIA, {"certificate": 123}, "Chứng thư thẩm định giá số: phải"),
+        # A flag that is not true/false, an id that is not a number.
+        (EventType.XAC_MINH, {"can_uy_thac": "có"}, "phải là true hoặc false"),
+        (EventType.CHI_TRA, {"payee": "3"}, "Người được nhận: phải là số nguyên"),
+        # A key the type does not have.
+        (EventType.XONG, {"colour": "đỏ"}, "Khóa không được hỗ trợ cho loại sự kiện này: colour"),
+        (EventType.HOAN, {"sale_price": 1}, "Khóa không được hỗ trợ cho loại sự kiện này"),
+    ],
+)
+def test_every_key_is_of_its_type(event_type, data, message):
+    with pytest.raises(DomainError, match=message):
+        acts.clean_act(event_type, data, law_version="2008", on=D(2025, 9, 1))
+    assert acts.act_problems(event_type, data, on=D(2025, 9, 1))
+
+
+def test_the_keys_the_system_writes_are_known_and_typed():
+    kw = {"law_version": "2008", "on": D(2025, 9, 1)}
+    assignment = {"officer": "TN-SC-02", "previous": None}
+    assert acts.clean_act(EventType.PHAN_CONG, assignment, **kw) == assignment
+    payout = {"obligation": 4, "payee": None, "self_settled": False}
+    assert acts.clean_act(EventType.CHI_TRA, payout, **kw) == payout
+    notice = {"new_price": 900_000_000, "deposit": 90_000_000, "auction_on": "2025-10-01"}
+    assert acts.clean_act(EventType.GIAM_GIA, notice, **kw) == notice
+    assert acts.act_problems(EventType.GIAM_GIA, notice, on=D(2025, 9, 1)) == []
+
+
 def test_seizure_needs_the_asset_only_when_the_measure_is_ke_bien():
     kw = {"law_version": "2008", "on": D(2025, 9, 1), "strict": True}
     assert acts.clean_act(EventType.QUYET_DINH_CUONG_CHE, {"measure": "tru_thu_nhap"}, **kw)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from thads.cases.acts import act_problems
 from thads.cases.models import CaseMode, EventType, JudgmentKind, Party
 from thads.common.parameters import MAX_MONEY
 from thads.interchange.importer.records import (
@@ -106,6 +107,8 @@ def _fast_events(value: Any) -> list[EventRec] | None:
             if type(corrects) is not int or not 1 <= corrects < seq:
                 return None
         elif kind == EventType.HUY_SU_KIEN:
+            return None
+        if data and act_problems(kind, data, on=on):
             return None
         result.append(EventRec(seq, kind, on, amount, data, corrects, to_unit))
     return result

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from thads.cases.acts import act_problems
 from thads.cases.models import CaseMode, EventType, JudgmentKind, Party
 from thads.common.parameters import MAX_MONEY
 from thads.complaints.models import ComplaintKind, ComplaintResult
@@ -236,6 +237,9 @@ def _parse_event(r: _Reader, seq: int) -> EventRec:
         corrects = r.get("corrects", position)
     elif kind == EventType.HUY_SU_KIEN:
         r.fail("sự kiện huy_su_kien phải có khóa “corrects” (sự kiện bị hủy).")
+    # The act keys (cases.acts): every key known for the type, every value of its type.
+    for problem in act_problems(kind, data, on=on) if data else ():
+        r.errors.append(f"{r.where}data {problem}")
     return EventRec(seq, kind, on, amount, data, corrects, to_unit)
 
 
