@@ -121,15 +121,20 @@ class Deadline:
 
     def status(self, today: dt.date) -> str:
         """ "done" | "overdue" | "today" | "this_week" (due within 7 days) | "later"."""
-        if self.done_on is not None:
-            return "done"
-        if self.due < today:
-            return "overdue"
-        if self.due == today:
-            return "today"
-        if self.due <= today + dt.timedelta(days=THIS_WEEK_DAYS):
-            return "this_week"
-        return "later"
+        return deadline_status(self.due, self.done_on, today)
+
+
+def deadline_status(due: dt.date, done_on: dt.date | None, today: dt.date) -> str:
+    """ "done" | "overdue" | "today" | "this_week" (due within 7 days) | "later"."""
+    if done_on is not None:
+        return "done"
+    if due < today:
+        return "overdue"
+    if due == today:
+        return "today"
+    if due <= today + dt.timedelta(days=THIS_WEEK_DAYS):
+        return "this_week"
+    return "later"
 
 
 def _article(kind: str, day: dt.date) -> str:

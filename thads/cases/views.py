@@ -19,6 +19,8 @@ from django.views.decorators.http import require_http_methods
 
 from thads.cases import actions as case_actions
 from thads.cases import assignment, permissions, selectors, services, stages
+from thads.cases.deadline_sources import counts_by_officer as other_counts_by_officer
+from thads.cases.deadline_sources import deadlines_for, other_deadlines
 from thads.cases.deadlines import case_deadlines, deadlines_by_officer, open_deadlines
 from thads.cases.forms import (
     AssignForm,
@@ -94,6 +96,8 @@ def my_cases(request):
         "officer": staff,
         "law_note": LAW_NOTE,
     }
+    # Deadlines kept by other apps (the judgments monitored, the procuracy's acts…).
+    others = other_deadlines(access, unit, today) if (staff is not None or sees_officers) else []
     if staff is not None:
         cases = selectors.officer_unfinished_cases(access, unit, staff).prefetch_related("parties")
         deadlines = open_deadlines(cases, today)
@@ -103,14 +107,41 @@ def my_cases(request):
             status = deadline.status(today)
             if status in groups and deadline.case_id in by_case:
                 groups[status].append((deadline, by_case[deadline.case_id]))
-        context.update({"cases": list(by_case.values()), "groups": groups})
+        manager = staff == access.staff and unit is not None and access.can_manage_unit(unit.pk)
+        other_groups = {status: [] for status in groups}
+        for row in deadlines_for(others, staff.pk, manager=manager):
+            status = row.status(today)
+            if status in other_groups:
+                other_groups[status].append(row)
+        context.update(
+            {
+                "cases": list(by_case.values()),
+                "groups": groups,
+                "other_groups": other_groups,
+                "counts": {s: len(groups[s]) + len(other_groups[s]) for s in groups},
+            }
+        )
     if sees_officers:
         scoped = selectors.cases_in_scope(access, unit)
         counts = deadlines_by_officer(scoped, today)
+        extra = other_counts_by_officer(others, today)
         rows = {r["officer_id"]: r for r in selectors.officer_counts(access, unit)}
+        # An officer with deadlines elsewhere (a judgment monitored) and no open case is listed.
+        for officer in Staff.objects.filter(pk__in=extra.keys() - rows.keys()).order_by("code"):
+            rows[officer.pk] = {
+                "officer_id": officer.pk,
+                "officer__code": officer.code,
+                "officer__full_name": officer.full_name,
+                "open_cases": 0,
+                "with_conditions": 0,
+                "remainder": 0,
+            }
         table = []
         for officer_id, row in rows.items():
-            table.append({**row, **counts.get(officer_id, {})})
+            merged = dict(counts.get(officer_id, {}))
+            for status, n in extra.get(officer_id, {}).items():
+                merged[status] = merged.get(status, 0) + n
+            table.append({**row, **merged})
         context["officer_rows"] = table
     return render(request, "cases/my_cases.html", context)
 

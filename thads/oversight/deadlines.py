@@ -27,13 +27,27 @@ class Due:
         return self.rule.source_text
 
 
-def rule_on(key: str, day: dt.date) -> DeadlineRule:
+RuleBook = dict[str, list[DeadlineRule]]
+
+
+def rule_book() -> RuleBook:
+    """Every rule, by key, latest first: one query for a list of many deadlines."""
+    book: RuleBook = {}
+    for rule in DeadlineRule.objects.order_by("key", "-effective_from"):
+        book.setdefault(rule.key, []).append(rule)
+    return book
+
+
+def rule_on(key: str, day: dt.date, book: RuleBook | None = None) -> DeadlineRule:
     """The rule `key` in force on `day` (the latest effective_from ≤ day)."""
-    rule = (
-        DeadlineRule.objects.filter(key=key, effective_from__lte=day)
-        .order_by("-effective_from")
-        .first()
-    )
+    if book is not None:
+        rule = next((r for r in book.get(key, []) if r.effective_from <= day), None)
+    else:
+        rule = (
+            DeadlineRule.objects.filter(key=key, effective_from__lte=day)
+            .order_by("-effective_from")
+            .first()
+        )
     if rule is None:
         raise DomainError(f"Chưa có quy tắc thời hạn “{key}” áp dụng ngày {day:%d/%m/%Y}.")
     return rule
@@ -49,7 +63,7 @@ def apply_rule(rule: DeadlineRule, start: dt.date) -> dt.date:
     return end
 
 
-def due(key: str, start: dt.date) -> Due:
+def due(key: str, start: dt.date, book: RuleBook | None = None) -> Due:
     """The deadline of rule `key` triggered on `start`, under the rule in force that day."""
-    rule = rule_on(key, start)
+    rule = rule_on(key, start, book)
     return Due(apply_rule(rule, start), rule)

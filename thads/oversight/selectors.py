@@ -61,12 +61,15 @@ def officers_for(unit: Unit) -> QuerySet[Staff]:
 def open_judgment_deadlines(access: Access, staff: Staff, today: dt.date) -> list[tuple]:
     """The officer's monitored judgments with their open deadlines (notice not sent, voluntary
     period running), nearest first."""
+    from thads.oversight.deadlines import rule_book
+
     rows = []
     judgments = AdminJudgment.objects.filter(
         officer=staff, has_content=True, outcome="", unit_id__in=access.visible_unit_ids
     )
+    book = rule_book()
     for judgment in judgments:
-        for deadline in judgment_deadlines(judgment):
+        for deadline in judgment_deadlines(judgment, book):
             if deadline.done_on is None:
                 rows.append((deadline, judgment))
     rows.sort(key=lambda r: r[0].due)

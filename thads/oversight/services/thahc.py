@@ -266,7 +266,9 @@ class JudgmentDeadline:
     basis: str = ""
 
 
-def judgment_deadlines(judgment: AdminJudgment) -> list[JudgmentDeadline]:
+def judgment_deadlines(
+    judgment: AdminJudgment, book: deadlines.RuleBook | None = None
+) -> list[JudgmentDeadline]:
     """The notice (5 working days from receipt, at once for kinds e and g) and the end of the
     voluntary period (30 days from the obliged party's receipt of the judgment, when known;
     otherwise from the notice's delivery — the basis says which)."""
@@ -275,7 +277,7 @@ def judgment_deadlines(judgment: AdminJudgment) -> list[JudgmentDeadline]:
     immediate = judgment.kind in IMMEDIATE_KINDS
     out = []
     notice = deadlines.due(
-        "thahc_thong_bao_ngay" if immediate else "thahc_thong_bao", judgment.received_on
+        "thahc_thong_bao_ngay" if immediate else "thahc_thong_bao", judgment.received_on, book
     )
     out.append(
         JudgmentDeadline(
@@ -299,7 +301,9 @@ def judgment_deadlines(judgment: AdminJudgment) -> list[JudgmentDeadline]:
         )
     else:
         return out
-    voluntary = deadlines.due("thahc_tu_nguyen_ngay" if immediate else "thahc_tu_nguyen", start)
+    voluntary = deadlines.due(
+        "thahc_tu_nguyen_ngay" if immediate else "thahc_tu_nguyen", start, book
+    )
     done = judgment.outcome_on if judgment.outcome == Outcome.XONG else None
     out.append(
         JudgmentDeadline(

@@ -1,0 +1,128 @@
+"""Oversight's deadlines on "Việc của tôi" (cases.deadline_sources): the notice and the voluntary
+period of the judgments an officer monitors, the procuracy's acts to answer, the inspection's
+recommendations to carry out; in the head's per-officer counts too. Fixed clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from thads.org.models import Staff
+from thads.oversight.services import inspections, procuracy, thahc
+from thads.testing.cases import login, new_case
+from thads.testing.oversight import judgment
+
+pytestmark = pytest.mark.django_db
+D = dt.date
+CLOCK = dt.datetime(2025, 11, 12, 9, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh"))  # Wed
+
+
+def rows(response, source: str) -> dict[str, list[str]]:
+    """status → the codes of one source's rows."""
+    out: dict[str, list[str]] = {}
+    for status, items in response.context["other_groups"].items():
+        out[status] = sorted(d.code for d in items if d.key == source)
+    return out
+
+
+@pytest.fixture
+def data(shared_demo_org):
+    kv2 = shared_demo_org["TNG-KV2"]
+    chv, other = Staff.objects.get(code="TN-SC-02"), Staff.objects.get(code="TN-SC-03")
+    # Notice within 5 working days of receipt (Nghị định 71/2016/NĐ-CP, Điều 14 k2).
+    late = judgment(kv2, chv, received_on=D(2025, 11, 3), judgment_date=D(2025, 10, 1))  # 10/11
+    due_today = judgment(kv2, chv, received_on=D(2025, 11, 5), judgment_date=D(2025, 10, 1))
+    sent = judgment(kv2, chv, received_on=D(2025, 11, 3), judgment_date=D(2025, 10, 1))
+    thahc.notice_record(sent, number="9/TB", on=D(2025, 11, 4), delivered_on=None, version=1)
+    theirs = judgment(kv2, other, received_on=D(2025, 11, 3), judgment_date=D(2025, 10, 1))
+    case = new_case(accepted_on=D(2025, 11, 3))
+    act = procuracy.act_receive(
+        unit=kv2,
+        data=procuracy.ActInput(
+            kind="yeu_cau",  # 15 days from receipt: due today, 12/11
+            level="cung_cap",
+            procuracy="Viện kiểm sát nhân dân khu vực 2",
+            number="11/YC-VKS",
+            act_on=D(2025, 10, 27),
+            received_on=D(2025, 10, 28),
+            content="Yêu cầu tự kiểm tra việc xác minh",
+        ),
+        cases=[case],
+    )
+    opened = inspections.inspection_open(
+        inspecting_unit=shared_demo_org["TNG"],
+        unit=kv2,
+        data=inspections.InspectionInput(
+            kind="chuyen_de",
+            decision_no="4/QĐ-THADS",
+            decision_on=D(2025, 9, 1),
+            team="Trưởng đoàn: Võ Thị Hương",
+            scope="Xác minh",
+            period_from=D(2024, 10, 1),
+            period_to=D(2025, 8, 31),
+        ),
+    )
+    opened = inspections.conclusion_record(
+        opened, number="2/KL-THADS", on=D(2025, 10, 1), text="Chấn chỉnh", version=opened.version
+    )
+    inspections.recommendation_add(
+        opened, kind="chan_chinh", content="Xác minh lại đúng hạn", due_on=D(2025, 11, 14)
+    )
+    return {
+        "late": late,
+        "today": due_today,
+        "sent": sent,
+        "theirs": theirs,
+        "act": act,
+        "inspection": opened,
+    }
+
+
+@time_machine.travel(CLOCK, tick=False)
+def test_the_officer_sees_the_judgments_he_monitors(client, data):
+    login(client, "chv")
+    response = client.get(reverse("cases:my_cases"))
+    assert response.status_code == 200
+    thahc_rows = rows(response, "thahc")
+    assert thahc_rows["overdue"] == [data["late"].code]
+    assert thahc_rows["today"] == [data["today"].code]
+    listed = {d.code for group in response.context["other_groups"].values() for d in group}
+    assert data["sent"].code not in listed  # the notice was sent; no voluntary date known yet
+    assert data["theirs"].code not in listed  # another officer's
+    # The procuracy's act concerns one of his cases; the recommendation is for the managers.
+    assert rows(response, "procuracy")["today"] == [data["act"].number]
+    assert data["inspection"].code not in listed
+    assert response.context["counts"]["overdue"] >= 1 + len(response.context["groups"]["overdue"])
+    html = response.content.decode()
+    assert reverse("oversight:thahc_detail", args=[data["late"].pk]) in html
+    assert "Nghị định 71/2016/NĐ-CP, Điều 14 k2" in html
+    assert 'data-source="thahc"' in html
+
+
+@time_machine.travel(CLOCK, tick=False)
+def test_the_head_sees_the_units_acts_and_counts_per_officer(client, data):
+    login(client, "truongphong")
+    response = client.get(reverse("cases:my_cases"))
+    listed = {d.code for group in response.context["other_groups"].values() for d in group}
+    assert data["act"].number in listed and data["inspection"].code in listed
+    assert data["late"].code not in listed  # monitored by an officer, not by the head
+    officers = {r["officer__code"]: r for r in response.context["officer_rows"]}
+    cases_only = client.get(reverse("cases:my_cases"), {"officer": "TN-SC-02"})
+    own = cases_only.context["counts"]
+    # The officer's row counts his judgments and the act on his case with his cases' deadlines.
+    assert officers["TN-SC-02"]["overdue"] == own["overdue"]
+    assert officers["TN-SC-02"]["today"] == own["today"]
+    assert officers["TN-SC-03"]["overdue"] >= 1  # the other officer's late notice
+
+
+@time_machine.travel(CLOCK, tick=False)
+def test_a_done_deadline_leaves_the_list(client, data):
+    late = data["late"]
+    thahc.notice_record(late, number="10/TB", on=D(2025, 11, 11), delivered_on=None, version=1)
+    login(client, "chv")
+    response = client.get(reverse("cases:my_cases"))
+    assert late.code not in rows(response, "thahc")["overdue"]
