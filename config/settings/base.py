@@ -302,5 +302,7 @@ SPECTACULAR_SETTINGS = {
         "PartyKindEnum": "thads.cases.models.Party.Kind",
         "PartyRoleEnum": "thads.cases.models.Party.Role",
         "StaffRoleEnum": "thads.org.models.Role",
+        "ComplaintKindEnum": "thads.complaints.models.ComplaintKind",
+        "MatterKindEnum": "thads.complaints.models.MatterKind",
     },
 }

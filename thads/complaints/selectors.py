@@ -53,10 +53,16 @@ def register_page(
         rows = rows.filter(received_on__lte=year_end)
     if kind:
         rows = rows.filter(kind=kind)
+    return filter_state(rows, state).order_by("-received_on", "-code")
+
+
+def filter_state(rows: QuerySet[Complaint], state: str) -> QuerySet[Complaint]:
+    """Letters in `state`: "cho_xu_ly" not handled yet, "dang_giai_quyet" accepted and open,
+    "xong" settled; any other value keeps them all."""
     if state == "cho_xu_ly":
-        rows = rows.filter(handling="")
-    elif state == "dang_giai_quyet":
-        rows = rows.exclude(handling="").filter(resolved_on__isnull=True)
-    elif state == "xong":
-        rows = rows.filter(resolved_on__isnull=False)
-    return rows.order_by("-received_on", "-code")
+        return rows.filter(handling="")
+    if state == "dang_giai_quyet":
+        return rows.exclude(handling="").filter(resolved_on__isnull=True)
+    if state == "xong":
+        return rows.filter(resolved_on__isnull=False)
+    return rows

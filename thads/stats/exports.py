@@ -5,8 +5,12 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 
+from thads.common.periods import Period
 from thads.common.spreadsheets import csv_dict_writer
+from thads.org.models import Unit
 from thads.stats.buckets import CASE_KEYS, MONEY_KEYS
+from thads.stats.layout import build_form
+from thads.stats.models import FormDefinition
 from thads.stats.report import Report, ReportRow
 
 
@@ -58,6 +62,18 @@ def table_payload(table) -> dict:
         "total": row(table.total),
         "checks": [{"rule": c.rule, "ok": c.ok} for c in table.checks],
     }
+
+
+def form_payload(code: str, unit: Unit, period: Period) -> dict:
+    """The JSON of form `code` (every official form: 1–7, 10, 12) for `unit` and `period`, as
+    `thads report` and the API (/api/v1/reports/) give it: forms 1–5 from the engine's report
+    rows (every bucket key, the rate as "83.99"), the others from their table (every bucket of
+    the form's source). Raises `stats.layout.FormNotFound` when no definition is in force."""
+    table = build_form(code, unit, period)
+    if table.report is None:
+        return table_payload(table)
+    measure = "cases" if table.definition.measure == FormDefinition.Measure.CASES else "money"
+    return report_payload(table.report, measure, code)
 
 
 def report_csv(payload: dict, by: str = "unit") -> str:

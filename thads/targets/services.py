@@ -38,9 +38,10 @@ UNIT_FIELDS = (
 )
 OPTIONAL_FIELDS = UNIT_FIELDS[2:]
 FIELD_LABELS = TargetChange.FIELD_LABELS
-# Changing a unit's official target (given by the level above) on the screens needs a reason,
-# kept in the change log; an import carries the other system's decisions as they are.
-REASONED_SOURCES = frozenset({"form", "excel"})
+# Changing a unit's official target (given by the level above) on the screens or through the
+# API needs a reason, kept in the change log; an import carries the other system's decisions
+# as they are.
+REASONED_SOURCES = frozenset({"form", "excel", "api"})
 _RATE_RE = re.compile(r"^\d{1,3}([.,]\d{1,2})?$")
 
 

@@ -12,6 +12,8 @@ import subprocess
 import pytest
 from django.conf import settings
 
+from thads.complaints.models import Complaint
+from thads.targets.models import OfficerTarget
 from thads.testing.api import token_for
 from thads.testing.cases import new_case
 from thads.testing.org import build_all
@@ -29,7 +31,16 @@ def examples() -> list[str]:
 
 def test_the_document_has_examples_of_each_kind():
     text = "\n".join(examples())
-    for needle in ("/api/v1/units/", "/events/", "/payments/", "If-Match", "/cong-khai/xuat.json"):
+    for needle in (
+        "/api/v1/units/",
+        "/events/",
+        "/payments/",
+        "If-Match",
+        "/cong-khai/xuat.json",
+        "/api/v1/reports/",
+        "/api/v1/officer-targets/",
+        "/api/v1/complaints/",
+    ):
         assert needle in text, needle
 
 
@@ -64,3 +75,5 @@ def test_every_curl_example_of_the_document_runs(live_server, tmp_path):
     case.refresh_from_db()
     assert case.collected == 500_000
     assert case.events.filter(type="xac_minh").exists()
+    assert OfficerTarget.objects.get(staff__code="TN-SC-02", year=2026).case_rate == 85
+    assert Complaint.objects.filter(unit__code="TNG-KV2", summary__contains="kê biên").exists()

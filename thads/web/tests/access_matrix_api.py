@@ -16,6 +16,7 @@ from thads.testing.api import act_json
 from thads.web.tests.access_matrix import (
     CASE_OFFICERS,
     CASE_WORKERS,
+    LETTER_REGISTRARS,
     PAGE,
     READ,
     ROLES,
@@ -25,6 +26,7 @@ from thads.web.tests.access_matrix import (
     Subject,
     _case_day,
     _case_in,
+    _letter_in,
     cell,
 )
 
@@ -38,6 +40,9 @@ class ApiEndpoint:
     needs_staff: bool = False
     writers: frozenset[str] | None = None
     ok: int = 200
+    # Writes allowed by the unit's place as well as the role (targets: the level above gives
+    # them): the (role, target) cells that succeed; every other readable cell answers 403.
+    allowed: frozenset[tuple[str, str]] | None = None
 
     @property
     def id(self) -> str:
@@ -137,6 +142,96 @@ API_ENDPOINTS += [
 ]
 
 
+# ---- reports, targets, complaints ---------------------------------------------------------
+# Reports: any role reads the forms of a unit in its scope (the statistics screen). Targets:
+# read in scope; a unit's targets are given by the level above (thads/targets/tests ASSIGN),
+# an officer's by the head or deputy of its local unit. Complaints: the register's scope;
+# clerks, heads and deputies enter letters (LETTER_REGISTRARS, as on the screens).
+UNIT_TARGET_SETTERS = frozenset({("provincial_leader", "child"), ("national", "child")})
+OFFICER_TARGET_SETTERS = frozenset({("head", "own"), ("deputy", "own")})
+
+
+def _target_in(unit):
+    from thads.targets.models import Target
+
+    target, _created = Target.objects.get_or_create(
+        unit=unit, year=2026, defaults={"case_rate": 80, "money_rate": 40}
+    )
+    return target
+
+
+def _officer_target_in(subject: Subject):
+    from thads.targets.models import OfficerTarget
+
+    target, _created = OfficerTarget.objects.get_or_create(
+        unit=subject.unit,
+        staff=subject.staff,
+        year=2026,
+        defaults={"case_rate": 80, "money_rate": 40},
+    )
+    return target
+
+
+def _report(subject: Subject):
+    return f"/api/v1/reports/1/?unit={subject.unit.code}&year=2026&month=4", None, {}
+
+
+def _give_target(subject: Subject):
+    body = {"unit": subject.unit.code, "year": 2026, "case_rate": 80, "money_rate": 40}
+    return "/api/v1/targets/", body, {}
+
+
+def _give_officer_target(subject: Subject):
+    body = {
+        "unit": subject.unit.code,
+        "officer": subject.staff.code,
+        "year": 2026,
+        "case_rate": 80,
+        "money_rate": 40,
+    }
+    return "/api/v1/officer-targets/", body, {}
+
+
+def _new_letter(subject: Subject):
+    body = {
+        "unit": subject.unit.code,
+        "kind": "kien_nghi",
+        "received_on": _case_day(subject.unit).isoformat(),
+        "channel": "buu_chinh",
+        "senders": [{"name": "Phạm Văn Hải"}],
+    }
+    return "/api/v1/complaints/", body, {}
+
+
+API_ENDPOINTS += [
+    ApiEndpoint("targets", "GET", PAGE, lambda s: ("/api/v1/targets/", None, {})),
+    ApiEndpoint("officer_targets", "GET", PAGE, lambda s: ("/api/v1/officer-targets/", None, {})),
+    ApiEndpoint("complaints", "GET", PAGE, lambda s: ("/api/v1/complaints/", None, {})),
+    ApiEndpoint("report", "GET", READ, _report),
+    ApiEndpoint("target", "GET", READ, _get(lambda s: f"/api/v1/targets/{_target_in(s.unit).pk}/")),
+    ApiEndpoint(
+        "officer_target",
+        "GET",
+        READ,
+        _get(lambda s: f"/api/v1/officer-targets/{_officer_target_in(s).pk}/"),
+        needs_staff=True,
+    ),
+    ApiEndpoint(
+        "complaint", "GET", READ, _get(lambda s: f"/api/v1/complaints/{_letter_in(s.unit).pk}/")
+    ),
+    ApiEndpoint("targets", "POST", WRITE, _give_target, allowed=UNIT_TARGET_SETTERS),
+    ApiEndpoint(
+        "officer_targets",
+        "POST",
+        WRITE,
+        _give_officer_target,
+        needs_staff=True,
+        allowed=OFFICER_TARGET_SETTERS,
+    ),
+    ApiEndpoint("complaints", "POST", WRITE, _new_letter, writers=LETTER_REGISTRARS, ok=201),
+]
+
+
 def api_object_cases() -> list[tuple[str, str, ApiEndpoint]]:
     cases = []
     for role in ROLES:
@@ -153,9 +248,13 @@ def api_object_cases() -> list[tuple[str, str, ApiEndpoint]]:
     return cases
 
 
-def api_expected_status(endpoint: ApiEndpoint, role: str, permission: str) -> int:
+def api_expected_status(
+    endpoint: ApiEndpoint, role: str, permission: str, target: str | None = None
+) -> int:
     if endpoint.writers is not None and permission in {"r", "rw"}:
         permission = "rw" if role in endpoint.writers else "r"
+    if endpoint.allowed is not None and permission in {"r", "rw"}:
+        permission = "rw" if (role, target) in endpoint.allowed else "r"
     if endpoint.kind == PAGE:
         return 200
     if permission == "-":

@@ -46,7 +46,7 @@ def test_api_object_access(shared_demo_org, role, target, endpoint):
     unit_code, permission = cell(role, target)
     client = api_client(ROLES[role].username)
     response = call(client, endpoint, subject_for(unit_code))
-    expected = api_expected_status(endpoint, role, permission)
+    expected = api_expected_status(endpoint, role, permission, target)
     assert response.status_code == expected, (role, target, unit_code, endpoint.id, response.data)
     if expected >= 400:
         assert response["Content-Type"] == "application/problem+json"

@@ -1,9 +1,11 @@
-"""`thads report {cases|money|thahc|oversight|exemptions} --unit CODE --year N
+"""`thads report {cases|money|budget|measures|thahc|oversight|exemptions} --unit CODE --year N
 (--month K | --as-of DATE) ...`
 
-`cases` / `money` are forms 1–2 (4–5 with --by officer); `thahc`, `oversight` and `exemptions` are
-forms 12, 10 and 6, whose buckets another app counts (`common.form_sources`): the same JSON
-shape, every bucket of the form's source in each row and in `total`."""
+`cases` / `money` are forms 1–2 (4–5 with --by officer), `budget` form 3 (the state budget's
+money), `measures` form 7 (security and coercion measures); `thahc`, `oversight` and
+`exemptions` are forms 12, 10 and 6, whose buckets another app counts (`common.form_sources`):
+the same JSON shape (`stats.exports.form_payload`, also the API's /api/v1/reports/), every
+bucket of the form's source in each row and in `total`."""
 
 from __future__ import annotations
 
@@ -15,8 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from thads.common.periods import as_of_period, month_period
 from thads.org.models import Unit
 from thads.stats import documents, exports
-from thads.stats.layout import build_form
-from thads.stats.report import build_report
+from thads.stats.layout import FormNotFound
 
 FORMS = {
     ("cases", "unit"): "1",
@@ -24,8 +25,9 @@ FORMS = {
     ("cases", "officer"): "4",
     ("money", "officer"): "5",
 }
-# Forms counted by another app (common.form_sources): measure → form code.
-SOURCE_FORMS = {"thahc": "12", "oversight": "10", "exemptions": "6"}
+# Forms by unit only: measure → form code (3: state budget; 7: measures; 6, 10, 12 counted by
+# another app through common.form_sources).
+SOURCE_FORMS = {"budget": "3", "measures": "7", "thahc": "12", "oversight": "10", "exemptions": "6"}
 
 
 class Command(BaseCommand):
@@ -64,11 +66,10 @@ class Command(BaseCommand):
         if fmt in {"xlsx", "pdf"}:
             self._write_document(fmt, form, unit, period, options["output"])
             return
-        if measure in SOURCE_FORMS:
-            payload = exports.table_payload(build_form(form, unit, period))
-        else:
-            report = build_report(unit, period, by=by)
-            payload = exports.report_payload(report, measure, form)
+        try:
+            payload = exports.form_payload(form, unit, period)
+        except FormNotFound as exc:
+            raise CommandError(str(exc)) from None
         text = (
             json.dumps(payload, ensure_ascii=False, indent=2)
             if fmt == "json"
