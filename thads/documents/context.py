@@ -13,12 +13,13 @@ from typing import Any
 
 from thads.cases import acts
 from thads.cases.law import law_on
-from thads.cases.models import Case, Party
+from thads.cases.models import Case, EventType, Party
 from thads.common.money import amount_in_words, group_thousands
 from thads.org.letterhead import procuracy_name, unit_on
 from thads.org.models import Membership, Unit
 
 MISSING = "…"
+NOT_SOLD = "không có (đấu giá không thành)"
 
 
 def money_text(value: int | None) -> str:
@@ -63,6 +64,10 @@ def act_values(event_type: str, act: dict, law_version: str) -> dict[str, str]:
             values[f.key] = str(dict(f.choices).get(value, value))
         else:
             values[f.key] = str(value)
+    if event_type == EventType.DAU_GIA and act.get("result") == "khong_thanh":
+        # A failed auction sold nothing: its notice says so, not a blank (Luật THADS 2008,
+        # Điều 104: the price is then reduced).
+        values.setdefault("sale_price", NOT_SOLD)
     return values
 
 

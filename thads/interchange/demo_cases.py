@@ -26,6 +26,7 @@ from collections import defaultdict
 from thads.cases.transitions import CaseFacts, TransitionError, validate_history
 from thads.common.calendar import holiday_name, is_within_tet_window
 from thads.common.periods import report_year_of, year_start
+from thads.interchange.demo_acts import CaseActs
 from thads.interchange.demo_data import (
     BANKS,
     CHI_CUC_CODES,
@@ -57,8 +58,9 @@ DEFAULT_COUNT = 5000
 # Relative caseload of each Chi cục (the city the busiest).
 
 
-class Generator(CaseHistories):
+class Generator(CaseHistories, CaseActs):
     def __init__(self, today: dt.date, count: int, seed: int):
+        self.init_acts(seed)
         self.today = today
         self.count = count
         self.rng = random.Random(seed)
@@ -231,6 +233,7 @@ class Generator(CaseHistories):
         officer = self.officer(unit, accepted)
         events = self.history(unit, chi_cuc, accepted, mode, flags, amount, officer)
         events, receiver = self.lawful(unit, accepted, mode, flags, amount, events)
+        events = self.with_acts(unit, chi_cuc, accepted, mode, flags, amount, officer, events)
         prefix = "CTHADS" if unit in {"TN", "TNG"} else "CCTHADS"
         if accepted >= REFORM:
             prefix = "THADS" if unit == "TNG" else "PTHADS"
@@ -272,15 +275,18 @@ class Generator(CaseHistories):
                 )
         return made
 
+    def allows(self, unit, accepted, mode, flags, amount, events) -> bool:
+        """Whether the law allows the whole history (`validate_history`)."""
+        recs = [_event_rec(i, e) for i, e in enumerate(events, start=1)]
+        try:
+            validate_history(_facts(unit, accepted, mode, flags, amount), recs, today=self.today)
+        except TransitionError:
+            return False
+        return True
+
     def lawful(self, unit, accepted, mode, flags, amount, events):
         """Cut the history before the first event the law refuses; the entrusting, if any."""
-        facts = CaseFacts(
-            amount=amount,
-            mode=mode,
-            accepted_on=accepted,
-            unit_id=unit,
-            has_state_budget_obligation="ngan_sach" in flags,
-        )
+        facts = _facts(unit, accepted, mode, flags, amount)
         while True:
             recs = [_event_rec(i, e) for i, e in enumerate(events, start=1)]  # fmt: skip
             try:
@@ -341,6 +347,16 @@ class Generator(CaseHistories):
                     ["sai", "dung", "dung_mot_phan", "rut", "chuyen"], [55, 12, 13, 10, 10]
                 )[0]
             self.records.append(record)
+
+
+def _facts(unit: str, accepted: dt.date, mode: str, flags: list, amount: int) -> CaseFacts:
+    return CaseFacts(
+        amount=amount,
+        mode=mode,
+        accepted_on=accepted,
+        unit_id=unit,
+        has_state_budget_obligation="ngan_sach" in flags,
+    )
 
 
 def _event_rec(seq: int, e: dict) -> EventRec:

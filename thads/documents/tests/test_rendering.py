@@ -128,3 +128,13 @@ def test_pdf_of_a_document_and_the_blank_request_form(shared_demo_org, tmp_path)
     text = docx_text(render(blank_body(blank), "docx"))
     assert "ĐƠN YÊU CẦU THI HÀNH ÁN" in text and "Họ và tên người yêu cầu" in text
     assert "NGƯỜI YÊU CẦU" in text
+
+
+def test_a_failed_auction_says_nothing_was_sold():
+    from thads.documents.context import act_values
+
+    failed = act_values("dau_gia", {"starting_price": 500_000_000, "result": "khong_thanh"}, "2008")
+    assert failed["sale_price"] == "không có (đấu giá không thành)"
+    assert failed["result"] == "Không thành"
+    sold = act_values("dau_gia", {"result": "thanh_cong", "sale_price": 520_000_000}, "2008")
+    assert sold["sale_price"].startswith("520.000.000 đồng")
