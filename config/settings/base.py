@@ -43,6 +43,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+# A PostgreSQL streaming replica for the report screens (thads.common.replica), off unless set.
+DATABASE_ROUTERS = ["thads.common.replica.ReportReadRouter"]
+THADS_REPORT_DATABASE = "default"
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=60
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    THADS_REPORT_DATABASE = "replica"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -97,6 +106,7 @@ MIDDLEWARE = [
     "thads.web.middleware.ForcedPasswordChangeMiddleware",
     "thads.web.middleware.HostileInputMiddleware",
     "axes.middleware.AxesMiddleware",
+    "thads.web.middleware.ReportReadsMiddleware",
 ]
 if IS_POSTGRES:
     # pghistory's request context is a PostgreSQL session variable; on SQLite its cursor wrapper

@@ -26,3 +26,6 @@ WHITENOISE_AUTOREFRESH = True
 # Jobs run when the test's transaction commits (django_capture_on_commit_callbacks); tests of the
 # queue itself switch to the database backend (settings.TASKS).
 TASKS = {"default": {"BACKEND": TASK_BACKENDS["inline"]}}
+# The alias the replica tests route report reads to (thads.common.replica): the test database
+# itself (a mirror); report reads stay on the default unless a test sets THADS_REPORT_DATABASE.
+DATABASES.setdefault("replica", {**DATABASES["default"], "TEST": {"MIRROR": "default"}})

@@ -20,6 +20,7 @@ import datetime as dt
 
 from django.db import connection, transaction
 
+from thads.common.replica import on_primary
 from thads.stats.buckets import counted_money_terms
 from thads.stats.models import AggregatePeriod
 from thads.stats.sql import bucket_columns, contribution_columns
@@ -138,6 +139,7 @@ def is_month_end_period(start: dt.date, end: dt.date) -> bool:
     )
 
 
+@on_primary()
 def period_id_for(start: dt.date, end: dt.date, *, materialise: bool = True) -> int | None:
     """The materialised period (S, T), filled on first use when it is a month-end period."""
     found = AggregatePeriod.objects.filter(start_on=start, end_on=end).values_list("pk", flat=True)

@@ -13,8 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db import connection
-
+from thads.common.replica import report_connection
 from thads.stats.aggregates import ROLLUP_KIND, period_id_for
 from thads.stats.buckets import (
     ACCEPTANCE_KEYS,
@@ -87,7 +86,7 @@ def compute_groups(
         group_by = ", ".join(g for g in group if g != "NULL")
         sql = f"SELECT {select} {FROM_WHERE.format(units=units_sql, filters=filter_sql)}"
         sql += f" GROUP BY {group_by}"
-    with connection.cursor() as cursor:
+    with report_connection().cursor() as cursor:
         cursor.execute(sql, params)
         names = [c[0] for c in cursor.description]
         rows = cursor.fetchall()
@@ -226,7 +225,7 @@ def _count_from_totals(
         f"FROM stats_bucketaggregate a WHERE {' AND '.join(where)} "
         f"{filter_sql.replace('f.', 'a.')}"
     )
-    with connection.cursor() as cursor:
+    with report_connection().cursor() as cursor:
         cursor.execute(sql, params)
         totals = {c: int(v or 0) for c, v in zip(columns, cursor.fetchone(), strict=True)}
     if measure == "money":
@@ -306,7 +305,7 @@ def case_contributions(
         unit_ids, start, end, terms, measure=measure, officer_id=officer_id, filters=filters
     )
     # Only validated bucket keys and fixed SQL are interpolated; values are parameters.
-    with connection.cursor() as cursor:
+    with report_connection().cursor() as cursor:
         if count is None:
             cursor.execute(f"SELECT COUNT(*) {from_where} AND ({value}) <> 0", params)  # noqa: S608
             count = cursor.fetchone()[0]

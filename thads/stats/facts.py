@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from thads.cases.models import TERMINAL_STATES, Case, CaseEvent
 from thads.cases.state import CaseSnapshot, EventLike, apply_event, effective_events
+from thads.common.replica import on_primary
 from thads.stats import aggregates
 from thads.stats.models import CaseFact, FillState, StateInterval
 
@@ -174,6 +175,7 @@ def stale_case_ids(*, full: bool = False) -> list[int]:
         return [r[0] for r in cursor.fetchall()]
 
 
+@on_primary()
 def refresh_facts(*, full: bool = False) -> int:
     """Bring the facts up to date before a report; returns the number of cases rebuilt."""
     newest = settled = None

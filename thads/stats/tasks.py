@@ -12,6 +12,7 @@ from django_tasks import task
 
 from thads.common import jobs
 from thads.common.periods import as_of_period, month_period
+from thads.common.replica import report_reads
 from thads.stats import documents, freshness
 from thads.stats.models import ExportJob
 
@@ -55,13 +56,14 @@ def run(job_id: int) -> None:
         period = (
             month_period(job.year, job.month) if job.month else as_of_period(job.year, job.as_of)
         )
-        data = documents.render(
-            job.fmt,
-            job.form,
-            job.unit,
-            period,
-            progress=lambda f: _set_progress(job_id, f),
-        )
+        with report_reads():  # on the replica when one is configured (common.replica)
+            data = documents.render(
+                job.fmt,
+                job.form,
+                job.unit,
+                period,
+                progress=lambda f: _set_progress(job_id, f),
+            )
     except Exception as exc:
         logger.exception("export %s failed", job_id)
         ExportJob.objects.filter(pk=job_id).update(

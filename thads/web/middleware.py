@@ -6,10 +6,11 @@ from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from thads.common import replica
 from thads.common.parameters import has_control_characters
 
 
@@ -97,3 +98,41 @@ class HostileInputMiddleware:
         except Exception:  # noqa: BLE001 - an unparsable body is hostile too
             return True
         return False
+
+
+# The report screens whose reads go to the replica when one is configured (common.replica):
+# statistics forms and their drill-downs, the cockpit, the bottleneck lists.
+REPORT_VIEWS = frozenset(
+    {
+        "stats:report",
+        "stats:drill",
+        "stats:export",
+        "targets:cockpit",
+        "targets:summary",
+        "bottlenecks:overview",
+        "bottlenecks:panel",
+        "bottlenecks:people",
+        "bottlenecks:list",
+    }
+)
+
+
+class ReportReadsMiddleware:
+    """GET and HEAD requests of the report screens read from the replica (`DATABASE_REPLICA_URL`);
+    last in MIDDLEWARE, so the view and its template rendering are inside, the session and the
+    user (read before) are not."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD") or not replica.enabled():
+            return self.get_response(request)
+        try:
+            view_name = resolve(request.path_info).view_name
+        except Resolver404:
+            return self.get_response(request)
+        if view_name not in REPORT_VIEWS:
+            return self.get_response(request)
+        with replica.report_reads():
+            return self.get_response(request)
