@@ -14,6 +14,7 @@ from django.template import Context, Engine
 from thads.common.paper import Block, Body, Header, Signature
 from thads.documents.context import MISSING
 from thads.documents.models import DocumentTemplate, SignerRule
+from thads.org.letterhead import head_title
 
 # Recipients ("Nơi nhận") by rule key; "file" (Lưu) always ends the list.
 RECIPIENTS = {
@@ -47,17 +48,6 @@ def _engine() -> Engine:
 def fill(text: str, context: dict[str, Any]) -> str:
     """One text of a template with its placeholders filled."""
     return _engine().from_string(text).render(Context(context)).strip()
-
-
-def head_title(agency: str) -> str:
-    """The head's title on the signature block, from the agency's kind."""
-    if agency.startswith("Chi cục"):
-        return "CHI CỤC TRƯỞNG"
-    if agency.startswith("Cục"):
-        return "CỤC TRƯỞNG"
-    if agency.startswith("Phòng"):
-        return "TRƯỞNG PHÒNG"
-    return "THỦ TRƯỞNG"
 
 
 def signature(rule: str, agency: str, name: str = "", deputy: bool = False) -> Signature:

@@ -16,7 +16,7 @@ from thads.cases.law import law_on
 from thads.cases.models import Case, EventType, Party
 from thads.common.money import amount_in_words, group_thousands
 from thads.org.letterhead import procuracy_name, unit_on
-from thads.org.models import Membership, Unit
+from thads.org.models import Unit
 
 MISSING = "…"
 NOT_SOLD = "không có (đấu giá không thành)"
@@ -69,15 +69,6 @@ def act_values(event_type: str, act: dict, law_version: str) -> dict[str, str]:
         # Điều 104: the price is then reduced).
         values.setdefault("sale_price", NOT_SOLD)
     return values
-
-
-def head_of(unit: Unit, day: dt.date) -> Membership | None:
-    """The head's posting in `unit` on `day` (the signer of the agency's decisions)."""
-    postings = Membership.objects.filter(unit=unit, is_head=True, valid_from__lte=day)
-    for posting in postings.select_related("staff").order_by("-valid_from"):
-        if posting.valid_to is None or posting.valid_to >= day:
-            return posting
-    return None
 
 
 def case_context(

@@ -13,9 +13,9 @@ from thads.cases.models import CaseEvent
 from thads.common.errors import DomainError
 from thads.common.paper import Body, render_docx, render_html, render_pdf
 from thads.documents.compose import compose
-from thads.documents.context import case_context, head_of
+from thads.documents.context import case_context
 from thads.documents.models import Document, DocumentTemplate, SignerRule
-from thads.org.letterhead import header_for, unit_on
+from thads.org.letterhead import head_of, header_for, unit_on
 
 FORMATS = {
     "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),

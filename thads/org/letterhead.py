@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from thads.common.paper import Header
-from thads.org.models import Unit
+from thads.org.models import Membership, Unit
 
 THADS = "Thi hành án dân sự"
 PLACE = re.compile(r"(?:tỉnh|thành phố)\s+(.+)$")
@@ -59,3 +59,23 @@ def header_for(unit: Unit, day: dt.date | None, number: str = "") -> Header:
     return Header(
         parent=parent, agency=issuing.name, number=number, place=place_of(issuing), day=day
     )
+
+
+def head_of(unit: Unit, day: dt.date) -> Membership | None:
+    """The head's posting in `unit` on `day` (the signer of the agency's decisions)."""
+    postings = Membership.objects.filter(unit=unit, is_head=True, valid_from__lte=day)
+    for posting in postings.select_related("staff").order_by("-valid_from"):
+        if posting.valid_to is None or posting.valid_to >= day:
+            return posting
+    return None
+
+
+def head_title(agency: str) -> str:
+    """The head's title on the signature block, from the agency's kind."""
+    if agency.startswith("Chi cục"):
+        return "CHI CỤC TRƯỞNG"
+    if agency.startswith("Cục"):
+        return "CỤC TRƯỞNG"
+    if agency.startswith("Phòng"):
+        return "TRƯỞNG PHÒNG"
+    return "THỦ TRƯỞNG"

@@ -27,6 +27,8 @@ urlpatterns = [
         views.procuracy.answer,
         name="procuracy_answer",
     ),
+    path("van-ban-in/<slug:kind>/<int:pk>/", views.papers.show, name="paper"),
+    path("van-ban-in/<slug:kind>/<int:pk>/<slug:fmt>/", views.papers.download, name="paper_file"),
     path("mien-giam/<str:unit_code>/", views.exemptions.dossier_list, name="exemptions"),
     path("mien-giam/<str:unit_code>/them/", views.exemptions.new, name="exemption_new"),
     path("mien-giam/ho-so/<int:pk>/", views.exemptions.update, name="exemption_update"),

@@ -1,3 +1,3 @@
-from thads.oversight.views import exemptions, inspections, procuracy, thahc
+from thads.oversight.views import exemptions, inspections, papers, procuracy, thahc
 
-__all__ = ["exemptions", "inspections", "procuracy", "thahc"]
+__all__ = ["exemptions", "inspections", "papers", "procuracy", "thahc"]

@@ -865,6 +865,22 @@ ENDPOINTS += [
     Endpoint("oversight:inspection_action", "GET", WRITE, _get(_finding), writers=INSPECTORS),
     Endpoint("oversight:inspection_action", "POST", WRITE, _finding, writers=INSPECTORS),
     Endpoint("oversight:procuracy_list", "GET", READ, _unit_page("oversight:procuracy_list")),
+    # The documents of oversight: whoever reads the record may print it (page and files).
+    Endpoint(
+        "oversight:paper",
+        "GET",
+        READ,
+        lambda s: (reverse("oversight:paper", args=["tra-loi-vks", _act_in(s.unit).pk]), None),
+    ),
+    Endpoint(
+        "oversight:paper_file",
+        "GET",
+        READ,
+        lambda s: (
+            reverse("oversight:paper_file", args=["thong-bao", _judgment_in(s.unit).pk, "docx"]),
+            None,
+        ),
+    ),
     Endpoint("oversight:procuracy_new", "GET", WRITE, _get(_act_new), writers=CASE_WORKERS),
     Endpoint("oversight:procuracy_new", "POST", WRITE, _act_new, writers=CASE_WORKERS),
     Endpoint(
