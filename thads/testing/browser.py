@@ -82,3 +82,23 @@ def sign_in(page, live_server, username: str) -> None:  # noqa: F811
     page.fill("#id_password", DEMO_PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
     page.wait_for_url(f"{live_server.url}/")
+
+
+def user_page(browser, live_server, username: str):
+    """A fresh browser context per account (a sign-in never reuses another's session), its
+    page errors collected in `page.problems`."""
+    page = browser.new_context(locale="vi-VN").new_page()
+    page.set_default_timeout(20_000)
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.problems = problems
+    sign_in(page, live_server, username)
+    return page
+
+
+def shot(page, folder: str, name: str) -> Path:
+    """A full-page screenshot in test-artifacts/<folder>/<name>.png."""
+    path = ARTIFACTS / folder / f"{name}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path), full_page=True)
+    return path

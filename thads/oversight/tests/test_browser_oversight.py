@@ -11,7 +11,7 @@ import pytest
 from thads.cases.models import CaseEvent
 from thads.org.models import Staff
 from thads.oversight.services import exemptions, inspections, procuracy, thahc
-from thads.testing.browser import ARTIFACTS, sign_in
+from thads.testing.browser import ARTIFACTS, user_page
 from thads.testing.oversight import judgment
 from thads.testing.targets import make_case
 
@@ -124,17 +124,6 @@ def build(units) -> None:
 def shot(page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
-
-
-def user_page(browser, live_server, username: str):
-    """A fresh browser context per account (a sign-in never reuses another's session)."""
-    page = browser.new_context(locale="vi-VN").new_page()
-    page.set_default_timeout(20_000)
-    problems: list[str] = []
-    page.on("pageerror", lambda e: problems.append(str(e)))
-    page.problems = problems
-    sign_in(page, live_server, username)
-    return page
 
 
 def test_oversight_screens_in_the_browser(live_server, browser, demo_org):
