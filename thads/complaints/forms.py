@@ -56,7 +56,7 @@ class LetterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["received_on"].initial = timezone.localdate()
+        self.fields["received_on"].initial = self.initial.get("received_on", timezone.localdate())
 
 
 class SenderForm(forms.Form):

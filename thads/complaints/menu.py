@@ -21,6 +21,20 @@ ITEMS = [
         order=50,
     ),
     MenuItem(
+        "complaints_matters",
+        "work",
+        _("Giải quyết khiếu nại, tố cáo"),
+        url=_unit_url("complaints:matters"),
+        order=60,
+    ),
+    MenuItem(
+        "complaints_reception",
+        "books",
+        _("Tiếp công dân"),
+        url=_unit_url("complaints:sessions"),
+        order=55,
+    ),
+    MenuItem(
         "complaints_rules",
         "admin",
         _("Quy định về khiếu nại, tố cáo"),

@@ -23,8 +23,14 @@ def may_register(access: Access, unit: Unit) -> bool:
 
 
 def may_handle(access: Access, unit: Unit) -> bool:
-    """Heads and deputies decide how a letter is handled and resolve matters."""
-    return not access.is_read_only and access.can_manage_unit(unit.pk)
+    """Heads and deputies decide how a letter is handled and resolve matters; the provincial
+    leaders (Thủ trưởng THADS tỉnh) in the whole province, which since 01/07/2025 includes the
+    regional offices (the rule table sends them complaints about regional officers)."""
+    if access.is_read_only:
+        return False
+    if access.can_manage_unit(unit.pk):
+        return True
+    return access.role == Role.PROVINCIAL_LEADER and access.can_read_unit(unit.pk)
 
 
 def may_work_matter(access: Access, matter: Matter) -> bool:

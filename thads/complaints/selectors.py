@@ -66,3 +66,21 @@ def filter_state(rows: QuerySet[Complaint], state: str) -> QuerySet[Complaint]:
     if state == "xong":
         return rows.filter(resolved_on__isnull=False)
     return rows
+
+
+def matters_of_units(
+    access: Access, unit_ids, *, state: str = "", as_of: dt.date | None = None
+) -> QuerySet[Matter]:
+    """Matters resolved by `unit_ids` (scoped): "dang_giai_quyet" open, "qua_han" open past
+    their (extended) deadline on `as_of`, "xong" resolved."""
+    from django.db.models.functions import Coalesce
+
+    rows = matters_visible(access).filter(resolver_unit_id__in=unit_ids)
+    rows = rows.annotate(due=Coalesce("extended_until", "deadline_on"))
+    if state == "dang_giai_quyet":
+        rows = rows.filter(resolved_on__isnull=True)
+    elif state == "qua_han":
+        rows = rows.filter(resolved_on__isnull=True, due__lt=as_of)
+    elif state == "xong":
+        rows = rows.filter(resolved_on__isnull=False)
+    return rows.order_by("due", "code")

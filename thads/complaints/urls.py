@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thads.complaints.views import letters
+from thads.complaints.views import letters, matters, reception
 
 app_name = "complaints"
 
@@ -10,4 +10,10 @@ urlpatterns = [
     path("don/<int:pk>/xu-ly/", letters.letter_handle, name="letter_handle"),
     path("so/<str:unit_code>/", letters.register, name="register"),
     path("so/<str:unit_code>/nhan-don/", letters.letter_new, name="letter_new"),
+    path("vu-viec/<int:pk>/", matters.matter_detail, name="matter"),
+    path("vu-viec/<int:pk>/<slug:action>/", matters.matter_action, name="matter_action"),
+    path("giai-quyet/<str:unit_code>/", matters.matter_list, name="matters"),
+    path("tiep-cong-dan/<str:unit_code>/", reception.session_list, name="sessions"),
+    path("tiep-cong-dan/<str:unit_code>/ghi/", reception.session_new, name="session_new"),
+    path("buoi-tiep/<int:pk>/", reception.session_detail, name="session"),
 ]

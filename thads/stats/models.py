@@ -147,10 +147,12 @@ class FormDefinition(models.Model):
         CASES = "cases", "Tính bằng việc"
         MONEY = "money", "Tính bằng tiền"
         MEASURES = "measures", "Biện pháp bảo đảm, cưỡng chế"
-        # Counted by another app through common.form_sources (forms 6, 10, 12).
+        # Counted by another app through common.form_sources (forms 6, 8, 9, 10, 12).
         EXEMPTIONS = "exemptions", "Miễn, giảm nghĩa vụ thi hành án"
         OVERSIGHT = "oversight", "Kiểm tra, kiểm sát"
         THAHC = "thahc", "Theo dõi thi hành án hành chính"
+        COMPLAINTS = "complaints", "Đơn, vụ việc khiếu nại, tố cáo"
+        RECEPTION = "reception", "Tiếp công dân"
 
     code = models.CharField("Biểu số", max_length=10)
     name = models.CharField("Tên biểu", max_length=300)

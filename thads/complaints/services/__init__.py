@@ -19,8 +19,11 @@ from thads.complaints.services.matters import (
     matter_suspend,
     matter_withdraw,
 )
+from thads.complaints.services.reception import SessionInput, session_record
 
 __all__ = [
+    "SessionInput",
+    "session_record",
     "HandlingInput",
     "LetterInput",
     "MatterInput",

@@ -84,7 +84,15 @@ def letter_new(request, unit_code: str):
     """Vào sổ một đơn (TT 13/2021/TT-BTP)."""
     unit = unit_for_read_or_404(request.access, unit_code)
     require(permissions.may_register(request.access, unit))
-    form = LetterForm(request.POST or None)
+    session = None
+    if request.GET.get("buoi_tiep", "").isdigit():
+        session = (
+            selectors.sessions_visible(request.access)
+            .filter(unit=unit, pk=int(request.GET["buoi_tiep"]))
+            .first()
+        )
+    initial = {"received_on": session.held_on, "channel": "tiep_cong_dan"} if session else None
+    form = LetterForm(request.POST or None, initial=initial)
     senders = SenderFormSet(request.POST or None, prefix="s")
     status = 200
     if request.method == "POST":
@@ -129,6 +137,7 @@ def letter_new(request, unit_code: str):
                             obstacle_reason=data["obstacle_reason"],
                         ),
                         by=request.user,
+                        reception=session,
                     ),
                 )
                 if letter is not None:
@@ -139,7 +148,13 @@ def letter_new(request, unit_code: str):
     return render(
         request,
         "complaints/letter_form.html",
-        {"unit": unit, "form": form, "senders": senders, "nav_active": "complaints_register"},
+        {
+            "unit": unit,
+            "form": form,
+            "senders": senders,
+            "session": session,
+            "nav_active": "complaints_register",
+        },
         status=status,
     )
 

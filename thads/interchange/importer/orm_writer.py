@@ -15,7 +15,8 @@ from collections import defaultdict
 from thads.cases.law import law_on
 from thads.cases.models import Case, CaseEvent, Judgment, Obligation, Party
 from thads.common.text import fold_vietnamese
-from thads.complaints.models import Complaint
+from thads.complaints.imports import legacy_letter_fields, legacy_matters
+from thads.complaints.models import Complaint, Matter
 from thads.interchange.importer.checks import Checker
 from thads.interchange.importer.records import (
     OBLIGATION_DESCRIPTION,
@@ -94,7 +95,8 @@ class OrmWriter:
     def complaints(
         self, complaints: list[ComplaintRec], units: dict[str, Unit], case_ids: dict[str, int]
     ) -> int:
-        Complaint.objects.bulk_create(
+        """One letter per record and, unless it was forwarded, its matter (complaints.imports)."""
+        letters = Complaint.objects.bulk_create(
             [
                 Complaint(
                     code=c.code,
@@ -104,11 +106,21 @@ class OrmWriter:
                     case_id=case_ids[c.case] if c.case else None,
                     resolved_on=c.resolved_on,
                     result=c.result,
+                    **legacy_letter_fields(c.result, c.received_on, c.resolved_on),
                 )
                 for c in complaints
             ],
             batch_size=BATCH,
         )
+        if letters and letters[0].pk is None:  # backends that do not return keys
+            by_code = dict(
+                Complaint.objects.filter(code__in=[c.code for c in letters]).values_list(
+                    "code", "pk"
+                )
+            )
+            for letter in letters:
+                letter.pk = by_code[letter.code]
+        Matter.objects.bulk_create(legacy_matters(letters), batch_size=BATCH)
         return len(complaints)
 
     def write_cases(

@@ -986,10 +986,11 @@ ENDPOINTS += [
 
 
 # ---- complaints: the register of letters (thads.complaints.views) --------------------------
-# Clerks, heads and deputies enter letters; heads and deputies decide how a letter is handled.
+# Clerks, heads and deputies enter letters; heads, deputies and the provincial leaders decide
+# how a letter is handled.
 # Who sees a denouncer's identity is in thads/complaints/tests/test_identity.py (IDENTITY).
 LETTER_REGISTRARS = frozenset({"clerk", "head", "deputy"})
-LETTER_HANDLERS = frozenset({"head", "deputy"})
+LETTER_HANDLERS = frozenset({"head", "deputy", "provincial_leader"})
 
 
 def _letter_in(unit: Unit):
@@ -1059,4 +1060,120 @@ ENDPOINTS += [
         "complaints:letter_handle", "GET", WRITE, _get(_letter_handle), writers=LETTER_HANDLERS
     ),
     Endpoint("complaints:letter_handle", "POST", WRITE, _letter_handle, writers=LETTER_HANDLERS),
+]
+
+
+# ---- complaints: matters and citizen reception ---------------------------------------------
+# A matter is resolved by the head or deputy of its resolving unit (the verifier records
+# verification and dialogue: thads/complaints/tests/test_identity.py). The matrix matter is a
+# petition (kiến nghị), resolved by the unit that received it. Reception sessions are recorded
+# by the same people as letters.
+
+
+def _matter_in(unit: Unit):
+    from thads.complaints import services as complaint_services
+    from thads.complaints.models import Matter
+
+    matter = Matter.objects.filter(resolver_unit=unit, summary="MATRIX-VV").first()
+    if matter is not None:
+        return matter
+    day = _case_day(unit)
+    letter = complaint_services.letter_register(
+        unit,
+        complaint_services.LetterInput(
+            kind="kien_nghi",
+            received_on=day,
+            summary="MATRIX-VV",
+            senders=[complaint_services.SenderInput("Phạm Văn Hải")],
+        ),
+    )
+    complaint_services.letter_handle(
+        letter,
+        complaint_services.HandlingInput(
+            on=day,
+            handling="thu_ly",
+            matters=[complaint_services.MatterInput(kind="kien_nghi")],
+        ),
+        expected_version=letter.version,
+    )
+    return letter.matters.get()
+
+
+def _matter_step(subject: Subject):
+    matter = _matter_in(subject.unit)
+    data = {"version": matter.version, "on": _case_day(subject.unit).isoformat(), "note": "Họp"}
+    return reverse("complaints:matter_action", args=[matter.pk, "doi-thoai"]), data
+
+
+def _session_new(subject: Subject):
+    data = {
+        "held_on": _case_day(subject.unit).isoformat(),
+        "form": "thuong_xuyen",
+        "visits": "2",
+        "people": "2",
+        "matters_old": "0",
+        "matters_new": "1",
+        "groups": "0",
+        "group_people": "0",
+        "group_matters": "0",
+        "about_khieu_nai": "1",
+        "about_to_cao": "0",
+        "about_kien_nghi": "0",
+    }
+    return reverse("complaints:session_new", args=[subject.unit.code]), data
+
+
+def _session_in(unit: Unit):
+    from thads.complaints import services as complaint_services
+
+    return complaint_services.session_record(
+        unit,
+        complaint_services.SessionInput(
+            held_on=_case_day(unit),
+            form="dinh_ky",
+            visits=1,
+            people=1,
+            matters_new=1,
+            about_kien_nghi=1,
+        ),  # fmt: skip
+    )
+
+
+ENDPOINTS += [
+    Endpoint(
+        "complaints:matters",
+        "GET",
+        READ,
+        lambda s: (reverse("complaints:matters", args=[s.unit.code]), None),
+    ),
+    Endpoint(
+        "complaints:matter",
+        "GET",
+        READ,
+        lambda s: (reverse("complaints:matter", args=[_matter_in(s.unit).pk]), None),
+    ),
+    Endpoint("complaints:matter_action", "GET", WRITE, _get(_matter_step), writers=LETTER_HANDLERS),
+    Endpoint("complaints:matter_action", "POST", WRITE, _matter_step, writers=LETTER_HANDLERS),
+    Endpoint(
+        "complaints:sessions",
+        "GET",
+        READ,
+        lambda s: (reverse("complaints:sessions", args=[s.unit.code]), None),
+    ),
+    Endpoint(
+        "complaints:session",
+        "GET",
+        READ,
+        lambda s: (reverse("complaints:session", args=[_session_in(s.unit).pk]), None),
+    ),
+    Endpoint("complaints:session_new", "GET", WRITE, _get(_session_new), writers=LETTER_REGISTRARS),
+    Endpoint("complaints:session_new", "POST", WRITE, _session_new, writers=LETTER_REGISTRARS),
+]
+
+# Forms 8 (complaints) and 9 (citizen reception) on the statistics screens, and their drill-down.
+ENDPOINTS += [
+    Endpoint("stats:report", "GET", READ, _stats_url("stats:report", bieu="8")),
+    Endpoint("stats:drill", "GET", READ, _stats_url("stats:drill", bieu="8", cot=8)),
+    Endpoint("stats:report", "GET", READ, _stats_url("stats:report", bieu="9")),
+    Endpoint("stats:drill", "GET", READ, _stats_url("stats:drill", bieu="9", cot=1)),
 ]
