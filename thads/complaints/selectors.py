@@ -84,3 +84,29 @@ def matters_of_units(
     elif state == "xong":
         rows = rows.filter(resolved_on__isnull=False)
     return rows.order_by("due", "code")
+
+
+def overdue_by_resolver(access: Access, unit_ids, as_of: dt.date) -> list[dict]:
+    """Open matters and those past their (extended) deadline on `as_of`, per resolving unit
+    (the leaders' "overdue matters by resolver"), most overdue first. One GROUP BY."""
+    from django.db.models import Count
+    from django.db.models.functions import Coalesce
+
+    rows = (
+        matters_visible(access)
+        .filter(resolver_unit_id__in=unit_ids, accepted_on__lte=as_of)
+        .filter(Q(resolved_on__isnull=True) | Q(resolved_on__gt=as_of))
+        .annotate(due=Coalesce("extended_until", "deadline_on"))
+        .values("resolver_unit__code", "resolver_unit__name")
+        .annotate(open=Count("id"), overdue=Count("id", filter=Q(due__lt=as_of)))
+        .order_by("-overdue", "resolver_unit__code")
+    )
+    return [
+        {
+            "code": r["resolver_unit__code"],
+            "name": r["resolver_unit__name"],
+            "open": r["open"],
+            "overdue": r["overdue"],
+        }
+        for r in rows
+    ]

@@ -41,6 +41,7 @@ MATTER_BASE = (
     "dung_mot_phan",
     "tra_loi",
     "qua_han",
+    "dung_han",
 )
 MATTER_DERIVED = ("phai_giai_quyet", "da_giai_quyet", "dang_giai_quyet")
 GROUPS = {
@@ -105,6 +106,7 @@ def matter_conditions(start: dt.date, end: dt.date) -> dict[str, Q]:
         "viec_moi": Q(accepted_on__gte=start, accepted_on__lte=end),
         **{o: resolved & Q(outcome=o) for o in ("rut", "dung", "sai", "dung_mot_phan", "tra_loi")},
         "qua_han": open_at_end & Q(due__lt=end),
+        "dung_han": resolved & Q(resolved_on__lte=F("due")),
     }
 
 
