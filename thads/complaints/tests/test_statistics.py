@@ -158,3 +158,27 @@ def test_form_8_and_9_on_the_screen_and_drill_down(client, shared_demo_org, tmp_
     drill = client.get(f"{reverse('stats:drill')}?{query}&bieu=8&cot=11&dong=TNG-KV3")
     assert drill.status_code == 200 and "Số dòng: 38" in drill.content.decode()
     assert client.get(f"{reverse('stats:report')}?{query}&bieu=9").status_code == 200
+
+
+def test_cockpit_complaint_rate_against_target_and_overdue_by_resolver(
+    client, shared_demo_org, tmp_path
+):
+    from decimal import Decimal
+
+    from django.urls import reverse
+
+    from thads.targets.models import Target
+    from thads.testing.cases import login
+
+    _import(tmp_path, _letters("TNG-KV3", resolved=38, total=40))
+    Target.objects.update_or_create(
+        unit=shared_demo_org["TNG-KV3"],
+        year=2026,
+        defaults={"case_rate": 80, "money_rate": 40, "complaints_on_time_rate": Decimal("90")},
+    )
+    login(client, "lanhdao")
+    page = client.get(f"{reverse('targets:cockpit')}?don_vi=TNG&nam=2026&ngay=30/06/2026")
+    body = page.content.decode()
+    assert page.status_code == 200 and 'data-testid="complaint-rates"' in body
+    assert "95,00%" in body  # 38 of 40 resolved
+    assert 'data-testid="overdue-by-resolver"' in body

@@ -216,7 +216,7 @@ def letter_handle(request, pk: int):
     letter = get_object_or_404(selectors.letters_visible(request.access), pk=pk)
     require(permissions.may_handle(request.access, letter.unit))
     staff_choices = [
-        (s.code, s.full_name)
+        (s.code, f"{s.full_name} — {s.get_title_display()}")
         for s in Staff.objects.filter(
             memberships__unit_id__in=scope_ids(request.access, letter.unit)
         ).distinct()

@@ -89,7 +89,7 @@ def matter_detail(request, pk: int):
 
 def _staff_choices(access, unit):
     in_scope = Staff.objects.filter(memberships__unit_id__in=scope_ids(access, unit)).distinct()
-    return [(s.code, f"{s.full_name} ({s.code})") for s in in_scope]
+    return [(s.code, f"{s.full_name} — {s.get_title_display()}") for s in in_scope]
 
 
 def _run(request, matter, slug: str, data: dict):

@@ -65,7 +65,7 @@ def session_new(request, unit_code: str):
     unit = unit_for_read_or_404(request.access, unit_code)
     require(permissions.may_register(request.access, unit))
     in_scope = Staff.objects.filter(memberships__unit_id__in=scope_ids(request.access, unit))
-    choices = [(s.code, f"{s.full_name} ({s.code})") for s in in_scope.distinct()]
+    choices = [(s.code, f"{s.full_name} — {s.get_title_display()}") for s in in_scope.distinct()]
     form = SessionForm(request.POST or None, staff_choices=choices)
     status = 200
     if request.method == "POST":

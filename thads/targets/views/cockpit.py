@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from thads.complaints.selectors import overdue_by_resolver
+from thads.org.access import scope_unit_ids
 from thads.org.models import Unit
 from thads.oversight.selectors import cockpit_figures
 from thads.stats.drilldown import drill
@@ -24,6 +26,7 @@ from thads.stats.layout import FormNotFound, definition_for
 from thads.stats.selection import Selection, select
 from thads.targets import summary
 from thads.targets.cockpit import Cockpit, CockpitRow, amber_points, build_cockpit
+from thads.targets.complaint_rates import complaint_rows
 from thads.targets.permissions import may_set_children_targets
 
 BOTTLENECKS_TEMPLATE = "targets/_bottlenecks_panel.html"
@@ -183,7 +186,15 @@ def cockpit(request):
         for r in data.sorted_rows(sort if sort in SORTS else "", descending)
     ]
     largest, nearest = _case_lists(selection)
+    complaints = complaint_rows(selection.unit, selection.period)
     context.update(
+        complaint_rows=complaints[0] if complaints else None,
+        complaint_total=complaints[1] if complaints else None,
+        overdue_resolvers=overdue_by_resolver(
+            request.access,
+            scope_unit_ids(selection.unit) & request.access.visible_unit_ids,
+            selection.period.end,
+        ),
         cockpit=data,
         rows=rows,
         total_links=links.for_row(None),
