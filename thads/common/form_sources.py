@@ -1,5 +1,5 @@
 """Statistical forms whose buckets another app counts (forms 6, 10, 12: exemptions, inspections,
-administrative judgments).
+administrative judgments; forms 8 and 9: complaints, citizen reception).
 
 `stats` evaluates every form definition, prints it, drills into it and freezes it; the apps of
 its layer (oversight, complaints…) may not import it, so an app registers here, in its
@@ -53,6 +53,9 @@ class FormSource:
     unit_text: Any = ""
     # Base buckets that are sums of money (đồng), not counts.
     money_keys: frozenset[str] = frozenset()
+    # Rates printed in the machine-readable report: (key, numerator, denominator), e.g.
+    # ("ty_le", "da_giai_quyet", "phai_giai_quyet") → "95.00", or null with no base.
+    rates: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def keys(self) -> tuple[str, ...]:

@@ -10,13 +10,14 @@ start, as for the case forms.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
-from thads.common.stat_sources import DrillItem, Source, register_source
+from thads.common.form_sources import FormSource, SourceItem
 from thads.complaints.models import Complaint, Matter, ReceptionSession
 
 # Letters received in the period, by their state at the period's end.
@@ -43,27 +44,33 @@ MATTER_BASE = (
     "qua_han",
     "dung_han",
 )
-MATTER_DERIVED = ("phai_giai_quyet", "da_giai_quyet", "dang_giai_quyet")
+OUTCOMES = ("rut", "dung", "sai", "dung_mot_phan", "tra_loi")
 GROUPS = {
     "kn1": Q(kind="khieu_nai", instance=1),
     "kn2": Q(kind="khieu_nai", instance=2),
     "tc": Q(kind="to_cao"),
     "kp": Q(kind__in=["kien_nghi", "phan_anh"]),
 }
-MATTER_KEYS = tuple(
-    f"{prefix}{k}"
-    for prefix in ("", *(f"{g}_" for g in GROUPS))
-    for k in MATTER_BASE + MATTER_DERIVED
-)
-COMPLAINT_KEYS = LETTER_KEYS + MATTER_KEYS
+PREFIXES = ("", *(f"{g}_" for g in GROUPS))
+MATTER_KEYS = tuple(f"{prefix}{k}" for prefix in PREFIXES for k in MATTER_BASE)
+# Derived buckets (common.form_sources identities), for all kinds and for each group.
+MATTER_IDENTITIES = {
+    f"{p}{key}": expr
+    for p in PREFIXES
+    for key, expr in (
+        ("phai_giai_quyet", f"{p}viec_cu + {p}viec_moi"),
+        ("da_giai_quyet", " + ".join(f"{p}{o}" for o in OUTCOMES)),
+        ("dang_giai_quyet", f"{p}phai_giai_quyet - {p}da_giai_quyet"),
+    )
+}
+COMPLAINT_KEYS = LETTER_KEYS + MATTER_KEYS + tuple(MATTER_IDENTITIES)
 
-RECEPTION_KEYS = (
+RECEPTION_BASE = (
     "buoi",
     "luot",
     "nguoi",
     "vu_viec_cu",
     "vu_viec_moi",
-    "vu_viec",
     "doan",
     "doan_nguoi",
     "doan_vu_viec",
@@ -77,6 +84,65 @@ RECEPTION_KEYS = (
     "nd_to_cao",
     "nd_kien_nghi",
 )
+RECEPTION_IDENTITIES = {"vu_viec": "vu_viec_cu + vu_viec_moi"}
+RECEPTION_KEYS = RECEPTION_BASE + tuple(RECEPTION_IDENTITIES)
+
+GROUP_LABELS = {
+    "kn1": _("Khiếu nại lần đầu"),
+    "kn2": _("Khiếu nại lần hai"),
+    "tc": _("Tố cáo"),
+    "kp": _("Kiến nghị, phản ánh"),
+}
+MATTER_LABELS = {
+    "viec_cu": _("Kỳ trước chuyển sang"),
+    "viec_moi": _("Thụ lý mới"),
+    "rut": _("Rút đơn, đình chỉ"),
+    "dung": _("Đúng"),
+    "sai": _("Sai"),
+    "dung_mot_phan": _("Đúng một phần"),
+    "tra_loi": _("Trả lời kiến nghị, phản ánh"),
+    "qua_han": _("Quá hạn"),
+    "dung_han": _("Giải quyết đúng hạn"),
+    "phai_giai_quyet": _("Tổng số phải giải quyết"),
+    "da_giai_quyet": _("Đã giải quyết"),
+    "dang_giai_quyet": _("Đang giải quyết"),
+}
+COMPLAINT_LABELS = {
+    "don_tiep_nhan": _("Tổng số đơn"),
+    "don_trung": _("Đơn trùng nội dung"),
+    "don_khong_du_dk": _("Không đủ điều kiện"),
+    "don_khong_thuoc_tq": _("Không thuộc thẩm quyền"),
+    "don_chuyen": _("Chuyển đơn"),
+    "don_huong_dan": _("Hướng dẫn"),
+    "don_thuoc_tq": _("Thuộc thẩm quyền"),
+    "don_chua_xu_ly": _("Chưa xử lý"),
+    **MATTER_LABELS,
+    **{
+        f"{g}_{key}": format_lazy("{} — {}", group_label, label)
+        for g, group_label in GROUP_LABELS.items()
+        for key, label in MATTER_LABELS.items()
+    },
+}
+RECEPTION_LABELS = {
+    "buoi": _("Số buổi tiếp"),
+    "luot": _("Số lượt"),
+    "nguoi": _("Số người"),
+    "vu_viec": _("Tổng số vụ việc"),
+    "vu_viec_cu": _("Vụ việc cũ"),
+    "vu_viec_moi": _("Vụ việc mới phát sinh"),
+    "doan": _("Số đoàn"),
+    "doan_nguoi": _("Số người trong đoàn"),
+    "doan_vu_viec": _("Số vụ việc của đoàn"),
+    "lanh_dao_luot": _("Lãnh đạo tiếp: số lượt"),
+    "lanh_dao_nguoi": _("Lãnh đạo tiếp: số người"),
+    "lanh_dao_vu_viec": _("Lãnh đạo tiếp: số vụ việc"),
+    "thuong_xuyen_luot": _("Tiếp thường xuyên (lượt)"),
+    "dinh_ky_luot": _("Tiếp định kỳ (lượt)"),
+    "dot_xuat_luot": _("Tiếp đột xuất (lượt)"),
+    "nd_khieu_nai": _("Khiếu nại"),
+    "nd_to_cao": _("Tố cáo"),
+    "nd_kien_nghi": _("Kiến nghị, phản ánh"),
+}
 
 
 def letter_conditions(start: dt.date, end: dt.date) -> dict[str, Q]:
@@ -111,170 +177,152 @@ def matter_conditions(start: dt.date, end: dt.date) -> dict[str, Q]:
 
 
 def matter_condition(key: str, start: dt.date, end: dt.date) -> Q:
-    """The condition of any matter key, derived ones included (for the drill-down)."""
+    """The condition of a base matter key (`kn1_viec_cu`: the group's Q and the bucket's)."""
     group, base = "", key
-    if key[:3] in {f"{g}_" for g in GROUPS}:
-        group, base = key[:2], key[3:]
-    base_q = matter_conditions(start, end)
-    if base == "phai_giai_quyet":
-        q = base_q["viec_cu"] | base_q["viec_moi"]
-    elif base == "da_giai_quyet":
-        q = Q(resolved_on__gte=start, resolved_on__lte=end)
-    elif base == "dang_giai_quyet":
-        q = (base_q["viec_cu"] | base_q["viec_moi"]) & (
-            Q(resolved_on__isnull=True) | Q(resolved_on__gt=end)
-        )
-    else:
-        q = base_q[base]
+    for g in GROUPS:
+        if key.startswith(f"{g}_"):
+            group, base = g, key[len(g) + 1 :]
+    q = matter_conditions(start, end)[base]
     return q & GROUPS[group] if group else q
 
 
-def _derive(values: dict[str, int]) -> None:
-    for prefix in ("", *(f"{g}_" for g in GROUPS)):
-        phai = values.get(f"{prefix}viec_cu", 0) + values.get(f"{prefix}viec_moi", 0)
-        da = sum(
-            values.get(f"{prefix}{k}", 0)
-            for k in ("rut", "dung", "sai", "dung_mot_phan", "tra_loi")
-        )
-        values[f"{prefix}phai_giai_quyet"] = phai
-        values[f"{prefix}da_giai_quyet"] = da
-        values[f"{prefix}dang_giai_quyet"] = phai - da
+def _matters(unit_ids: list[int], end: dt.date):
+    return Matter.objects.filter(resolver_unit_id__in=unit_ids, accepted_on__lte=end).annotate(
+        due=Coalesce("extended_until", "deadline_on")
+    )
 
 
 def complaint_counts(
-    unit_ids: Iterable[int], start: dt.date, end: dt.date
+    unit_ids: list[int], start: dt.date, end: dt.date
 ) -> dict[int, dict[str, int]]:
-    """Every complaint bucket per unit: one GROUP BY over letters, one over matters."""
-    ids = list(unit_ids)
+    """Every base complaint bucket per unit: one GROUP BY over letters, one over matters."""
     result: dict[int, dict[str, int]] = {}
     letters = (
-        Complaint.objects.filter(unit_id__in=ids, received_on__lte=end)
+        Complaint.objects.filter(unit_id__in=unit_ids, received_on__lte=end)
+        .order_by()
         .values("unit_id")
         .annotate(**{k: Count("id", filter=q) for k, q in letter_conditions(start, end).items()})
     )
     for row in letters:
         result.setdefault(row.pop("unit_id"), {}).update(row)
-    base = matter_conditions(start, end)
-    aggregates = {k: Count("id", filter=q) for k, q in base.items()}
-    for group, gq in GROUPS.items():
-        aggregates.update({f"{group}_{k}": Count("id", filter=q & gq) for k, q in base.items()})
-    matters = (
-        Matter.objects.filter(resolver_unit_id__in=ids, accepted_on__lte=end)
-        .annotate(due=Coalesce("extended_until", "deadline_on"))
-        .values("resolver_unit_id")
-        .annotate(**aggregates)
-    )
+    aggregates = {key: Count("id", filter=matter_condition(key, start, end)) for key in MATTER_KEYS}
+    matters = _matters(unit_ids, end).order_by().values("resolver_unit_id").annotate(**aggregates)
     for row in matters:
         result.setdefault(row.pop("resolver_unit_id"), {}).update(row)
-    for values in result.values():
-        _derive(values)
     return result
 
 
-def complaint_drill(unit_ids, start, end, key: str, limit: int, offset: int):
-    """Letters or matters behind a complaint bucket."""
-    ids = list(unit_ids)
-    if key in LETTER_KEYS:
-        rows = Complaint.objects.filter(unit_id__in=ids).filter(letter_conditions(start, end)[key])
-        rows = rows.order_by("received_on", "code")
-        items = [
-            DrillItem(
-                c.code,
-                f"{c.get_kind_display()} · {c.received_on:%d/%m/%Y}",
-                reverse("complaints:letter", args=[c.pk]),
-            )
-            for c in rows[offset : offset + limit]
-        ]
-        return rows.count(), items
-    rows = (
-        Matter.objects.filter(resolver_unit_id__in=ids, accepted_on__lte=end)
-        .annotate(due=Coalesce("extended_until", "deadline_on"))
-        .filter(matter_condition(key, start, end))
-        .order_by("accepted_on", "code")
+def _item(row: Complaint | Matter, on: dt.date, url_name: str) -> SourceItem:
+    return SourceItem(
+        key=row.code,
+        label=row.get_kind_display(),
+        detail=f"{on:%d/%m/%Y}",
+        url=reverse(url_name, args=[row.pk]),
+        value=1,
     )
-    items = [
-        DrillItem(
-            m.code,
-            f"{m.get_kind_display()} · {m.accepted_on:%d/%m/%Y}",
-            reverse("complaints:matter", args=[m.pk]),
+
+
+def complaint_items(
+    unit_ids: list[int], start: dt.date, end: dt.date, key: str
+) -> list[SourceItem]:
+    """Letters or matters behind a base complaint bucket."""
+    if key in LETTER_KEYS:
+        letters = Complaint.objects.filter(unit_id__in=unit_ids).filter(
+            letter_conditions(start, end)[key]
         )
-        for m in rows[offset : offset + limit]
+        return [
+            _item(c, c.received_on, "complaints:letter")
+            for c in letters.order_by("received_on", "code")
+        ]
+    matters = _matters(unit_ids, end).filter(matter_condition(key, start, end))
+    return [
+        _item(m, m.accepted_on, "complaints:matter")
+        for m in matters.order_by("accepted_on", "code")
     ]
-    return rows.count(), items
+
+
+MATTERS_SUM = F("matters_old") + F("matters_new")
+# Reception bucket → (the session field it sums, or None to count sessions; the sessions' Q).
+RECEPTION_FIELDS: dict[str, tuple[object, Q]] = {
+    "buoi": (None, Q()),
+    "luot": ("visits", Q()),
+    "nguoi": ("people", Q()),
+    "vu_viec_cu": ("matters_old", Q()),
+    "vu_viec_moi": ("matters_new", Q()),
+    "doan": ("groups", Q()),
+    "doan_nguoi": ("group_people", Q()),
+    "doan_vu_viec": ("group_matters", Q()),
+    "lanh_dao_luot": ("visits", Q(by_leader=True)),
+    "lanh_dao_nguoi": ("people", Q(by_leader=True)),
+    "lanh_dao_vu_viec": (MATTERS_SUM, Q(by_leader=True)),
+    "thuong_xuyen_luot": ("visits", Q(form="thuong_xuyen")),
+    "dinh_ky_luot": ("visits", Q(form="dinh_ky")),
+    "dot_xuat_luot": ("visits", Q(form="dot_xuat")),
+    "nd_khieu_nai": ("about_khieu_nai", Q()),
+    "nd_to_cao": ("about_to_cao", Q()),
+    "nd_kien_nghi": ("about_kien_nghi", Q()),
+}
+
+
+def _sessions(unit_ids: list[int], start: dt.date, end: dt.date):
+    return ReceptionSession.objects.filter(
+        unit_id__in=unit_ids, held_on__gte=start, held_on__lte=end
+    )
 
 
 def reception_counts(
-    unit_ids: Iterable[int], start: dt.date, end: dt.date
+    unit_ids: list[int], start: dt.date, end: dt.date
 ) -> dict[int, dict[str, int]]:
     """Reception buckets per unit: one GROUP BY over the sessions of the period."""
-    leader = Q(by_leader=True)
-    rows = (
-        ReceptionSession.objects.filter(
-            unit_id__in=list(unit_ids), held_on__gte=start, held_on__lte=end
-        )
-        .values("unit_id")
-        .annotate(
-            buoi=Count("id"),
-            luot=Sum("visits"),
-            nguoi=Sum("people"),
-            vu_viec_cu=Sum("matters_old"),
-            vu_viec_moi=Sum("matters_new"),
-            vu_viec=Sum(F("matters_old") + F("matters_new")),
-            doan=Sum("groups"),
-            doan_nguoi=Sum("group_people"),
-            doan_vu_viec=Sum("group_matters"),
-            lanh_dao_luot=Sum("visits", filter=leader),
-            lanh_dao_nguoi=Sum("people", filter=leader),
-            lanh_dao_vu_viec=Sum(F("matters_old") + F("matters_new"), filter=leader),
-            thuong_xuyen_luot=Sum("visits", filter=Q(form="thuong_xuyen")),
-            dinh_ky_luot=Sum("visits", filter=Q(form="dinh_ky")),
-            dot_xuat_luot=Sum("visits", filter=Q(form="dot_xuat")),
-            nd_khieu_nai=Sum("about_khieu_nai"),
-            nd_to_cao=Sum("about_to_cao"),
-            nd_kien_nghi=Sum("about_kien_nghi"),
-        )
-    )
-    return {row.pop("unit_id"): {k: v or 0 for k, v in row.items()} for row in rows}
+    aggregates = {
+        key: Count("id", filter=q) if field is None else Coalesce(Sum(field, filter=q), 0)
+        for key, (field, q) in RECEPTION_FIELDS.items()
+    }
+    rows = _sessions(unit_ids, start, end).order_by().values("unit_id").annotate(**aggregates)
+    return {row.pop("unit_id"): {k: int(v) for k, v in row.items()} for row in rows}
 
 
-def reception_drill(unit_ids, start, end, key: str, limit: int, offset: int):
+def reception_items(
+    unit_ids: list[int], start: dt.date, end: dt.date, key: str
+) -> list[SourceItem]:
     """The sessions behind a reception bucket, each with its contribution."""
-    field = {
-        "buoi": None, "luot": "visits", "nguoi": "people", "vu_viec_cu": "matters_old",
-        "vu_viec_moi": "matters_new", "doan": "groups", "doan_nguoi": "group_people",
-        "doan_vu_viec": "group_matters", "lanh_dao_luot": "visits", "lanh_dao_nguoi": "people",
-        "thuong_xuyen_luot": "visits", "dinh_ky_luot": "visits", "dot_xuat_luot": "visits",
-        "nd_khieu_nai": "about_khieu_nai", "nd_to_cao": "about_to_cao",
-        "nd_kien_nghi": "about_kien_nghi",
-    }  # fmt: skip
-    rows = ReceptionSession.objects.filter(
-        unit_id__in=list(unit_ids), held_on__gte=start, held_on__lte=end
-    )
-    if key.startswith("lanh_dao_"):
-        rows = rows.filter(by_leader=True)
-    for form in ("thuong_xuyen", "dinh_ky", "dot_xuat"):
-        if key == f"{form}_luot":
-            rows = rows.filter(form=form)
-    rows = rows.order_by("held_on", "id")
+    field, q = RECEPTION_FIELDS[key]
 
     def value(s: ReceptionSession) -> int:
-        if key in {"vu_viec", "lanh_dao_vu_viec"}:
+        if field is None:
+            return 1
+        if field is MATTERS_SUM:
             return s.matters
-        name = field.get(key)
-        return 1 if name is None else getattr(s, name)
+        return getattr(s, str(field))
 
-    items = [
-        DrillItem(
-            f"{s.held_on:%d/%m/%Y}",
-            s.get_form_display(),
-            reverse("complaints:session", args=[s.pk]),
-            value(s),
+    return [
+        SourceItem(
+            key=f"{s.held_on:%d/%m/%Y}",
+            label=s.get_form_display(),
+            detail=s.content[:120],
+            url=reverse("complaints:session", args=[s.pk]),
+            value=value(s),
         )
-        for s in rows[offset : offset + limit]
+        for s in _sessions(unit_ids, start, end).filter(q).order_by("held_on", "id")
     ]
-    return rows.count(), items
 
 
-def register() -> None:
-    register_source(Source("complaints", COMPLAINT_KEYS, complaint_counts, complaint_drill))
-    register_source(Source("reception", RECEPTION_KEYS, reception_counts, reception_drill))
+COMPLAINTS = FormSource(
+    measure="complaints",
+    base_keys=LETTER_KEYS + MATTER_KEYS,
+    identities=MATTER_IDENTITIES,
+    labels=COMPLAINT_LABELS,
+    counts=complaint_counts,
+    items=complaint_items,
+    unit_text=_("Đơn vị tính: đơn, việc"),
+    rates=(("ty_le", "da_giai_quyet", "phai_giai_quyet"),),
+)
+RECEPTION = FormSource(
+    measure="reception",
+    base_keys=RECEPTION_BASE,
+    identities=RECEPTION_IDENTITIES,
+    labels=RECEPTION_LABELS,
+    counts=reception_counts,
+    items=reception_items,
+    unit_text=_("Đơn vị tính: buổi, lượt, người, vụ việc"),
+)

@@ -135,7 +135,7 @@ def drill_source(
     limit: int = 50,
     offset: int = 0,
 ) -> ItemPage:
-    """Forms 6, 10, 12 (`common.form_sources`): the records behind a cell, each with its
+    """Forms 6, 8, 9, 10, 12 (`common.form_sources`): the records behind a cell, each with its
     contribution (Σ sign × its value in each base bucket of the expression; a rate drills into
     its numerator). Largest contributions first, then by code."""
     match = RATE.match(expr.strip())

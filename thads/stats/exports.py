@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 
+from thads.common.form_sources import form_source
+from thads.common.money import rate
 from thads.common.periods import Period
 from thads.common.spreadsheets import csv_dict_writer
 from thads.org.models import Unit
@@ -47,10 +49,16 @@ def report_payload(report: Report, measure: str, form: str) -> dict:
 
 def table_payload(table) -> dict:
     """A form counted by another app (`common.form_sources`) in the same shape as
-    `report_payload`: each row has every bucket of the source (base and derived)."""
+    `report_payload`: each row has every bucket of the source (base and derived) and its
+    rates ("95.00", null with no base)."""
+    source = form_source(table.definition.measure)
+    rates = source.rates if source is not None else ()
 
     def row(r) -> dict:
-        return {"unit": r.unit_code, "name": r.name, **r.raw}
+        out = {"unit": r.unit_code, "name": r.name, **r.raw}
+        for key, numerator, denominator in rates:
+            out[key] = _rate_text(rate(r.raw[numerator], r.raw[denominator]))
+        return out
 
     return {
         "unit": table.unit.code,
@@ -65,7 +73,7 @@ def table_payload(table) -> dict:
 
 
 def form_payload(code: str, unit: Unit, period: Period) -> dict:
-    """The JSON of form `code` (every official form: 1–7, 10, 12) for `unit` and `period`, as
+    """The JSON of form `code` (every official form: 1–10, 12) for `unit` and `period`, as
     `thads report` and the API (/api/v1/reports/) give it: forms 1–5 from the engine's report
     rows (every bucket key, the rate as "83.99"), the others from their table (every bucket of
     the form's source). Raises `stats.layout.FormNotFound` when no definition is in force."""

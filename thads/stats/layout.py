@@ -193,7 +193,7 @@ def _build_measures_form(definition: FormDefinition, unit: Unit, period: Period)
 def _build_source_form(
     definition: FormDefinition, unit: Unit, period: Period, source: FormSource
 ) -> FormTable:
-    """A form whose buckets another app counts (`common.form_sources`: forms 6, 10, 12): rows
+    """A form whose buckets another app counts (`common.form_sources`: forms 6, 8, 9, 10, 12): rows
     per unit below the report unit, as for forms 1–2, with the source's identities derived."""
     units = list(Unit.objects.only("id", "code", "name", "parent_id", "successor_id", "path"))
     by_id = {u.pk: u for u in units}

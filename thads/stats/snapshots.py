@@ -107,8 +107,8 @@ def payloads_of(reports: dict[str, Report]) -> dict[str, dict]:
 
 
 def source_payloads(unit: Unit, period: Period) -> dict[str, dict]:
-    """Forms 6, 10, 12 (counted by another app, `common.form_sources`) as `thads report` prints
-    them: frozen with forms 1–5 when the month is approved."""
+    """Forms 6, 8, 9, 10, 12 (counted by another app, `common.form_sources`) as `thads report`
+    prints them: frozen with forms 1–5 when the month is approved."""
     codes = (
         FormDefinition.objects.filter(measure__in=list(form_sources()))
         .values_list("code", flat=True)

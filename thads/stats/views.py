@@ -182,7 +182,8 @@ def drill_down(request):
 
 
 def _drill_source(request, selection: Selection, target: DrillTarget, source):
-    """Forms 6, 10, 12: the records behind the cell (judgments, inspections, acts, cases)."""
+    """Forms 6, 8, 9, 10, 12: the records behind the cell (judgments, inspections, acts, cases,
+    letters, matters, reception sessions)."""
     try:
         number = max(1, int(request.GET.get("trang", "1")))
     except ValueError:

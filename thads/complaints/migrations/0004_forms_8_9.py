@@ -1,4 +1,5 @@
-"""Forms 8 and 9 as form definitions of the statistics (thads.complaints.form_defaults)."""
+"""Forms 8 and 9 as form definitions of the statistics (thads.complaints.form_defaults;
+idempotent: `seed` is rerun after a test flush, thads.testing.reference_data)."""
 
 from django.db import migrations
 
@@ -12,7 +13,15 @@ def seed(apps, schema_editor):
             FormDefinition.objects.update_or_create(
                 code=form["code"],
                 effective_from=effective,
-                defaults={**{k: v for k, v in form.items() if k != "code"}, "circular": circular},
+                defaults={
+                    "name": form["name"],
+                    "circular": circular,
+                    "measure": form["measure"],
+                    "rows_by": "unit",
+                    "money_unit": "",
+                    "filters": {},
+                    "columns": form["columns"],
+                },
             )
 
 

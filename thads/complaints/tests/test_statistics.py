@@ -11,7 +11,7 @@ import json
 import pytest
 from django.core.management import call_command
 
-from thads.common.stat_sources import source_for
+from thads.common.form_sources import form_source
 from thads.complaints import services
 from thads.complaints.models import Complaint, Matter
 from thads.complaints.services import HandlingInput, LetterInput, MatterInput, SenderInput
@@ -77,7 +77,7 @@ def test_seeds_38_of_40_is_95_percent(shared_demo_org, tmp_path):
     # A forwarded letter counts as a letter, not a matter.
     assert total["don_tiep_nhan"] == 38 and total["don_chuyen"] == 3
     assert total["don_thuoc_tq"] == 35 and total["kn1_phai_giai_quyet"] == 40
-    keys = set(source_for("complaints").keys) | {"unit", "name", "ty_le"}
+    keys = set(form_source("complaints").keys) | {"unit", "name", "ty_le"}
     assert set(total) == keys and all(set(r) == keys for r in payload["rows"])
     assert Matter.objects.filter(letter__unit__code="TNG-KV3").count() == 40
 
@@ -134,13 +134,13 @@ def test_duplicates_overdue_and_drill_down(shared_demo_org):
     assert on_12["total"]["qua_han"] == 0 and on_13["total"]["qua_han"] == 1
     total = on_13["total"]
     assert (total["don_tiep_nhan"], total["don_trung"], total["phai_giai_quyet"]) == (2, 1, 1)
-    source = source_for("complaints")
-    count, items = source.drill([unit.pk], D(2025, 10, 1), D(2026, 3, 13), "don_trung", 10, 0)
-    assert count == 1 and items[0].url.endswith(
+    source = form_source("complaints")
+    items = source.items([unit.pk], D(2025, 10, 1), D(2026, 3, 13), "don_trung")
+    assert len(items) == 1 and items[0].url.endswith(
         f"/don/{Complaint.objects.get(duplicate_of=letter).pk}/"
     )
-    count, items = source.drill([unit.pk], D(2025, 10, 1), D(2026, 3, 13), "kp_qua_han", 10, 0)
-    assert count == 1 and items[0].code == letter.code
+    items = source.items([unit.pk], D(2025, 10, 1), D(2026, 3, 13), "kp_qua_han")
+    assert len(items) == 1 and items[0].key == letter.code
 
 
 def test_form_8_and_9_on_the_screen_and_drill_down(client, shared_demo_org, tmp_path):
@@ -156,7 +156,7 @@ def test_form_8_and_9_on_the_screen_and_drill_down(client, shared_demo_org, tmp_
     assert page.status_code == 200 and "95,00" in body
     # Column 12 (index 11) is "Đã giải quyết — Tổng số": 38 matters behind it.
     drill = client.get(f"{reverse('stats:drill')}?{query}&bieu=8&cot=11&dong=TNG-KV3")
-    assert drill.status_code == 200 and "Số dòng: 38" in drill.content.decode()
+    assert drill.status_code == 200 and "Số bản ghi: 38" in drill.content.decode()
     assert client.get(f"{reverse('stats:report')}?{query}&bieu=9").status_code == 200
 
 

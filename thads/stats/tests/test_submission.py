@@ -66,7 +66,8 @@ def test_submit_approve_freezes_and_later_corrections_do_not_change_the_snapshot
     row.refresh_from_db()
     assert row.status == ReportSubmission.Status.APPROVED
     snapshot = ReportSnapshot.objects.get(submission=row)
-    assert set(snapshot.payloads) == {"1", "2", "4", "5", "6", "10", "12"}  # 6, 10, 12: oversight
+    # 6, 10, 12: oversight; 8, 9: complaints and reception
+    assert set(snapshot.payloads) == {"1", "2", "4", "5", "6", "8", "9", "10", "12"}
     assert snapshot.payloads["12"]["form"] == "12"
     assert snapshot.payloads["2"]["total"]["xong"] == 10 * M
     assert snapshot.payloads["1"]["total"]["thu_ly_moi"] == 1

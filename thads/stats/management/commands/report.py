@@ -1,11 +1,12 @@
-"""`thads report {cases|money|budget|measures|thahc|oversight|exemptions} --unit CODE --year N
-(--month K | --as-of DATE) ...`
+"""`thads report {cases|money|budget|measures|thahc|oversight|exemptions|complaints|reception}
+--unit CODE --year N (--month K | --as-of DATE) ...`
 
 `cases` / `money` are forms 1–2 (4–5 with --by officer), `budget` form 3 (the state budget's
-money), `measures` form 7 (security and coercion measures); `thahc`, `oversight` and
-`exemptions` are forms 12, 10 and 6, whose buckets another app counts (`common.form_sources`):
-the same JSON shape (`stats.exports.form_payload`, also the API's /api/v1/reports/), every
-bucket of the form's source in each row and in `total`."""
+money), `measures` form 7 (security and coercion measures); `thahc`, `oversight`, `exemptions`,
+`complaints` and `reception` are forms 12, 10, 6, 8 and 9, whose buckets another app counts
+(`common.form_sources`): the same JSON shape (`stats.exports.form_payload`, also the API's
+/api/v1/reports/), every bucket of the form's source in each row and in `total` (form 8 adds
+`ty_le`)."""
 
 from __future__ import annotations
 
@@ -25,9 +26,17 @@ FORMS = {
     ("cases", "officer"): "4",
     ("money", "officer"): "5",
 }
-# Forms by unit only: measure → form code (3: state budget; 7: measures; 6, 10, 12 counted by
-# another app through common.form_sources).
-SOURCE_FORMS = {"budget": "3", "measures": "7", "thahc": "12", "oversight": "10", "exemptions": "6"}
+# Forms by unit only: measure → form code (3: state budget; 7: measures; 6, 8, 9, 10, 12 counted
+# by another app through common.form_sources).
+SOURCE_FORMS = {
+    "budget": "3",
+    "measures": "7",
+    "thahc": "12",
+    "oversight": "10",
+    "exemptions": "6",
+    "complaints": "8",
+    "reception": "9",
+}
 
 
 class Command(BaseCommand):
