@@ -193,6 +193,17 @@ FINDINGS = (
     ActField("informants", _("Cơ quan, người cung cấp thông tin"), TEXT),
 )
 
+# The next auction's notice (Luật Đấu giá tài sản 2016, Điều 35; Luật THADS 2008, Điều 101),
+# recorded with the act after which it is announced: the valuation (first round) or the price
+# reduction (the next rounds). Optional; the portal publishes what is recorded and the case
+# page shows the same notice (portal.auctions.notice_of).
+NEXT_AUCTION = (
+    ActField("organisation", _("Tổ chức đấu giá tài sản"), TEXT, required=False),
+    ActField("deposit", _("Tiền đặt trước (đồng)"), MONEY, required=False),
+    ActField("auction_on", _("Ngày đấu giá"), DATE, required=False),
+    ActField("auction_place", _("Nơi đấu giá"), TEXT, required=False),
+)
+
 # A notice's own field: the day the addressee received it or was validly notified — the
 # voluntary period runs from it (Luật THADS 2008, Điều 45 k1); the notice's date when absent.
 RECEIVED = ActField(
@@ -266,6 +277,7 @@ SCHEMAS: dict[str, ActSchema] = {
             (
                 ActField("valuer", _("Tổ chức thẩm định giá"), TEXT),
                 ActField("certificate", _("Chứng thư thẩm định giá số"), TEXT),
+                *NEXT_AUCTION,
             ),
         ),
         ActSchema(
@@ -274,6 +286,7 @@ SCHEMAS: dict[str, ActSchema] = {
             (
                 ActField("valuer", _("Tổ chức thẩm định giá"), TEXT),
                 ActField("certificate", _("Chứng thư thẩm định giá số"), TEXT),
+                *NEXT_AUCTION,
             ),
         ),
         ActSchema(
@@ -289,7 +302,7 @@ SCHEMAS: dict[str, ActSchema] = {
         ActSchema(
             EventType.GIAM_GIA,
             OFFICER,
-            (ActField("new_price", _("Giá khởi điểm mới (đồng)"), MONEY),),
+            (ActField("new_price", _("Giá khởi điểm mới (đồng)"), MONEY), *NEXT_AUCTION),
         ),
         # Payee and order of payment come from the ledger's payout (obligation, party).
         ActSchema(EventType.CHI_TRA, HEAD),
@@ -380,13 +393,10 @@ SYSTEM_FIELDS: dict[str, tuple[ActField, ...]] = {
         ActField("can_uy_thac", _("Có căn cứ ủy thác"), FLAG, required=False),
     ),
 }
-AUCTION_NOTICE = (
-    ActField("deposit", _("Tiền đặt trước (đồng)"), MONEY, required=False),
-    ActField("auction_on", _("Ngày đấu giá"), DATE, required=False),
-    ActField("auction_place", _("Nơi đấu giá"), TEXT, required=False),
-)
+# The auction held may carry its notice's deposit, date and place (valuation and reduction have
+# them as act fields: NEXT_AUCTION).
+AUCTION_NOTICE = NEXT_AUCTION[1:]
 SYSTEM_FIELDS[EventType.DAU_GIA] = AUCTION_NOTICE
-SYSTEM_FIELDS[EventType.GIAM_GIA] = AUCTION_NOTICE
 
 
 @cache

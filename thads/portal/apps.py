@@ -8,11 +8,16 @@ class PortalConfig(AppConfig):
     verbose_name = _("Cổng thông tin công khai")
 
     def ready(self):
-        """A link to the public portal in the staff's menu (the crawler then checks its pages)."""
+        """A link to the public portal in the staff's menu (the crawler then checks its pages);
+        the case page's panel with the auction notice the portal publishes for the case."""
         from django.urls import reverse
 
+        from thads.cases.actions import register_case_panel
         from thads.common.ui import MenuItem, register_menu_item
         from thads.org.models import Role
+        from thads.portal.auctions import case_panel
+
+        register_case_panel("portal/_case_auction.html", case_panel)
 
         def _steers(request, unit) -> bool:
             """Those who see the steering section: leaders, inspectors, heads and deputies."""

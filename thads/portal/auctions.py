@@ -4,7 +4,10 @@
 The notice names the asset, never the parties: the starting price is the last valuation or
 the last reduced price (giảm giá, Điều 104), the round is one more than the failed auctions;
 the asset and where it is come from the seizure decision (kê biên), the organisation from the
-auction's act (cases.acts); deposit, date and place of the auction when recorded with it.
+auction's acts (cases.acts); deposit, date and place of the next auction as recorded with the
+valuation or the price reduction that announced it (`cases.acts.NEXT_AUCTION`), never those
+of an auction already held. `notice_of` feeds both the portal and the officer's case page
+(the panel registered in `portal.apps`), so they never disagree.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ class AuctionNotice:
     place: str
     organisation: str
     deposit: int | None
-    auction_on: str
+    auction_on: dt.date | None
 
 
 def _int(value) -> int | None:
@@ -55,6 +58,13 @@ def _latest(events: list, key: str):
         if value not in (None, ""):
             return value
     return None
+
+
+def _day(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
 
 
 def notice_of(case: Case, events: list) -> AuctionNotice | None:
@@ -86,19 +96,34 @@ def notice_of(case: Case, events: list) -> AuctionNotice | None:
         for e in kept
         if e.type == EventType.QUYET_DINH_CUONG_CHE and (e.data or {}).get("measure") == "ke_bien"
     ]
+    # The next round's details: recorded since the valuation or the last auction held.
+    held = [e for e in auctions if e.on >= valuation.on]
+    current = [
+        e for e in since if e.type != EventType.DAU_GIA and (not held or e.on >= held[-1].on)
+    ]
     return AuctionNotice(
         unit=case.unit.name,
         asset=str(_latest(seizures, "asset_description") or _latest(kept, "asset") or ""),
         asset_location=str(_latest(seizures, "asset_location") or ""),
         starting_price=next(p for p in reversed(prices) if p),
         valued_on=valuation.on,
-        round=len([e for e in auctions if e.on >= valuation.on]) + 1,
+        round=len(held) + 1,
         reductions=reductions,
-        place=str(_latest(kept, "auction_place") or ""),
+        place=str(_latest(current, "auction_place") or ""),
         organisation=str(_latest(kept, "organisation") or ""),
-        deposit=_int(_latest(kept, "deposit")),
-        auction_on=str(_latest(kept, "auction_on") or ""),
+        deposit=_int(_latest(current, "deposit")),
+        auction_on=_day(_latest(current, "auction_on")),
     )
+
+
+def case_panel(request, case: Case) -> dict | None:
+    """The case page's panel (registered in apps.py): the notice the portal publishes for the
+    case — the same `notice_of` — and whether it is published now (cases being enforced);
+    hidden when the case has no open notice."""
+    notice = notice_of(case, list(case.events.all()))
+    if notice is None:
+        return None
+    return {"notice": notice, "published": case.state == CaseState.DANG_THI_HANH}
 
 
 def auction_notices(unit_path: str = "") -> list[AuctionNotice]:
