@@ -7,6 +7,12 @@ class PortalConfig(AppConfig):
     label = "portal"
     verbose_name = _("Cổng thông tin công khai")
 
+    def load_demo(self) -> int:
+        """`thads demo`: publish the demo units' contacts; the number published."""
+        from thads.portal.demo import load_contacts
+
+        return load_contacts()
+
     def ready(self):
         """A link to the public portal in the staff's menu (the crawler then checks its pages);
         the case page's panel with the auction notice the portal publishes for the case."""

@@ -31,7 +31,7 @@ def test_demo_builds_then_refuses_then_skips_if_empty(monkeypatch):
 
     monkeypatch.setattr(demo_cases, "load", lambda today: _NoCases())
     out = run("demo")
-    assert "Đã tạo tỉnh mẫu: 17 đơn vị, 41 cán bộ." in out
+    assert "Đã tạo tỉnh mẫu: 17 đơn vị, 41 cán bộ (7 đơn vị có địa chỉ" in out
     # The cases' import creates no unit: its "0 đơn vị" must not contradict the 17 above.
     assert "0 đơn vị" not in out
     units, staff = Unit.objects.count(), Staff.objects.count()

@@ -1,5 +1,6 @@
 """`thads demo`: build the demo province (deterministic)."""
 
+from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
@@ -29,8 +30,16 @@ class Command(BaseCommand):
             )
         units = org_demo.build_org()
         staff = Staff.objects.count()
+        # Apps that add their own demo data (the portal: the units' contacts) say so with a
+        # `load_demo()` on their AppConfig (web may not import them: they are its siblings).
+        contacts = sum(
+            config.load_demo() for config in apps.get_app_configs() if hasattr(config, "load_demo")
+        )
         self.stdout.write(
-            self.style.SUCCESS(f"Đã tạo tỉnh mẫu: {len(units)} đơn vị, {staff} cán bộ.")
+            self.style.SUCCESS(
+                f"Đã tạo tỉnh mẫu: {len(units)} đơn vị, {staff} cán bộ "
+                f"({contacts} đơn vị có địa chỉ, lịch tiếp công dân trên cổng công khai)."
+            )
         )
         result = demo_cases.load(timezone.localdate())
         self.stdout.write(self.style.SUCCESS(cases_summary(result)))
