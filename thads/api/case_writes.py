@@ -10,6 +10,7 @@ problem details (422 with the article).
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.request import Request
@@ -54,7 +55,7 @@ def intake(request: Request) -> Response:
     if values.get("officer"):
         officer = intake_unit_officers(unit).filter(code=values["officer"]).first()
         if officer is None:
-            raise ValidationError({"officer": "Không phải Chấp hành viên của đơn vị thụ lý."})
+            raise ValidationError({"officer": _("Không phải Chấp hành viên của đơn vị thụ lý.")})
     case_input = services.CaseInput(
         code="",
         unit=unit,
@@ -93,7 +94,7 @@ def event_append(request: Request, pk: int) -> Response:
         if kind == EventType.UY_THAC:
             to_unit = entrust_targets(case).filter(code=values.get("to_unit") or "").first()
             if to_unit is None:
-                raise ValidationError({"to_unit": "Phải chọn cơ quan nhận ủy thác hợp lệ."})
+                raise ValidationError({"to_unit": _("Phải chọn cơ quan nhận ủy thác hợp lệ.")})
             services.case_entrust(
                 case, to_unit=to_unit, on=values["on"], by=request.user, expected_version=version
             )

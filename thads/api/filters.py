@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import django_filters
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from thads.cases.models import Case, CaseMode, CaseState
 from thads.cases.search import search_cases
@@ -12,9 +13,9 @@ from thads.org.models import Staff, Unit
 
 class UnitFilter(django_filters.FilterSet):
     level = django_filters.ChoiceFilter(choices=Unit.Level.choices)
-    parent = django_filters.CharFilter(field_name="parent__code", label="Mã đơn vị cấp trên")
+    parent = django_filters.CharFilter(field_name="parent__code", label=_("Mã đơn vị cấp trên"))
     in_force = django_filters.BooleanFilter(
-        field_name="valid_to", lookup_expr="isnull", label="Đang hoạt động"
+        field_name="valid_to", lookup_expr="isnull", label=_("Đang hoạt động")
     )
 
     class Meta:
@@ -24,7 +25,7 @@ class UnitFilter(django_filters.FilterSet):
 
 class StaffFilter(django_filters.FilterSet):
     unit = django_filters.CharFilter(
-        field_name="memberships__unit__code", label="Mã đơn vị công tác", distinct=True
+        field_name="memberships__unit__code", label=_("Mã đơn vị công tác"), distinct=True
     )
     title = django_filters.ChoiceFilter(choices=Staff.Title.choices)
 
@@ -34,8 +35,8 @@ class StaffFilter(django_filters.FilterSet):
 
 
 class CaseFilter(django_filters.FilterSet):
-    unit = django_filters.CharFilter(field_name="unit__code", label="Mã đơn vị thụ lý")
-    officer = django_filters.CharFilter(field_name="officer__code", label="Mã Chấp hành viên")
+    unit = django_filters.CharFilter(field_name="unit__code", label=_("Mã đơn vị thụ lý"))
+    officer = django_filters.CharFilter(field_name="officer__code", label=_("Mã Chấp hành viên"))
     state = django_filters.ChoiceFilter(choices=CaseState.choices)
     mode = django_filters.ChoiceFilter(choices=CaseMode.choices)
     accepted_from = django_filters.DateFilter(field_name="accepted_on", lookup_expr="gte")
@@ -44,7 +45,7 @@ class CaseFilter(django_filters.FilterSet):
     amount_max = django_filters.NumberFilter(field_name="amount", lookup_expr="lte")
     is_state_budget = django_filters.BooleanFilter()
     q = django_filters.CharFilter(
-        method="search", label="Tìm theo tên đương sự (không dấu), số CCCD, mã việc, số QĐ"
+        method="search", label=_("Tìm theo tên đương sự (không dấu), số CCCD, mã việc, số QĐ")
     )
 
     class Meta:

@@ -3,6 +3,8 @@ every business rule (the transition table, the law in force, the ledger's limits
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from thads.cases.acts import AUCTION_NOTICE, COMMON_KEYS, act_fields
@@ -57,7 +59,7 @@ class ObligationInput(serializers.Serializer):
 class IntakeInput(serializers.Serializer):
     """Thụ lý one case (QĐ THA) of a judgment; the code is given by the unit's numbering."""
 
-    unit = serializers.CharField(max_length=40, help_text="Mã đơn vị thụ lý")
+    unit = serializers.CharField(max_length=40, help_text=_("Mã đơn vị thụ lý"))
     judgment = JudgmentInput()
     decision_no = serializers.CharField(max_length=100)
     decision_date = serializers.DateField()
@@ -65,7 +67,7 @@ class IntakeInput(serializers.Serializer):
     received_on = serializers.DateField(required=False, allow_null=True)
     mode = serializers.ChoiceField(choices=CaseMode.choices)
     officer = serializers.CharField(
-        max_length=40, required=False, allow_blank=True, help_text="Mã Chấp hành viên"
+        max_length=40, required=False, allow_blank=True, help_text=_("Mã Chấp hành viên")
     )
     is_state_budget = serializers.BooleanField(default=False)
     is_bank_credit = serializers.BooleanField(default=False)
@@ -79,7 +81,11 @@ class IntakeInput(serializers.Serializer):
             index = obligation.get("payee_index")
             if index is not None and index >= count:
                 raise serializers.ValidationError(
-                    {"obligations": "payee_index phải trỏ tới một đương sự trong danh sách."}
+                    {
+                        "obligations": gettext(
+                            "payee_index phải trỏ tới một đương sự trong danh sách."
+                        )
+                    }
                 )
         return attrs
 
@@ -95,14 +101,14 @@ class EventInput(serializers.Serializer):
     data = serializers.DictField(
         child=serializers.JSONField(),
         required=False,
-        help_text=(
+        help_text=_(
             "Nội dung của văn bản (quyết định, biên bản): các trường của loại sự kiện "
             "(cases.acts), số và ngày văn bản (doc_no, doc_date), người ký (signer), ghi chú "
             "(note); ngày theo ISO 8601, tiền là số nguyên đồng."
         ),
     )
     to_unit = serializers.CharField(
-        max_length=40, required=False, allow_blank=True, help_text="Ủy thác: mã đơn vị nhận"
+        max_length=40, required=False, allow_blank=True, help_text=_("Ủy thác: mã đơn vị nhận")
     )
 
     def validate(self, attrs):
@@ -110,10 +116,15 @@ class EventInput(serializers.Serializer):
         unknown = sorted(set(data) - data_keys(attrs["type"]))
         if unknown:
             raise serializers.ValidationError(
-                {"data": f"Khóa không được hỗ trợ cho loại sự kiện này: {', '.join(unknown)}."}
+                {
+                    "data": gettext("Khóa không được hỗ trợ cho loại sự kiện này: %(keys)s.")
+                    % {"keys": ", ".join(unknown)}
+                }
             )
         if any(isinstance(v, dict | list) for v in data.values()):
-            raise serializers.ValidationError({"data": "Mỗi giá trị phải là chữ, số hoặc ngày."})
+            raise serializers.ValidationError(
+                {"data": gettext("Mỗi giá trị phải là chữ, số hoặc ngày.")}
+            )
         return attrs
 
 

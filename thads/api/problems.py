@@ -25,7 +25,7 @@ class PreconditionRequired(exceptions.APIException):
     """A write without `If-Match` (RFC 6585): the caller must say which version it read."""
 
     status_code = 428
-    default_detail = "Phải gửi tiêu đề If-Match với phiên bản (ETag) của việc đã đọc."
+    default_detail = gettext_lazy("Phải gửi tiêu đề If-Match với phiên bản (ETag) của việc đã đọc.")
     default_code = "precondition_required"
 
 
@@ -33,7 +33,9 @@ class PreconditionFailed(exceptions.APIException):
     """`If-Match` names a version that is no longer the case's (someone wrote meanwhile)."""
 
     status_code = 412
-    default_detail = "Việc đã được người khác thay đổi sau khi bạn đọc. Hãy đọc lại và thử lại."
+    default_detail = gettext_lazy(
+        "Việc đã được người khác thay đổi sau khi bạn đọc. Hãy đọc lại và thử lại."
+    )
     default_code = "precondition_failed"
 
 
