@@ -149,6 +149,8 @@ def test_payment_recorded_through_the_api_shows_on_the_case_page_and_in_statisti
     period = as_of_period(2025, dt.date(2025, 9, 30))  # report year 01/10/2024–30/09/2025
     before = build_report(kv2, period).total.buckets.money["xong"]
     client = api_client("thuky")
+    form2 = {"unit": "TNG-KV2", "year": 2025, "as_of": "2025-09-30"}
+    api_before = client.get("/api/v1/reports/2/", form2).json()["total"]["xong"]
     body = {"amount": 1_250_000, "received_on": "2025-08-12", "payer": "Trần Thị Bình"}
     response = post(client, f"/api/v1/cases/{case.pk}/payments/", body, version=case.version)
     assert response.status_code == 201, response.json()
@@ -169,6 +171,8 @@ def test_payment_recorded_through_the_api_shows_on_the_case_page_and_in_statisti
     assert receipt.number in page and "1.250.000" in page
     # And the statistics count it: money executed (thi hành xong, form 2) of the year.
     assert build_report(kv2, period).total.buckets.money["xong"] - before == 1_250_000
+    # ... and so does form 02 read through the API (the JSON of `thads report`).
+    assert client.get("/api/v1/reports/2/", form2).json()["total"]["xong"] - api_before == 1_250_000
 
 
 def test_payment_over_the_remainder_is_refused_and_changes_nothing(demo_org):

@@ -10,9 +10,8 @@ from django.conf import settings
 
 from thads.cases import services
 from thads.cases.models import EventType, Party
-from thads.org.models import Unit
-from thads.portal.services import unit_contact_save
-from thads.testing.browser import ARTIFACTS
+from thads.portal.demo import load_contacts
+from thads.testing.browser import ARTIFACTS, sign_in
 from thads.testing.cases import new_case
 from thads.testing.org import build_all
 
@@ -40,7 +39,7 @@ def _world():
             on=D(2025, 9, 1),
             data={"ground": "khong_tai_san"},
         )
-    sale = new_case("TNG-KV3", officer="TN-DT-02", amount=900_000_000)
+    sale = new_case("TNG-KV2", amount=900_000_000)  # chv's (TN-SC-02)
     for kind, on, kwargs in [
         (EventType.XAC_MINH_CO_DIEU_KIEN, D(2025, 8, 5), {}),
         (
@@ -54,21 +53,28 @@ def _world():
                 }
             },
         ),
-        (EventType.THAM_DINH_GIA, D(2025, 8, 20), {"amount": 800_000_000}),
+        (
+            EventType.THAM_DINH_GIA,
+            D(2025, 8, 20),
+            {
+                "amount": 800_000_000,
+                "data": {
+                    "valuer": "Công ty Thẩm định giá V",
+                    "organisation": "Công ty đấu giá hợp danh Z",
+                    "deposit": 80_000_000,
+                    "auction_on": "2025-09-15",
+                    "auction_place": "Hội trường Công ty Z, phường Phan Đình Phùng",
+                },
+            },
+        ),
     ]:
         services.event_record(sale, type=kind, on=on, **kwargs)
-    unit_contact_save(
-        Unit.objects.get(code="TNG-KV2"),
-        address="Số 1 đường Cách Mạng Tháng Tám, phường Phan Đình Phùng, tỉnh Thái Nguyên",
-        phone="0208 3855 555",
-        hours="Sáng 7:30–11:30, chiều 13:30–17:00, thứ Hai đến thứ Sáu",
-        reception_days="Thứ Ba và thứ Năm hằng tuần",
-    )
-    return case
+    load_contacts()  # every demo unit's address, hours and reception days (thads demo)
+    return case, sale
 
 
 def test_portal_pages_on_a_desktop_and_a_phone(live_server, browser):
-    case = _world()
+    case, sale = _world()
     SHOTS.mkdir(parents=True, exist_ok=True)
     for width, height, label in [(1280, 900, "desktop"), (390, 844, "390")]:
         context = browser.new_context(locale="vi-VN", viewport={"width": width, "height": height})
@@ -93,6 +99,13 @@ def test_portal_pages_on_a_desktop_and_a_phone(live_server, browser):
         assert page.get_by_test_id("lookup-answer").is_visible()
         assert "Chưa có điều kiện thi hành" in page.get_by_test_id("lookup-answer").inner_text()
         page.screenshot(path=str(SHOTS / f"portal-lookup-answer-{label}.png"), full_page=True)
+        # The officer's case page shows the same notice as the auctions page.
+        sign_in(page, live_server, "chv")
+        page.goto(f"{live_server.url}/viec/{sale.pk}/")
+        panel = page.get_by_test_id("auction-panel")
+        assert "80.000.000 đ" in panel.inner_text() and "15/09/2025" in panel.inner_text()
+        panel.scroll_into_view_if_needed()
+        panel.screenshot(path=str(SHOTS / f"case-auction-panel-{label}.png"))
         assert errors == [], errors
         context.close()
 
@@ -104,6 +117,8 @@ def test_swagger_ui_and_redoc_render_the_schema(live_server, page):
     page.wait_for_selector(".swagger-ui .info .title")
     assert "THADS API" in page.locator(".swagger-ui .info .title").inner_text()
     page.wait_for_selector(".opblock-summary-path >> text=/api/v1/cases/{id}/events/")
+    for path in ("/api/v1/reports/{form}/", "/api/v1/targets/", "/api/v1/complaints/{id}/"):
+        assert page.locator(f".opblock-summary-path >> text={path}").count() >= 1, path
     page.screenshot(path=str(SHOTS / "swagger-ui.png"), full_page=False)
     page.goto(f"{live_server.url}/api/v1/redoc/")
     page.wait_for_selector("text=THADS API")
