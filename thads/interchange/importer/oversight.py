@@ -1,18 +1,26 @@
-"""Interchange records of oversight: `admin_judgment`, `inspection`, `procuracy_act`
-(docs/interchange-notes.md). Read with the importer's `_Reader` (typed fields, every problem of
-a line reported), checked against the file and the database (units, staff, cases, codes), written
-in the import's transaction after the cases, and exported in a fixed order so that export →
-import → export gives the same file.
+"""Interchange records of oversight: `admin_judgment`, `inspection`, `procuracy_act`,
+`inspection_plan`, `exemption_dossier` (docs/interchange-notes.md). Read with the importer's
+`_Reader` (typed fields, every problem of a line reported), checked against the file and the
+database (units, staff, cases, codes), written in the import's transaction after the cases, and
+exported in a fixed order so that export → import → export gives the same file.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from thads.cases.models import Case
-from thads.interchange.importer.records import _Invalid
+from thads.interchange.importer import oversight_plans
+from thads.interchange.importer.oversight_fields import (
+    _case_ids,
+    _d,
+    _fields,
+    _list,
+    _people,
+    _staff,
+    _sub,
+    _unit,
+)
 from thads.oversight.models import (
     AdminJudgment,
     AdminJudgmentStep,
@@ -35,81 +43,13 @@ from thads.oversight.models import (
 from thads.oversight.models.procuracy import ProcuracyLevel
 from thads.oversight.models.thahc import DocType, Instance
 
-TYPES = ("admin_judgment", "inspection", "procuracy_act")
-
-SUB_KEYS = {
-    "notice": ({"number", "on"}, {"delivered_on"}),
-    "court_order": ({"number", "on"}, set()),
-    "published": ({"on", "where"}, set()),
-    "outcome": ({"kind", "on"}, set()),
-    "step": ({"kind", "on"}, {"number", "recipient", "note"}),
-    "conclusion": ({"number", "on", "text"}, set()),
-    "finding": ({"violation", "description"}, {"case"}),
-    "recommendation": (
-        {"kind", "content", "issued_on", "due_on"},
-        {"people", "amount", "closed_on", "result", "follow_ups"},
-    ),
-    "follow_up": ({"on", "note"}, set()),
-    "answer": ({"number", "on", "result"}, {"reasons", "measures"}),
-}
-
-
-def _sub(r, key: str, spec: str, where: str, read):
-    """An optional nested object read with its own reader (None when absent)."""
-    value = r.obj.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, dict):
-        r.fail(f"“{key}” phải là một đối tượng JSON.")
-    sub = type(r)(value, r.errors, where)
-    if not sub.keys(f"“{key}”", SUB_KEYS[spec]):
-        raise _Invalid
-    return read(sub)
-
-
-def _list(r, key: str, spec: str, label: str, read) -> list:
-    value = r.obj.get(key)
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        r.fail(f"“{key}” phải là một danh sách.")
-    out = []
-    for i, item in enumerate(value, start=1):
-        if spec == "code":
-            if not isinstance(item, str) or not item.strip():
-                r.fail(f"{label} thứ {i} phải là một mã việc.")
-            out.append(item)
-            continue
-        if not isinstance(item, dict):
-            r.fail(f"{label} thứ {i} phải là một đối tượng JSON.")
-        sub = type(r)(item, r.errors, f"{label} thứ {i}: ")
-        if not sub.keys(label, SUB_KEYS[spec]):
-            raise _Invalid
-        out.append(read(sub))
-    return out
-
-
-def _people(r):
-    def convert(key: str, value: Any) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10_000:
-            r.fail(f"“{key}” phải là số nguyên không âm.")
-        return value
-
-    return convert
-
-
-def _fields(r, spec: list[tuple[str, Any]]) -> dict:
-    """Read every field even after a failure (all problems of the line are reported)."""
-    out: dict[str, Any] = {}
-    failed = False
-    for key, read in spec:
-        try:
-            out[key] = read()
-        except _Invalid:
-            failed = True
-    if failed:
-        raise _Invalid
-    return out
+TYPES = (
+    "admin_judgment",
+    "inspection",
+    "procuracy_act",
+    "inspection_plan",
+    "exemption_dossier",
+)
 
 
 def parse_admin_judgment(r, line: int) -> dict:
@@ -285,6 +225,8 @@ PARSERS = {
     "admin_judgment": parse_admin_judgment,
     "inspection": parse_inspection,
     "procuracy_act": parse_procuracy_act,
+    "inspection_plan": oversight_plans.parse_inspection_plan,
+    "exemption_dossier": oversight_plans.parse_exemption_dossier,
 }
 
 
@@ -294,6 +236,8 @@ PARSERS = {
 def case_refs(records: list[dict]) -> set[str]:
     refs: set[str] = set()
     for rec in records:
+        if rec["type"] == "exemption_dossier":
+            refs.add(rec["case"])
         refs |= set(rec.get("files", [])) | set(rec.get("cases", []))
         refs |= {f["case"] for f in rec.get("findings", []) if f.get("case")}
     return refs
@@ -313,13 +257,10 @@ def check(checker, records: list[dict]) -> None:
     taken = set(judgments.values_list("code", flat=True))
     taken |= set(inspections.values_list("code", flat=True))
     seen: dict[tuple, int] = {}
+    linked: dict[str, int] = {}  # inspection code → the line of the plan item naming it
     for rec in records:
         line = rec["line"]
-        key = (
-            (rec["type"], rec["code"])
-            if "code" in rec
-            else (rec["type"], rec["unit"], rec["number"], rec["act_on"])
-        )
+        key = _natural_key(rec)
         if key in seen:
             err(line, f"Bản ghi bị trùng (đã có ở dòng {seen[key]}).")
         seen.setdefault(key, line)
@@ -335,6 +276,10 @@ def check(checker, records: list[dict]) -> None:
         for unit_key in ("unit", "inspecting_unit"):
             if unit_key in rec:
                 checker._unit_known(line, rec[unit_key])
+        if rec["type"] == "inspection_plan":
+            oversight_plans.check_plan(checker, rec, codes["inspection"], linked)
+        elif rec["type"] == "exemption_dossier":
+            oversight_plans.check_dossier(checker, rec)
         officer = rec.get("officer")
         if officer and officer not in checker.file_staff and officer not in checker.db_staff:
             err(line, f"Không tìm thấy cán bộ “{officer}”.")
@@ -342,6 +287,16 @@ def check(checker, records: list[dict]) -> None:
             if code not in checker.file_cases and code not in checker.db_cases:
                 err(line, f"Không tìm thấy việc “{code}”.")
         _rules(rec, lambda message, line=line: err(line, message))
+
+
+def _natural_key(rec: dict) -> tuple:
+    if "code" in rec:
+        return (rec["type"], rec["code"])
+    if rec["type"] == "inspection_plan":
+        return (rec["type"], rec["unit"], rec["year"])
+    if rec["type"] == "exemption_dossier":
+        return (rec["type"], rec["case"], rec["eligible_on"])
+    return (rec["type"], rec["unit"], rec["number"], rec["act_on"])
 
 
 def _rules(rec: dict, err) -> None:
@@ -368,29 +323,14 @@ def _rules(rec: dict, err) -> None:
 
 
 def write(records: list[dict], units: dict, staff: dict, case_ids: dict[str, int]) -> int:
-    """Create the records (after the cases: their references are in `case_ids`)."""
-    for rec in records:
-        {"admin_judgment": _write_judgment, "inspection": _write_inspection,
-         "procuracy_act": _write_act}[rec["type"]](rec, units, staff, case_ids)  # fmt: skip
+    """Create the records (after the cases: their references are in `case_ids`); plans after
+    the inspections their items name."""
+    writers = {"admin_judgment": _write_judgment, "inspection": _write_inspection,
+               "procuracy_act": _write_act, "inspection_plan": oversight_plans.write_plan,
+               "exemption_dossier": oversight_plans.write_dossier}  # fmt: skip
+    for rec in sorted(records, key=lambda r: r["type"] == "inspection_plan"):
+        writers[rec["type"]](rec, units, staff, case_ids)
     return len(records)
-
-
-def _staff(staff: dict, code: str | None):
-    if not code:
-        return None
-    if code in staff:
-        return staff[code]
-    from thads.org.models import Staff
-
-    return Staff.objects.get(code=code)
-
-
-def _unit(units: dict, code: str):
-    if code in units:
-        return units[code]
-    from thads.org.models import Unit
-
-    return Unit.objects.get(code=code)
 
 
 def _write_judgment(rec: dict, units, staff, case_ids) -> None:
@@ -491,17 +431,7 @@ def _write_act(rec: dict, units, staff, case_ids) -> None:
     act.cases.set([ids[c] for c in rec["cases"]])
 
 
-def _case_ids(known: dict[str, int], codes: set[str]) -> dict[str, int]:
-    missing = codes - known.keys()
-    found = dict(Case.objects.filter(code__in=missing).values_list("code", "pk")) if missing else {}
-    return {**{c: known[c] for c in codes & known.keys()}, **found}
-
-
 # ---- export ---------------------------------------------------------------------------------
-
-
-def _d(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 def export(owned: set[int] | None) -> Iterator[dict]:
@@ -521,6 +451,7 @@ def export(owned: set[int] | None) -> Iterator[dict]:
         yield _inspection(i)
     for a in acts.order_by("unit__code", "received_on", "number", "act_on", "pk"):
         yield _act(a)
+    yield from oversight_plans.export(owned)
 
 
 def _judgment(j: AdminJudgment) -> dict:

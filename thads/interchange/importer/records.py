@@ -24,6 +24,8 @@ RECORD_TYPES = (
     "admin_judgment",
     "inspection",
     "procuracy_act",
+    "inspection_plan",
+    "exemption_dossier",
 )
 FLAGS = ("ngan_sach", "tin_dung", "tham_nhung_kinh_te")
 # The one obligation written for every imported case (the format has no obligation records).
@@ -60,7 +62,8 @@ KEYS: dict[str, tuple[set[str], set[str]]] = {
         {"case", "resolved_on", "result"},
     ),
 }
-# Oversight records (importer.oversight): administrative judgments, inspections, procuracy acts.
+# Oversight records (importer.oversight): administrative judgments, inspections, procuracy acts,
+# inspection plans, exemption dossiers.
 KEYS.update({
     "admin_judgment": (
         {"code", "unit", "court", "number", "judgment_date", "instance", "doc_type", "kind",
@@ -77,6 +80,11 @@ KEYS.update({
         {"unit", "kind", "level", "procuracy", "number", "act_on", "received_on", "content",
          "answer_due"},
         {"decisions", "decision_received_on", "cases", "answer_rule", "answer"},
+    ),
+    "inspection_plan": ({"unit", "year", "decision_no", "approved_on"}, {"items"}),
+    "exemption_dossier": (
+        {"case", "eligible_on", "amount_requested"},
+        {"sent_on", "court_accepted_on", "decided_on", "decision_no", "result", "event_on"},
     ),
 })  # fmt: skip
 JUDGMENT_KEYS = ({"court", "number", "date", "kind"}, set())

@@ -105,3 +105,90 @@ def test_errors_name_their_line_and_nothing_is_written():
     messages = dict(failed.value.errors)
     assert "KHONG-CO" in messages[15] and "TN-SC/9999" in messages[16]
     assert not Inspection.objects.exists()
+
+
+# A state-budget case exempted by the court (mien_giam), its dossier, and the plan of the
+# inspection above (one item opened as KT/TN/2022/001, one trimmed, one pending).
+EXEMPTED = {
+    "type": "case", "code": "TN-SC/2020/0077", "unit": "TN-SC", "accepted_on": "2020-03-02",
+    "decision_no": "77/QĐ-CCTHADS", "decision_date": "2020-03-02", "mode": "chu_dong",
+    "judgment": {"court": "TAND thành phố Sông Công", "number": "3/2020/HS-ST",
+                 "date": "2020-01-10", "kind": "hinh_su"},
+    "flags": ["ngan_sach"], "officer": "TN-SC-01", "amount": 4500000,
+    "parties": [{"role": "phai_thi_hanh", "kind": "ca_nhan", "name": "Đỗ Văn Hải"}],
+    "events": [
+        {"on": "2020-04-01", "type": "chua_co_dieu_kien", "data": {"ground": "khong_tai_san"}},
+        {"on": "2022-03-15", "type": "mien_giam", "amount": 4500000},
+    ],
+}  # fmt: skip
+PLAN = {
+    "type": "inspection_plan", "unit": "TN", "year": 2022, "decision_no": "5/QĐ-CTHADS",
+    "approved_on": "2022-01-10",
+    "items": [
+        {"target": "TN-SC", "kind": "dot_xuat", "month": 5, "subject": "Việc kéo dài",
+         "trimmed_on": None, "trim_reason": "", "inspection": "KT/TN/2022/001"},
+        {"target": "TN-PY", "kind": "toan_dien", "month": 8, "subject": "",
+         "trimmed_on": "2022-07-01", "trim_reason": "Giảm theo chỉ đạo", "inspection": None},
+        {"target": "TN-PY", "kind": "chuyen_de", "month": 10, "subject": "Thu chi",
+         "trimmed_on": None, "trim_reason": "", "inspection": None},
+    ],
+}  # fmt: skip
+DOSSIER = {
+    "type": "exemption_dossier", "case": "TN-SC/2020/0077", "eligible_on": "2021-03-02",
+    "amount_requested": 4500000, "sent_on": "2021-12-01", "court_accepted_on": "2022-01-05",
+    "decided_on": "2022-03-15", "decision_no": "3/2022/QĐ-TA", "result": "mien",
+    "event_on": "2022-03-15",
+}  # fmt: skip
+MORE = [PLAN, DOSSIER]
+
+
+def more_lines() -> list[str]:
+    return [line for line in export_lines() if json.loads(line)["type"] in
+            {"inspection_plan", "exemption_dossier"}]  # fmt: skip
+
+
+def test_plans_and_dossiers_round_trip():
+    from thads.oversight.models import ExemptionDossier, InspectionPlan
+
+    # The plan comes before the inspection it names in the file: written after it anyway.
+    records = base_records() + [EXEMPTED, JUDGMENT, PLAN, INSPECTION, ACT, DOSSIER]
+    result = import_lines(to_lines(records), today=TODAY)
+    assert result.oversight == 5
+    assert more_lines() == [json.dumps(r, ensure_ascii=False) + "\n" for r in MORE]
+    plan = InspectionPlan.objects.get(unit__code="TN", year=2022)
+    assert plan.items.count() == 3
+    assert Inspection.objects.get(code="KT/TN/2022/001").plan_item.month == 5
+    dossier = ExemptionDossier.objects.get()
+    assert dossier.event.type == "mien_giam" and dossier.event.amount == 4_500_000
+
+
+def test_plan_and_dossier_errors_name_their_line():
+    bad_plan = {**PLAN, "year": 1990, "items": [
+        {**PLAN["items"][0], "inspection": "KT/KHONG-CO"},
+        {**PLAN["items"][1], "trim_reason": ""},
+        {**PLAN["items"][2], "month": 13},
+    ]}  # fmt: skip
+    bad_dossier = {**DOSSIER, "event_on": "2022-03-16", "result": "mien", "sent_on": "2020-01-01"}
+    records = base_records() + [EXEMPTED, bad_plan, bad_dossier]
+    with pytest.raises(ImportFailed) as failed:
+        import_lines(to_lines(records), today=TODAY)
+    by_line: dict[int, list[str]] = {}
+    for line, message in failed.value.errors:
+        by_line.setdefault(line, []).append(message)
+    assert any("year" in m for m in by_line[16]) and any("tháng" in m for m in by_line[16])
+    # Shapes right, references wrong: each problem on its own line.
+    plan = {**PLAN, "items": [{**PLAN["items"][0], "inspection": "KT/KHONG-CO"},
+                              {**PLAN["items"][1], "trim_reason": ""}]}  # fmt: skip
+    records = base_records() + [EXEMPTED, plan, bad_dossier]
+    with pytest.raises(ImportFailed) as failed:
+        import_lines(to_lines(records), today=TODAY)
+    messages: dict[int, list[str]] = {}
+    for line, message in failed.value.errors:
+        messages.setdefault(line, []).append(message)
+    assert any("KT/KHONG-CO" in m for m in messages[16])
+    assert any("ngày và lý do" in m for m in messages[16])
+    assert any("miễn, giảm ngày 2022-03-16" in m for m in messages[17])
+    assert any("theo thứ tự" in m for m in messages[17])
+    from thads.oversight.models import ExemptionDossier, InspectionPlan
+
+    assert not InspectionPlan.objects.exists() and not ExemptionDossier.objects.exists()
