@@ -66,13 +66,19 @@ def _list(r, key: str, spec: str, label: str, read) -> list:
     return out
 
 
-def _people(r):
+def _bounded(r, low: int, high: int, problem: str):
+    """A converter of whole numbers from `low` to `high`; `problem` says what was expected."""
+
     def convert(key: str, value: Any) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10_000:
-            r.fail(f"“{key}” phải là số nguyên không âm.")
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            r.fail(f"“{key}” {problem}")
         return value
 
     return convert
+
+
+def _people(r):
+    return _bounded(r, 0, 10_000, "phải là số nguyên không âm.")
 
 
 def _fields(r, spec: list[tuple[str, Any]]) -> dict:
@@ -90,21 +96,11 @@ def _fields(r, spec: list[tuple[str, Any]]) -> dict:
 
 
 def _month(r):
-    def convert(key: str, value: Any) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
-            r.fail(f"“{key}” phải là tháng từ 1 đến 12.")
-        return value
-
-    return convert
+    return _bounded(r, 1, 12, "phải là tháng từ 1 đến 12.")
 
 
 def _year(r):
-    def convert(key: str, value: Any) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or not 2000 <= value <= 2100:
-            r.fail(f"“{key}” phải là năm (2000–2100).")
-        return value
-
-    return convert
+    return _bounded(r, 2000, 2100, "phải là năm (2000–2100).")
 
 
 def _staff(staff: dict, code: str | None):
