@@ -20,6 +20,7 @@ from thads.interchange import demo_cases
 from thads.testing.documents import docx_text
 from thads.testing.org import build_all
 
+pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 21)
 COUNT = 300
 # A value the case could not fill prints "…" alone; "……" is a blank the template leaves for
