@@ -101,7 +101,7 @@ class HostileInputMiddleware:
 
 
 # The report screens whose reads go to the replica when one is configured (common.replica):
-# statistics forms and their drill-downs, the cockpit, the bottleneck lists.
+# statistics forms and their drill-downs, the cockpit, the bottleneck lists, the API's forms.
 REPORT_VIEWS = frozenset(
     {
         "stats:report",
@@ -113,6 +113,7 @@ REPORT_VIEWS = frozenset(
         "bottlenecks:panel",
         "bottlenecks:people",
         "bottlenecks:list",
+        "api:report",
     }
 )
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from thads.common import health
+from thads.common import health, replica
 from thads.common.ui import home_panels_for
 from thads.org.middleware import ACTIVE_UNIT_SESSION_KEY, active_unit
 from thads.org.models import Unit
@@ -49,13 +49,16 @@ def switch_unit(request):
 
 def healthz(request):
     """For the proxy and monitoring: 200 when the database answers, is migrated and a worker
-    is alive, 503 otherwise; no login, nothing private in the answer. `?check=web` leaves the
-    worker out (for a load balancer: a stopped worker is no reason to stop serving pages)."""
+    is alive (and the replica answers, when one is configured), 503 otherwise; no login,
+    nothing private in the answer. `?check=web` leaves the worker out (for a load balancer: a
+    stopped worker is no reason to stop serving pages)."""
     checks = {"database": health.database()}
     if checks["database"][0]:
         checks["migrations"] = health.migrations()
         if request.GET.get("check") != "web":
             checks["worker"] = health.worker()
+    if replica.enabled():  # the report screens read it (DATABASE_REPLICA_URL)
+        checks["replica"] = health.database(replica.report_alias())
     ok = all(passed for passed, _detail in checks.values())
     body = {"status": "ok" if ok else "fail"} | {name: d for name, (_p, d) in checks.items()}
     return JsonResponse(body, status=200 if ok else 503)

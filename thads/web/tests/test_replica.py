@@ -167,3 +167,41 @@ def test_engine_figures_are_the_same_on_either_side(cases, on_replica):
         mirrored = engine.compute_groups(units, start, end)
     assert mirrored == primary and primary
     assert any(ENGINE_SQL in sql for sql in _sql(secondary))
+
+
+def test_every_report_view_name_exists():
+    """A renamed report URL would silently read the primary again."""
+    from django.urls import get_resolver
+
+    from thads.web.middleware import REPORT_VIEWS
+
+    def names(resolver, prefix=""):
+        for pattern in resolver.url_patterns:
+            if hasattr(pattern, "url_patterns"):
+                space = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
+                yield from names(pattern, space)
+            elif pattern.name:
+                yield prefix + pattern.name
+
+    assert set(names(get_resolver())) >= REPORT_VIEWS
+
+
+@pytest.mark.django_db(databases=["default", "replica"])
+def test_healthz_checks_the_replica_when_there_is_one(client, on_replica, monkeypatch):
+    from thads.common import health
+
+    assert client.get("/healthz?check=web").json()["replica"] == "ok"
+    real = health.database
+    monkeypatch.setattr(
+        health,
+        "database",
+        lambda alias="default": (False, "OperationalError") if alias == "replica" else real(alias),
+    )
+    response = client.get("/healthz?check=web")
+    assert response.status_code == 503
+    assert response.json()["replica"] == "OperationalError"
+
+
+@pytest.mark.django_db
+def test_healthz_has_no_replica_check_without_one(client):
+    assert "replica" not in client.get("/healthz").json()
