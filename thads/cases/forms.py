@@ -294,8 +294,9 @@ class IntakeBlock:
     def filled_obligations(self) -> list[dict]:
         return [f.cleaned_data for f in self.obligations.forms if f.cleaned_data]
 
-    def case_input(self, unit: Unit) -> CaseInput:
-        """The case as the intake service takes it (its code is given by the service)."""
+    def case_input(self, unit: Unit, duplicate_reason: str = "") -> CaseInput:
+        """The case as the intake service takes it (its code is given by the service); the
+        reason to accept it although the same judgment and obligation were, if given."""
         data = self.form.cleaned_data
         return CaseInput(
             code="",
@@ -311,6 +312,7 @@ class IntakeBlock:
             is_corruption=data["is_corruption"],
             parties=[PartyInput(**p) for p in self.filled_parties()],
             obligations=[ObligationInput(**o) for o in self.filled_obligations()],
+            duplicate_reason=duplicate_reason,
         )
 
 

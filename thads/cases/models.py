@@ -11,6 +11,7 @@ import pgtrigger
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from thads.common.models import AppendOnly, Tracked
@@ -121,6 +122,20 @@ class Case(Tracked):
         on_delete=models.PROTECT,
         related_name="entrusted_to_case",
     )
+    # Accepted although a case of the same judgment and obligation existed (issue 10 item 3):
+    # that case and the reason given; who and when are `created_by` and `created_at`.
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("Trùng bản án, nghĩa vụ với việc"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # A database default too: the bulk writers (COPY) name only the columns they fill.
+    duplicate_reason = models.TextField(
+        _("Lý do vẫn thụ lý"), blank=True, default="", db_default=""
+    )
     # Total money obligation in đồng (sum of the obligations); 0 for a non-money case.
     amount = models.BigIntegerField(_("Số tiền phải thi hành (đồng)"), default=0)
     steering_note = models.TextField(_("Ý kiến chỉ đạo của Ban chỉ đạo THADS"), blank=True)
@@ -155,6 +170,20 @@ class Case(Tracked):
             models.CheckConstraint(
                 condition=Q(collected__lte=models.F("amount") - models.F("reduced")),
                 name="case_not_overdrawn",
+            ),
+            # One QĐ THA number per unit and calendar year (a unit numbers its documents from
+            # 01 on 01/01 to 31/12, Nghị định 30/2020/NĐ-CP, Phụ lục I, số của văn bản); a case
+            # received by entrusting carries the sender's number and is not counted.
+            models.UniqueConstraint(
+                models.F("unit"),
+                models.F("decision_no"),
+                ExtractYear("decision_date"),
+                condition=Q(from_case__isnull=True),
+                name="case_decision_no_unique_per_unit_year",
+            ),
+            models.CheckConstraint(
+                condition=Q(duplicate_of__isnull=True) | ~Q(duplicate_reason=""),
+                name="case_duplicate_has_reason",
             ),
         ]
 

@@ -11,10 +11,11 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from thads.cases import duplicates
 from thads.cases.acts import clean_act
 from thads.cases.codes import case_code_allocate
 from thads.cases.law import law_on
@@ -77,6 +78,21 @@ class CaseInput:
     parties: list[PartyInput] = field(default_factory=list)
     obligations: list[ObligationInput] = field(default_factory=list)
     from_case: Case | None = None
+    # Why the case is accepted although the same judgment and obligation were (`cases.duplicates`).
+    duplicate_reason: str = ""
+
+
+class PossibleDuplicate(DomainError):
+    """The same judgment and obligation were accepted already (`existing`): the intake goes on
+    only with a reason (`CaseInput.duplicate_reason`)."""
+
+    def __init__(self, existing: list[Case]):
+        self.existing = existing
+        codes = ", ".join(c.code for c in existing)
+        super().__init__(
+            f"Bản án này đã được thụ lý với cùng người phải thi hành án và cùng số tiền: việc "
+            f"{codes}. Hãy kiểm tra; nếu vẫn thụ lý, ghi rõ lý do."
+        )
 
 
 def judgment_get_or_create(
@@ -126,6 +142,30 @@ def _check_intake(data: CaseInput, judgment: Judgment) -> None:
         raise DomainError(f"{data.officer.full_name} không phải Chấp hành viên.")
 
 
+def _check_duplicates(judgment: Judgment, data: CaseInput) -> Case | None:
+    """Refuse a decision number the unit already used this year; return the case of the same
+    judgment and obligation when the reason to accept it again is given (`cases.duplicates`)."""
+    taken = duplicates.decision_taken(data.unit.pk, data.decision_no, data.decision_date)
+    if taken is not None:
+        raise DomainError(
+            f"Số quyết định thi hành án {data.decision_no} năm {data.decision_date.year} đã được "
+            f"thụ lý tại {data.unit.name} (việc {taken.code}); không thụ lý hai lần một quyết "
+            f"định."
+        )
+    debtors = [
+        duplicates.debtor_key(p.id_number, p.name)
+        for p in data.parties
+        if p.role == Party.Role.PHAI_THI_HANH
+    ]
+    amount = sum(o.amount or 0 for o in data.obligations)
+    existing = duplicates.same_obligation_cases(judgment.pk, debtors, amount)
+    if not existing:
+        return None
+    if not data.duplicate_reason.strip():
+        raise PossibleDuplicate(existing)
+    return existing[0]
+
+
 def party_id_number(party: PartyInput) -> str:
     """The party's identity number in its canonical form (`common.identity`: CCCD 12 digits,
     CMND 9, an organisation's tax code 10 or 10-3), or a DomainError naming the party."""
@@ -160,10 +200,14 @@ def case_create(*, judgment: Judgment, data: CaseInput, by: Any = None) -> Case:
     Luật THADS 2008, Điều 36: one QĐ THA per decision, chủ động or theo đơn.
     """
     _check_intake(data, judgment)
-    if data.from_case is None:  # parties copied from a case already taken are not re-checked
+    duplicate_of = None
+    if data.from_case is None:  # a case received by entrusting continues one already taken
         data = replace(
-            data, parties=[replace(p, id_number=party_id_number(p)) for p in data.parties]
+            data,
+            decision_no=duplicates.decision_no_clean(data.decision_no),
+            parties=[replace(p, id_number=party_id_number(p)) for p in data.parties],
         )
+        duplicate_of = _check_duplicates(judgment, data)
     if Case.objects.filter(code=data.code).exists():
         raise DomainError(f"Mã việc {data.code} đã tồn tại.")
     amount = sum(o.amount or 0 for o in data.obligations)
@@ -181,12 +225,23 @@ def case_create(*, judgment: Judgment, data: CaseInput, by: Any = None) -> Case:
         is_bank_credit=data.is_bank_credit,
         is_corruption=data.is_corruption,
         from_case=data.from_case,
+        duplicate_of=duplicate_of,
+        duplicate_reason=data.duplicate_reason.strip() if duplicate_of else "",
         amount=amount,
         created_by=_author(by),
         updated_by=_author(by),
     )
-    case.full_clean(exclude=["judgment", "unit", "officer", "from_case"])
-    case.save()
+    case.full_clean(exclude=["judgment", "unit", "officer", "from_case", "duplicate_of"])
+    try:
+        with transaction.atomic():  # the database's own guard: two intakes of one decision
+            case.save()
+    except IntegrityError:
+        if duplicates.decision_taken(data.unit.pk, data.decision_no, data.decision_date) is None:
+            raise
+        raise DomainError(
+            f"Số quyết định thi hành án {data.decision_no} năm {data.decision_date.year} vừa "
+            f"được thụ lý tại {data.unit.name}; không thụ lý hai lần một quyết định."
+        ) from None
     parties = []
     for position, p in enumerate(data.parties):
         party = Party(

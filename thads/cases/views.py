@@ -366,6 +366,8 @@ def intake(request, unit_code: str):
     judgment_form = JudgmentForm(data, prefix="j")
     blocks = [IntakeBlock(i, data, officers) for i in range(count)]
     errors: list[str] = []
+    existing: list = []
+    reason = (data or {}).get("ly_do_trung", "").strip()
     status = 200
     if request.method == "POST":
         status = 400
@@ -375,9 +377,12 @@ def intake(request, unit_code: str):
                 cases = services.judgment_intake(
                     unit=unit,
                     judgment=judgment_form.cleaned_data,
-                    cases=[b.case_input(unit) for b in blocks],
+                    cases=[b.case_input(unit, duplicate_reason=reason) for b in blocks],
                     by=request.user,
                 )
+            except services.PossibleDuplicate as exc:
+                errors.append(error_text(exc))
+                existing = [(c, c.unit_id in access.visible_unit_ids) for c in exc.existing]
             except DomainError as exc:
                 errors.append(error_text(exc))
             else:
@@ -399,6 +404,8 @@ def intake(request, unit_code: str):
             "count": count,
             "more": min(count + 1, MAX_INTAKE_CASES),
             "errors": errors,
+            "existing": existing,
+            "reason": reason,
             "nav_active": "intake",
         },
         status=status,

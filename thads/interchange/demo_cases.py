@@ -66,6 +66,8 @@ class Generator(CaseHistories, CaseActs):
         self.rng = random.Random(seed)
         self.postings = officer_postings()
         self.serial: dict[tuple[str, int], int] = defaultdict(int)
+        # QĐ THA numbers: per unit and calendar year (`cases.duplicates`), not per report year.
+        self.decision_serial: dict[tuple[str, int], int] = defaultdict(int)
         self.judgment_serial: dict[tuple[str, int], int] = defaultdict(int)
         self.records: list[dict] = []
         self.case_dates: list[tuple[str, str, dt.date]] = []
@@ -110,6 +112,10 @@ class Generator(CaseHistories, CaseActs):
         year = report_year_of(day)
         self.serial[(unit, year)] += 1
         return f"{unit}/{year}/{self.serial[(unit, year)]:04d}"
+
+    def decision_number(self, unit: str, day: dt.date) -> int:
+        self.decision_serial[(unit, day.year)] += 1
+        return self.decision_serial[(unit, day.year)]
 
     def local_unit_on(self, chi_cuc: str, day: dt.date) -> str:
         return chi_cuc if day < REFORM else SUCCESSOR[chi_cuc]
@@ -242,7 +248,7 @@ class Generator(CaseHistories, CaseActs):
             "code": code,
             "unit": unit,
             "accepted_on": accepted.isoformat(),
-            "decision_no": f"{self.serial[(unit, report_year_of(accepted))]}/QĐ-{prefix}",
+            "decision_no": f"{self.decision_number(unit, accepted)}/QĐ-{prefix}",
             "decision_date": accepted.isoformat(),
             "mode": mode,
             "judgment": judgment,

@@ -438,7 +438,8 @@ def test_intake_creates_several_cases_from_one_judgment(client, shared_demo_org)
     assert [p.search_name for p in credit.parties.all()] == ["le van duc"]
     # The next intake continues the numbering.
     response = client.post(
-        reverse("cases:intake", args=["TNG-KV2"]), intake_data(1, **{"j-number": "16/2025/DS-ST"})
+        reverse("cases:intake", args=["TNG-KV2"]),
+        intake_data(1, **{"j-number": "16/2025/DS-ST", "c0-decision_no": "102/QĐ-THADS"}),
     )
     assert Case.objects.filter(code="TNG-KV2/2025/0003").exists()
 

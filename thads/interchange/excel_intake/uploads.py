@@ -38,7 +38,7 @@ def row_message(row: int, message: str) -> str:
 def check(content: bytes, unit: Unit, progress: Progress | None = None) -> Conversion:
     """Read and validate with the importer's rules; nothing is written."""
     conversion = convert(content, unit, _scaled(progress, 0.0, 0.6))
-    importer = Importer()
+    importer = Importer(intake=True)
     parsed = parse(conversion.lines, importer.errors)
     if progress:
         progress(0.7)
@@ -67,7 +67,7 @@ def write(
     try:
         with transaction.atomic():  # the codes are taken under the counter's lock
             allocate_codes(conversion, unit)
-            result = Importer().run(conversion.lines)
+            result = Importer(intake=True).run(conversion.lines)
             if written is not None:
                 written(result)
     except ImportFailed as exc:

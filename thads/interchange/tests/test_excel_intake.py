@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import json
 
 import pytest
@@ -26,14 +27,20 @@ UNIT = "TNG-KV2"
 KEYS = [c.key for c in COLUMNS]
 
 
+_serial = itertools.count(15)
+
+
 def row(**values) -> dict:
+    """A filled row; each row its own decision number and judgment (duplicates are refused,
+    `cases.duplicates`) unless given."""
+    n = next(_serial)
     base = {
-        "decision_no": "15/QĐ-THADS",
+        "decision_no": f"{n}/QĐ-THADS",
         "decision_date": "05/08/2025",
         "accepted_on": "05/08/2025",
         "mode": "Chủ động",
         "court": "Tòa án nhân dân tỉnh Thái Nguyên",
-        "judgment_no": "45/2025/DS-ST",
+        "judgment_no": f"{n + 30}/2025/DS-ST",
         "judgment_date": "14/07/2025",
         "kind": "Dân sự",
         "officer": "TN-SC-02",
@@ -118,7 +125,7 @@ def test_round_trip_creates_cases_after_confirm_only(
     content = workbook(
         template,
         [
-            row(ngan_sach="x", tham_nhung_kinh_te="X"),
+            row(ngan_sach="x", tham_nhung_kinh_te="X", judgment_no="45/2025/DS-ST"),
             None,  # empty rows are skipped
             row(
                 code="TNG-KV2/2025/0500",
@@ -423,7 +430,7 @@ def test_upload_pages_need_a_signed_in_owner(client, demo_org):
 
 def _checked(client, django_capture_on_commit_callbacks) -> UploadedIntake:
     template = download_template(client)
-    content = workbook(template, [row(code="TNG-KV2/2025/0400")])
+    content = workbook(template, [row(code="TNG-KV2/2025/0400", decision_no="15/QĐ-THADS")])
     intake = upload(client, content, django_capture_on_commit_callbacks)
     intake.refresh_from_db()
     assert intake.status == UploadedIntake.Status.READY
