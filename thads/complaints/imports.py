@@ -27,9 +27,12 @@ def legacy_letter_fields(result: str, received_on: dt.date, resolved_on: dt.date
             "handled_on": received_on}  # fmt: skip
 
 
-def legacy_matters(letters: Iterable[Complaint]) -> list[Matter]:
-    """The matters of accepted legacy letters (unsaved, for bulk_create)."""
-    deadlines: dict[tuple[str, dt.date], dt.date] = {}
+def legacy_matters(
+    letters: Iterable[Complaint], deadlines: dict[tuple[str, dt.date], dt.date] | None = None
+) -> list[Matter]:
+    """The matters of accepted legacy letters (unsaved, for bulk_create); `deadlines` caches
+    the rule table's deadline per (kind, day) across calls."""
+    deadlines = {} if deadlines is None else deadlines
     matters = []
     for letter in letters:
         if letter.handling != Handling.THU_LY:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from thads.cases.models import Case, CaseEvent, EventType, Party
 from thads.complaints.models import Complaint
-from thads.interchange.importer import oversight
+from thads.interchange.importer import complaint_records, oversight
 from thads.org.models import Membership, Unit
 from thads.targets.models import Target
 
@@ -74,13 +74,14 @@ def _close_units(written: set[int], extra: set[int]) -> set[int]:
 
 
 def export_lines(unit: str | None = None) -> Iterator[str]:
-    """Every record, one JSON line each: units, staff, targets, cases, complaints, then the
-    oversight records (administrative judgments, inspections, procuracy acts)."""
+    """Every record, one JSON line each: units, staff, targets, cases, the complaints register
+    (reception sessions, letters — a `complaint` record when a letter is exactly one — and
+    matters), then the oversight records (administrative judgments, inspections, procuracy
+    acts)."""
     owned, _ = scope_units(unit)
     cases = Case.objects.all()
     postings = Membership.objects.select_related("staff", "unit")
     targets = Target.objects.select_related("unit")
-    complaints = Complaint.objects.select_related("unit", "case")
     if owned is not None:
         cases = cases.filter(unit_id__in=owned)
         staff_ids = set(
@@ -91,7 +92,6 @@ def export_lines(unit: str | None = None) -> Iterator[str]:
         )
         postings = postings.filter(staff_id__in=staff_ids)
         targets = targets.filter(unit_id__in=owned)
-        complaints = complaints.filter(unit_id__in=owned)
         referenced = set(postings.values_list("unit_id", flat=True))
         referenced |= set(
             CaseEvent.objects.filter(case__unit_id__in=owned, to_unit__isnull=False).values_list(
@@ -127,21 +127,26 @@ def export_lines(unit: str | None = None) -> Iterator[str]:
             }
         )
     yield from _cases(cases, owned)
-    for c in complaints.order_by("code"):
-        record = {
-            "type": "complaint",
-            "code": c.code,
-            "unit": c.unit.code,
-            "kind": c.kind,
-            "received_on": _date(c.received_on),
-            "case": c.case.code if c.case_id else None,
-            "resolved_on": _date(c.resolved_on),
-        }
-        if c.result:
-            record["result"] = c.result
+    for record in complaint_records.export(owned, _complaint_record):
         yield _line(record)
     for record in oversight.export(owned):
         yield _line(record)
+
+
+def _complaint_record(c: Complaint) -> dict:
+    """A letter as the `complaint` record of the spec (written when it is exactly one)."""
+    record = {
+        "type": "complaint",
+        "code": c.code,
+        "unit": c.unit.code,
+        "kind": c.kind,
+        "received_on": _date(c.received_on),
+        "case": c.case.code if c.case_id else None,
+        "resolved_on": _date(c.resolved_on),
+    }
+    if c.result:
+        record["result"] = c.result
+    return record
 
 
 def _units(units) -> Iterator[str]:

@@ -23,7 +23,7 @@ from thads.cases.models import Case, CaseEvent, EventType, Judgment, Party
 from thads.common.errors import DomainError
 from thads.common.identity import identity_number_clean
 from thads.complaints.models import Complaint
-from thads.interchange.importer import oversight, replay
+from thads.interchange.importer import complaint_records, oversight, replay
 from thads.interchange.importer.records import (
     CaseRec,
     ComplaintRec,
@@ -95,6 +95,7 @@ class Checker:
         self._check_cases(p.cases)
         self._check_complaints(p.complaints)
         self._check_oversight(p.oversight)
+        self._check_complaint_records(p.complaint_records, {c.code for c in p.complaints})
 
     def unit_validity(self, code: str) -> tuple[dt.date, dt.date | None] | None:
         if code in self.file_units:
@@ -518,6 +519,22 @@ class Checker:
         )
         self._unit_refs_known(records)
         oversight.check(self, records)
+
+    def _check_complaint_records(self, records: list[dict], legacy_letters: set[str]) -> None:
+        """Letters, matters, reception sessions (importer.complaint_records)."""
+        if not records:
+            return
+        refs = complaint_records.refs
+        self.db_cases.update(
+            _existing(Case, "code", refs(records, "case") - self.file_cases.keys())
+        )
+        self.db_staff.update(
+            _existing(Staff, "code", refs(records, "staff") - self.file_staff.keys())
+        )
+        self.db_units.update(
+            _existing(Unit, "code", refs(records, "unit") - self.file_units.keys())
+        )
+        complaint_records.check(self, records, legacy_letters)
 
     def _unit_refs_known(self, records: list[dict]) -> None:
         codes = {r[k] for r in records for k in ("unit", "inspecting_unit") if k in r}

@@ -20,7 +20,7 @@ from thads.cases.acts import act_problems
 from thads.cases.models import CaseMode, EventType, JudgmentKind, Party
 from thads.common.parameters import MAX_MONEY
 from thads.complaints.models import ComplaintKind, ComplaintResult
-from thads.interchange.importer import oversight
+from thads.interchange.importer import complaint_records, oversight
 from thads.interchange.importer.fast_parsing import _fast_case
 from thads.interchange.importer.records import (
     AMOUNT_EVENTS,
@@ -353,6 +353,7 @@ def _parse_complaint(r: _Reader, line: int) -> ComplaintRec:
     )
 
 
+RECORD_KEYS = {**KEYS, **complaint_records.KEYS}
 PARSERS = {
     "unit": (_parse_unit, "units"),
     "staff": (_parse_staff, "staff"),
@@ -360,6 +361,7 @@ PARSERS = {
     "case": (_parse_case, "cases"),
     "complaint": (_parse_complaint, "complaints"),
     **{kind: (parser, "oversight") for kind, parser in oversight.PARSERS.items()},
+    **{kind: (parser, "complaint_records") for kind, parser in complaint_records.PARSERS.items()},
 }
 
 
@@ -405,7 +407,7 @@ def parse(lines: Iterable[str], errors: list[tuple[int, str]]) -> Parsed:
         reader = _Reader(obj, messages)
         parser, bucket = PARSERS[kind]
         try:
-            if reader.keys(f"bản ghi {kind}", KEYS[kind]):
+            if reader.keys(f"bản ghi {kind}", RECORD_KEYS[kind]):
                 getattr(parsed, bucket).append(parser(reader, number))
         except _Invalid:
             pass

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from django.db import connection, transaction
 
 from thads.cases.codes import counters_raise
-from thads.interchange.importer import oversight
+from thads.interchange.importer import complaint_records, oversight
 from thads.interchange.importer.checks import Checker
 from thads.interchange.importer.copy_writer import CopyWriter
 from thads.interchange.importer.orm_writer import OrmWriter
@@ -47,6 +47,9 @@ class Importer(Checker):
         )
         result.complaints = orm.complaints(p.complaints, units, case_ids)
         result.oversight = oversight.write(p.oversight, units, staff, case_ids)
+        result.complaint_records = complaint_records.write(
+            p.complaint_records, units, staff, case_ids
+        )
         counters_raise(c.code for c in p.cases)  # intake numbers after the imported ones
         return result
 

@@ -26,6 +26,9 @@ RECORD_TYPES = (
     "procuracy_act",
     "inspection_plan",
     "exemption_dossier",
+    "letter",
+    "matter",
+    "reception",
 )
 FLAGS = ("ngan_sach", "tin_dung", "tham_nhung_kinh_te")
 # The one obligation written for every imported case (the format has no obligation records).
@@ -197,6 +200,8 @@ class Parsed:
     cases: list[CaseRec] = field(default_factory=list)
     complaints: list[ComplaintRec] = field(default_factory=list)
     oversight: list[dict] = field(default_factory=list)  # importer.oversight records
+    # importer.complaint_records: letters, matters, reception sessions
+    complaint_records: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -210,12 +215,18 @@ class ImportResult:
     events: int = 0
     complaints: int = 0
     oversight: int = 0
+    complaint_records: int = 0
 
     def summary(self) -> str:
         return (
             f"Đã nhập: {self.units} đơn vị, {self.staff} cán bộ ({self.postings} quá trình "
             f"công tác), {self.targets} chỉ tiêu, {self.judgments} bản án mới, {self.cases} "
             f"việc ({self.events} sự kiện), {self.complaints} đơn thư"
+            + (
+                f", {self.complaint_records} bản ghi đơn, vụ việc, buổi tiếp công dân"
+                if self.complaint_records
+                else ""
+            )
             + (
                 f", {self.oversight} bản ghi theo dõi thi hành án hành chính, kiểm tra, kiểm sát."
                 if self.oversight
