@@ -114,3 +114,30 @@ def test_packaging_metadata_raises_no_setuptools_deprecation():
     assert config["project"]["license"] == "AGPL-3.0-or-later"
     assert "setuptools>=77" in config["build-system"]["requires"]
     assert config["tool"]["setuptools"]["package-dir"] == {"": "."}
+
+
+def test_the_access_log_has_each_request_duration():
+    """docs/operations.md (Monitoring): the access log says how long every request took."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from gunicorn.config import Config
+    from gunicorn.glogging import Logger
+
+    from thads.web.management.commands.serve import ACCESS_LOG_FORMAT
+
+    cfg = Config()
+    cfg.set("access_log_format", ACCESS_LOG_FORMAT)
+    request = SimpleNamespace(method="GET", path="/viec/", query="", version=(1, 1), headers=[])
+    response = SimpleNamespace(status="200 OK", sent=1234, headers=[])
+    environ = {
+        "REMOTE_ADDR": "127.0.0.1",
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": "/viec/",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+    }
+    atoms = Logger(cfg).atoms(response, request, environ, dt.timedelta(milliseconds=87))
+    line = ACCESS_LOG_FORMAT % atoms
+    assert line.startswith("127.0.0.1 - - [")
+    assert '"GET /viec/ HTTP/1.1" 200 1234' in line
+    assert line.endswith(" 87ms")

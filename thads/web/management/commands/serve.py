@@ -19,6 +19,11 @@ def default_workers() -> int:
     return int(os.environ.get("THADS_WEB_WORKERS") or 2 * (os.cpu_count() or 1) + 1)
 
 
+# gunicorn's combined log format plus the time the request took (milliseconds): what a slow page
+# is found by in `journalctl -u thads-web` (docs/operations.md, Monitoring).
+ACCESS_LOG_FORMAT = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms'
+
+
 class ThadsApplication(BaseApplication):
     """gunicorn configured in code (no config file to lose), loading Django's WSGI app."""
 
@@ -66,6 +71,7 @@ class Command(BaseCommand):
                 "max_requests": 2000,  # recycle a worker now and then (memory)
                 "max_requests_jitter": 200,
                 "accesslog": "-",
+                "access_log_format": ACCESS_LOG_FORMAT,
                 "errorlog": "-",
                 "pidfile": options["pidfile"],
                 "proc_name": "thads-web",
