@@ -2,10 +2,11 @@
 
 At approval (`stats.submission.report_approve`) the JSON payloads of forms 1, 2, 4 and 5
 (`stats.exports.report_payload`, money in đồng) are stored, with each case's non-zero base
-buckets so that every frozen number still drills down to its cases; forms 6, 10 and 12 (counted
-by oversight through `common.form_sources`) are stored with them as `thads report` prints them.
-Later corrections dated in the period change the live report, never the snapshot: the screen
-shows both side by side, for forms 1, 2, 4, 5 and for forms 6, 10, 12.
+buckets so that every frozen number still drills down to its cases; forms 6, 8, 9, 10 and 12
+(counted by oversight and complaints through `common.form_sources`) are stored with them as
+`thads report` prints them. Later corrections dated in the period change the live report, never
+the snapshot: the screen shows both side by side, for forms 1, 2, 4, 5 and for forms 6, 8, 9,
+10, 12.
 """
 
 from __future__ import annotations
@@ -175,7 +176,7 @@ class CellDiff:
     key: str
     frozen: int | None
     live: int | None
-    # Forms 6, 10, 12: the bucket's label from its source, and whether it is money (đồng).
+    # Forms 6, 8, 9, 10, 12: the bucket's label from its source, and whether it is money (đồng).
     label: str = ""
     money: bool = False
 
@@ -203,7 +204,7 @@ class SnapshotDiff:
 
     @property
     def source_cells(self) -> list[CellDiff]:
-        """The changed cells of forms 6, 10 and 12 (their totals included)."""
+        """The changed cells of forms 6, 8, 9, 10 and 12 (their totals included)."""
         return [c for c in self.cells if c.form not in FROZEN_FORMS]
 
     def total_cells(self, form: str) -> dict[str, CellDiff]:
