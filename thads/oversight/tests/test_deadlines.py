@@ -94,3 +94,24 @@ def test_no_rule_before_the_first_effective_date_is_a_clear_error():
 
     with pytest.raises(DomainError, match="Chưa có quy tắc"):
         deadlines.due("thahc_thong_bao", D(2015, 1, 5))
+
+
+@pytest.mark.parametrize(
+    ("key", "received", "due"),
+    [
+        # Answers to the procuracy (15 or 30 days, data): both sides of Tết 2026.
+        ("tra_loi_yeu_cau", D(2026, 1, 29), D(2026, 2, 13)),  # Fri 13/02, before Tết
+        ("tra_loi_yeu_cau", D(2026, 1, 30), D(2026, 2, 23)),  # Sat 14/02 → after Tết
+        ("tra_loi_khang_nghi", D(2026, 2, 1), D(2026, 2, 23)),  # Mon 16/02, in Tết
+        ("tra_loi_khang_nghi", D(2026, 2, 9), D(2026, 2, 24)),  # Tue 24/02, a working day
+        ("tra_loi_kien_nghi", D(2026, 1, 14), D(2026, 2, 13)),
+        ("tra_loi_kien_nghi", D(2026, 1, 15), D(2026, 2, 23)),
+        ("tra_loi_ket_luan", D(2026, 1, 21), D(2026, 2, 23)),  # Fri 20/02, last day of Tết
+        ("tra_loi_ket_luan", D(2026, 1, 25), D(2026, 2, 24)),
+        # Recommendations after an inspection: 30 days from the conclusion.
+        ("khac_phuc_kien_nghi", D(2026, 1, 14), D(2026, 2, 13)),
+        ("khac_phuc_kien_nghi", D(2026, 1, 16), D(2026, 2, 23)),  # Sun 15/02
+    ],
+)
+def test_answer_and_recommendation_periods_on_both_sides_of_tet(key, received, due):
+    assert deadlines.due(key, received).on == due
