@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -100,10 +100,17 @@ class Deadline:
 
     case_id: int
     kind: str
-    label: str
     due: dt.date
     done_on: dt.date | None
-    article: str
+    law_day: dt.date  # the day whose law names the step and its article
+
+    @property
+    def label(self) -> str:
+        return _label(self.kind, self.law_day)
+
+    @property
+    def article(self) -> str:
+        return _article(self.kind, self.law_day)
 
     @property
     def is_period(self) -> bool:
@@ -192,14 +199,7 @@ def case_deadlines(
 
     def add(kind: str, due: dt.date, done_on: dt.date | None, law_day: dt.date) -> None:
         result.append(
-            Deadline(
-                case_id=case.pk,
-                kind=kind,
-                label=_label(kind, law_day),
-                due=due,
-                done_on=done_on,
-                article=_article(kind, law_day),
-            )
+            Deadline(case_id=case.pk, kind=kind, due=due, done_on=done_on, law_day=law_day)
         )
 
     # Walk the history once, remembering what the periodic deadlines need.
@@ -325,11 +325,37 @@ def _events_by_case(cases: list[Case], source: QuerySet | None) -> dict[int, lis
     return by_case
 
 
+# A stored source of the open deadlines (the statistics app registers the rows it writes with
+# the facts: `stats.deadlines`): given open cases (a queryset or ids), their open deadlines and
+# each case's officer, without replaying the histories. Exact for any `today` on or after the
+# current date (events are never dated after the day they are recorded).
+StoredSource = Callable[[QuerySet | list[int]], list[tuple[Deadline, int | None]]]
+_stored: StoredSource | None = None
+
+
+def register_stored_source(source: StoredSource | None) -> None:
+    global _stored
+    _stored = source
+
+
+def _use_stored(today: dt.date) -> bool:
+    return _stored is not None and today >= timezone.localdate()
+
+
 def open_deadlines(cases: Iterable[Case], today: dt.date) -> list[Deadline]:
     """The deadlines not yet done of the open cases among `cases`, most urgent first.
 
-    Two queries in all: the cases (if a queryset) and all their events.
+    Read from the stored source when there is one (one query); otherwise two queries: the
+    cases (if a queryset) and all their events.
     """
+    if _use_stored(today):
+        if isinstance(cases, QuerySet):
+            found = _stored(cases.exclude(state__in=TERMINAL_STATES))
+        else:
+            found = _stored([c.pk for c in cases if c.is_open])
+        result = [deadline for deadline, _officer in found]
+        result.sort(key=lambda d: (d.due, d.case_id, KINDS.index(d.kind)))
+        return result
     source = None
     if isinstance(cases, QuerySet):
         source = cases.exclude(state__in=TERMINAL_STATES)
@@ -352,13 +378,23 @@ def deadlines_by_officer(cases_queryset: QuerySet, today: dt.date) -> dict[int |
 
     Every officer holding an open case appears, with zeros when nothing is urgent.
     """
-    open_cases = list(cases_queryset.exclude(state__in=TERMINAL_STATES))
+    open_queryset = cases_queryset.exclude(state__in=TERMINAL_STATES)
+    if _use_stored(today):
+        officers = open_queryset.order_by().values_list("officer_id", flat=True).distinct()
+        counts = {o: {"overdue": 0, "today": 0, "this_week": 0} for o in officers}
+        for deadline, officer in _stored(open_queryset):
+            status = deadline.status(today)
+            if status in ("overdue", "today", "this_week"):
+                counts.setdefault(officer, {"overdue": 0, "today": 0, "this_week": 0})
+                counts[officer][status] += 1
+        return counts
+    open_cases = list(open_queryset)
     counts: dict[int | None, dict] = {}
     officer_of = {}
     for case in open_cases:
         officer_of[case.pk] = case.officer_id
         counts.setdefault(case.officer_id, {"overdue": 0, "today": 0, "this_week": 0})
-    events = _events_by_case(open_cases, cases_queryset.exclude(state__in=TERMINAL_STATES))
+    events = _events_by_case(open_cases, open_queryset)
     for case in open_cases:
         for deadline in case_deadlines(case, events.get(case.pk, []), today):
             status = deadline.status(today)

@@ -11,11 +11,12 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from thads.cases.deadlines import case_deadlines
 from thads.cases.models import TERMINAL_STATES, Case, CaseEvent
 from thads.cases.state import CaseSnapshot, EventLike, apply_event, effective_events
 from thads.common.replica import on_primary
 from thads.stats import aggregates
-from thads.stats.models import CaseFact, FillState, StateInterval
+from thads.stats.models import CaseFact, FillState, OpenDeadline, StateInterval
 
 BATCH = 2000
 
@@ -70,13 +71,34 @@ class _Event:
 EVENT_FIELDS = ("pk", "type", "on", "seq", "amount", "data", "corrects_id", "to_unit_id")
 CASE_FIELDS = (
     "pk", "version", "unit_id", "officer_id", "accepted_on", "amount", "judgment__kind", "mode",
-    "is_state_budget", "is_bank_credit", "is_corruption",
+    "is_state_budget", "is_bank_credit", "is_corruption", "received_on", "decision_date",
 )  # fmt: skip
 FACT_COLUMNS = (
     "case_id", "version", "unit_id", "officer_id", "accepted_on", "closed_on", "amount", "kind",
     "mode", "is_state_budget", "is_bank_credit", "is_corruption",
 )  # fmt: skip
 INTERVAL_COLUMNS = ("case_id", "start_on", "end_on", "state", "collected_cum", "reduced_cum")
+DEADLINE_COLUMNS = ("case_id", "kind", "due", "law_day")
+
+
+@dataclass(frozen=True, slots=True)
+class _CaseDates:
+    """What `cases.deadlines.case_deadlines` reads of a case (no model instance)."""
+
+    pk: int
+    amount: int
+    received_on: dt.date | None
+    decision_date: dt.date
+
+
+def open_deadline_rows(case: _CaseDates, events: list[_Event]) -> list[tuple]:
+    """The deadlines not yet met of an open case, as `OpenDeadline` rows (none for a closed
+    one). Every event counts: events are never dated after the day they are recorded."""
+    return [
+        (case.pk, d.kind, d.due, d.law_day)
+        for d in case_deadlines(case, events, today=dt.date.max)  # type: ignore[arg-type]
+        if d.done_on is None
+    ]
 
 
 def _write(model, columns: Sequence[str], rows: list[tuple]) -> None:
@@ -121,17 +143,24 @@ def facts_rebuild(case_ids: Sequence[int]) -> int:
         for case_id, *fields in events.iterator(chunk_size=BATCH * 10):
             events_by_case.setdefault(case_id, []).append(_Event(*fields))
         StateInterval.objects.filter(case_id__in=chunk).delete()
+        OpenDeadline.objects.filter(case_id__in=chunk).delete()
         CaseFact.objects.filter(case_id__in=chunk).delete()
-        facts, intervals = [], []
+        facts, intervals, deadlines = [], [], []
         for pk, version, unit_id, officer_id, accepted_on, amount, *rest in cases:
-            rows = intervals_for(amount, accepted_on, events_by_case.get(pk, []))
+            *rest, received_on, decision_date = rest
+            case_events = events_by_case.get(pk, [])
+            rows = intervals_for(amount, accepted_on, case_events)
             closed_on = rows[-1].start_on if rows[-1].state in TERMINAL_STATES else None
             facts.append((pk, version, unit_id, officer_id, accepted_on, closed_on, amount, *rest))
             intervals.extend(
                 (pk, r.start_on, r.end_on, r.state, r.collected_cum, r.reduced_cum) for r in rows
             )
+            if closed_on is None:
+                dates = _CaseDates(pk, amount, received_on, decision_date)
+                deadlines.extend(open_deadline_rows(dates, case_events))
         _write(CaseFact, FACT_COLUMNS, facts)
         _write(StateInterval, INTERVAL_COLUMNS, intervals)
+        _write(OpenDeadline, DEADLINE_COLUMNS, deadlines)
         aggregates.apply_delta(chunk, 1)
         total += len(cases)
     return total

@@ -350,3 +350,20 @@ class ExportJob(models.Model):
 
     def __str__(self) -> str:
         return f"export {self.pk} {self.form} {self.status}"
+
+
+class OpenDeadline(models.Model):
+    """A statutory deadline not yet met of an open case (`cases.deadlines.case_deadlines`),
+    rewritten with the case's facts (`facts.facts_rebuild`), so that counting the overdue
+    deadlines of a province is one query, not a walk through every case's history."""
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20)
+    due = models.DateField()
+    law_day = models.DateField()
+
+    class Meta:
+        indexes = [models.Index(fields=["due", "case"], name="stats_opendl_due_case")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.kind} {self.due}"

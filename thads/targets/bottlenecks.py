@@ -30,7 +30,8 @@ g. `dau_gia_khong_thanh` — cases not ended with at least K failed auctions (re
 h. `khieu_nai` — cases not ended with at least M complaints linked to them (default 1);
    "repeated" = 2 or more (THADS_REPEATED_COMPLAINTS).
 i. `ban_chi_dao` — cases not ended with a note of the Ban chỉ đạo THADS (`steering_note`).
-j. `qua_han` — overdue statutory deadlines of the open cases, by officer (`cases.deadlines`).
+j. `qua_han` — overdue statutory deadlines of the open cases, by officer (`cases.deadlines`,
+   read from the stored open deadlines: `stats.deadlines`).
 k. `tien_tam_giu` — money held (tạm thu, tạm giữ) for more than N days and not yet released
    (`ledger.selectors.held_money_older_than`; THADS_HELD_MONEY_DAYS, default 30).
 """
@@ -59,7 +60,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from thads.cases import prolonged
-from thads.cases.deadlines import deadlines_by_officer, open_deadlines
 from thads.cases.models import TERMINAL_STATES, Case, CaseEvent, CaseState, EventType
 from thads.cases.prolonged import with_conditions_open
 from thads.common.errors import DomainError
@@ -69,6 +69,7 @@ from thads.ledger.models import HeldMoney
 from thads.ledger.selectors import held_money_older_than
 from thads.org.access import Access
 from thads.org.models import Staff
+from thads.stats import deadlines as stored_deadlines
 
 DEFAULTS = {
     "THADS_OLD_CASE_YEAR": 2016,
@@ -431,7 +432,7 @@ class OfficerDeadlines:
 
 def deadlines_of(cases: QuerySet[Case], as_of: dt.date) -> tuple[list[OfficerDeadlines], list]:
     """Per officer counts (most overdue first) and the overdue deadlines (most overdue first)."""
-    counts = deadlines_by_officer(cases, as_of)
+    counts = stored_deadlines.counts_by_officer(cases, as_of)
     names = dict(
         Staff.objects.filter(pk__in=[k for k in counts if k is not None]).values_list(
             "pk", "full_name"
@@ -447,8 +448,7 @@ def deadlines_of(cases: QuerySet[Case], as_of: dt.date) -> tuple[list[OfficerDea
         if any(value.values())
     ]
     rows.sort(key=lambda r: (-r.overdue, -r.today, -r.this_week, r.name))
-    overdue = [d for d in open_deadlines(cases, as_of) if d.is_overdue(as_of)]
-    return rows, overdue
+    return rows, stored_deadlines.overdue(cases, as_of)
 
 
 @dataclass
@@ -465,7 +465,7 @@ def panel(
     params: Params,
     as_of: dt.date,
 ) -> list[PanelItem]:
-    """One count (and money) per bottleneck: one query per list, three for the deadlines."""
+    """One count (and money) per bottleneck: one query per list, one for the deadlines."""
     items = []
     for b in BOTTLENECKS:
         if b.kind == "cases":
@@ -477,6 +477,6 @@ def panel(
             held = held_of(access, unit_ids, params, as_of)
             items.append(PanelItem(b, len(held), sum(h.amount for h in held)))
         else:
-            counts = deadlines_by_officer(cases, as_of)
+            counts = stored_deadlines.counts_by_officer(cases, as_of)
             items.append(PanelItem(b, sum(c["overdue"] for c in counts.values()), None))
     return items

@@ -35,7 +35,7 @@ def one(deadlines: list[Deadline], kind: str) -> Deadline:
 
 
 def make_deadline(due, done_on=None):
-    return Deadline(1, "thong_bao", "Thông báo", due, done_on, "Luật THADS 2008, Điều 39")
+    return Deadline(1, "thong_bao", due, done_on, law_day=D(2025, 5, 1))
 
 
 @pytest.mark.parametrize(
