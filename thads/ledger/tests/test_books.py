@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 
 from thads.ledger import books, services
 from thads.ledger.models import ReceiptCounter
+from thads.ledger.views import books as book_views
 from thads.org.models import Unit
 from thads.testing.cases import login, new_case
 
@@ -136,11 +137,17 @@ def test_excel_files_hold_the_same_figures(client, ledger_days):
     assert body[-1] == ["Cộng phát sinh", 0, 2_000_000, 2_000_000, 0, 0]
 
 
-def test_payouts_due_oldest_first_on_screen_and_in_excel(client, ledger_days):
+def _two_unpaid():
+    """Two cases with money collected and not paid out, the older collection first."""
     older = new_case(amount=8_000_000)
     services.payment_record(older, amount=1_000_000, received_on=D(2025, 8, 20), payer="Lê Văn A")
     newer = new_case(amount=8_000_000)
     services.payment_record(newer, amount=4_000_000, received_on=D(2025, 10, 1), payer="Lê Văn B")
+    return older, newer
+
+
+def test_payouts_due_oldest_first_on_screen_and_in_excel(client, ledger_days):
+    older, newer = _two_unpaid()
     login(client, "thuky")
     url = reverse("ledger:payouts_due", args=["TNG-KV2"])
     response = client.get(url)
@@ -149,6 +156,19 @@ def test_payouts_due_oldest_first_on_screen_and_in_excel(client, ledger_days):
     body = _table(_sheet(client.get(url, {"dinh_dang": "xlsx"})), "STT")
     assert [r[1] for r in body[:2]] == [older.code, newer.code]
     assert body[-1][8] == 5_000_000
+
+
+def test_payouts_due_are_paged_with_the_totals_of_every_page(client, ledger_days, monkeypatch):
+    monkeypatch.setattr(book_views, "PAGE_SIZE", 1)  # a province has thousands: 50 a page
+    older, newer = _two_unpaid()
+    login(client, "thuky")
+    url = reverse("ledger:payouts_due", args=["TNG-KV2"])
+    first, second = client.get(url), client.get(url, {"trang": "2"})
+    assert [c.code for c in first.context["rows"]] == [older.code]
+    assert [c.code for c in second.context["rows"]] == [newer.code]
+    for response in (first, second):
+        assert (response.context["count"], response.context["total"]) == (2, 5_000_000)
+    assert "trang=2" in first.content.decode()
 
 
 def test_the_books_are_in_the_menu_of_the_clerk_not_of_the_officer(client, ledger_days):

@@ -4,6 +4,7 @@ printable (the print style hides the shell) and as an Excel file (`?dinh_dang=xl
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Count, Sum
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -13,6 +14,8 @@ from django.utils.translation import gettext as _
 from thads.ledger import book_exports, books, selectors
 from thads.ledger.forms import CashBookForm, RegisterFilterForm
 from thads.org.shortcuts import unit_for_read_or_404
+
+PAGE_SIZE = 50  # payouts due per page (the Excel export lists them all)
 
 
 def _xlsx(data: bytes, name: str) -> HttpResponse:
@@ -118,16 +121,20 @@ def payouts_due(request, unit_code: str):
     if _wants_xlsx(request):
         data = book_exports.payouts_due_xlsx(unit, subtitle, due, today)
         return _xlsx(data, f"cho-chi-tra-{unit.code}-{today:%Y%m%d}.xlsx")
-    rows = list(due)
+    summary = due.aggregate(n=Count("pk"), total=Sum("unpaid"))
+    paginator = Paginator(due, PAGE_SIZE)
+    paginator.count = summary["n"] or 0  # counted with the total: no second COUNT query
+    page = paginator.get_page(request.GET.get("trang"))
+    rows = list(page.object_list)
     for case in rows:
         case.waiting_days = (today - case.first_collected).days if case.first_collected else None
-    summary = due.aggregate(n=Count("pk"), total=Sum("unpaid"))
     return render(
         request,
         "ledger/books/payouts_due.html",
         {
             "unit": unit,
             "rows": rows,
+            "page": page,
             "count": summary["n"] or 0,
             "total": summary["total"] or 0,
             "subtitle": subtitle,
