@@ -19,7 +19,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-$(VENDOR)/.copied: package.json package-lock.json
+$(VENDOR)/.copied: package.json package-lock.json thads/common/paper/fonts.py $(STAMP)
 	npm ci --no-audit --no-fund --loglevel=error
 	mkdir -p $(VENDOR)
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/
@@ -32,6 +32,7 @@ $(VENDOR)/.copied: package.json package-lock.json
 	cp node_modules/@fontsource/tinos/files/tinos-latin-[47]00-*.woff2 \
 	   node_modules/@fontsource/tinos/files/tinos-latin-ext-[47]00-*.woff2 \
 	   node_modules/@fontsource/tinos/files/tinos-vietnamese-[47]00-*.woff2 $(VENDOR)/fonts/
+	$(BIN)/python -m thads.common.paper.fonts $(VENDOR)/fonts
 	touch $@
 
 .PHONY: locale

@@ -69,16 +69,21 @@ def _paper_css() -> str:
 
 @cache
 def font_faces() -> str:
-    """@font-face rules for the local Tinos files that exist (file URLs, for WeasyPrint)."""
+    """@font-face rules for the local Tinos files that exist (file URLs, for WeasyPrint): the
+    TrueType copies when `make install` wrote them (`paper.fonts`: no decompression per PDF),
+    else the WOFF2 files."""
     rules = []
     for subset, weight, style in FONT_FILES:
-        path = finders.find(f"vendor/fonts/tinos-{subset}-{weight}-{style}.woff2")
+        name = f"vendor/fonts/tinos-{subset}-{weight}-{style}"
+        path, kind = finders.find(f"{name}.ttf"), "truetype"
+        if path is None:
+            path, kind = finders.find(f"{name}.woff2"), "woff2"
         if path is None:
             continue
         rules.append(
             f"@font-face {{ font-family: 'Tinos {subset}'; "
             f"font-weight: {weight}; font-style: {style}; "
-            f"src: url('{Path(path).resolve().as_uri()}') format('woff2'); "
+            f"src: url('{Path(path).resolve().as_uri()}') format('{kind}'); "
             f"unicode-range: {UNICODE_RANGES[subset]}; }}"
         )
     return "\n".join(rules)
