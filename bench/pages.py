@@ -25,13 +25,15 @@ import time
 from pathlib import Path
 
 GOAL = 0.5
-# A file to download (XLSX/PDF/CSV of a form or a drill-down cell), not a page to read: listed
-# apart (the large ones go through the background export).
+# A file to download (XLSX/PDF/CSV/JSON of a form, a drill-down cell, a printed document), not a
+# page to read: listed apart (the large ones go through the background export).
 DOWNLOAD_PARAMETERS = ("xuat=", "dinh_dang=")
 
 
-def is_download(url: str) -> bool:
-    return any(p in url for p in DOWNLOAD_PARAMETERS)
+def is_download(url: str, content_type: str = "") -> bool:
+    """A download: asked for as a file, or answered with anything but an HTML page."""
+    is_file = bool(content_type) and not content_type.startswith("text/html")
+    return is_file or any(p in url for p in DOWNLOAD_PARAMETERS)
 
 
 def _thads(*args: str) -> float:
@@ -82,9 +84,12 @@ def main() -> None:
         fresh(url)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
     os.environ["ALLOWED_HOSTS"] = "testserver"
-    import django
+    # As the server starts (`make run`, `thads serve`): Django set up and the process warmed
+    # (thads.web.warmup), so the first page below is the first page after a start.
+    started = time.perf_counter()
+    import config.wsgi  # noqa: F401
 
-    django.setup()
+    print(f"server start (setup + warm-up): {time.perf_counter() - started:.1f} s", flush=True)
     from django.contrib.auth import get_user_model
     from django.db import connection
     from django.test import Client
@@ -104,7 +109,9 @@ def main() -> None:
         report = crawler.crawl(["/"])
         for visit in report.visits:
             order += 1
-            visits.append((login.username, visit.url, visit.seconds, order, visit.status))
+            visits.append(
+                (login.username, visit.url, visit.seconds, order, visit.status, visit.content_type)
+            )
     print(f"\n{connection.vendor}: {len(visits)} page views, {len(set(v[1] for v in visits))} URLs")
     errors = [v for v in visits if v[4] >= 500]
     stats_first = next((v for v in visits if v[1].startswith("/thong-ke/")), None)
@@ -112,8 +119,8 @@ def main() -> None:
         print(f"first statistics page: {stats_first[1]} {stats_first[2] * 1000:.0f} ms "
               f"(as {stats_first[0]}, page view #{stats_first[3]})")  # fmt: skip
     print("\nslowest pages:")
-    pages = [v for v in visits if not is_download(v[1])]
-    for role, page, seconds, number, status in sorted(pages, key=lambda v: -v[2])[:12]:
+    pages = [v for v in visits if not is_download(v[1], v[5])]
+    for role, page, seconds, number, status, _type in sorted(pages, key=lambda v: -v[2])[:12]:
         print(f"  {seconds * 1000:7.0f} ms  {status}  {role:<12} #{number:<4} {page}")
     print(f"\n{'role':<12} {'pages':>5} {'median':>8} {'p95':>8} {'max':>8}")
     for role in dict.fromkeys(v[0] for v in pages):
@@ -122,20 +129,32 @@ def main() -> None:
             f"{role:<12} {len(times):>5} {statistics.median(times) * 1000:>6.0f}ms "
             f"{percentile(times, 0.95) * 1000:>6.0f}ms {max(times) * 1000:>6.0f}ms"
         )
-    downloads = [v for v in visits if is_download(v[1])]
+    downloads = [v for v in visits if is_download(v[1], v[5])]
     if downloads:
         times = [v[2] for v in downloads]
         print(
             f"downloads (files, not pages): {len(times)}, median "
             f"{statistics.median(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms"
         )
-    visits = [v for v in visits if not is_download(v[1])]
+    slowest_downloads = sorted(downloads, key=lambda v: -v[2])[:5]
+    for role, page, seconds, number, status, content_type in slowest_downloads:
+        print(f"  {seconds * 1000:7.0f} ms  {status}  {role:<12} #{number:<4} {page}", content_type)
+    visits = pages
     over = [v for v in visits if v[2] > GOAL]
     kinds = sorted({pattern_of(v[1]) for v in over})
+    if kinds:
+        print(f"\nkinds of page over {GOAL:.1f} s (views over / all views of the kind):")
+        for kind in kinds:
+            times = [v[2] for v in visits if pattern_of(v[1]) == kind]
+            slowest = max((v for v in visits if pattern_of(v[1]) == kind), key=lambda v: v[2])
+            print(
+                f"  {kind:<40} {sum(t > GOAL for t in times):>3}/{len(times):<3} median "
+                f"{statistics.median(times) * 1000:>5.0f} ms, max {max(times) * 1000:>5.0f} ms "
+                f"({slowest[1]})"
+            )
     print(
         f"\ngoal ≤ {GOAL:.1f} s per page: "
         + ("met" if not over else f"NOT met on {len(over)} page views ({len(kinds)} kinds)")
-        + (f": {', '.join(kinds[:8])}" if kinds else "")
         + (f"; {len(errors)} server errors" if errors else "")
     )
     if errors:

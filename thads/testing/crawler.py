@@ -46,6 +46,7 @@ class Visit:
     depth: int
     referrer: str
     seconds: float
+    content_type: str = ""
 
 
 @dataclass
@@ -140,7 +141,14 @@ class Crawler:
             report.problems.append(f"{where}: exception {type(exc).__name__}: {exc}")
             return []
         report.visits.append(
-            Visit(url, response.status_code, depth, referrer, time.perf_counter() - started)
+            Visit(
+                url,
+                response.status_code,
+                depth,
+                referrer,
+                time.perf_counter() - started,
+                response.get("Content-Type", ""),
+            )  # fmt: skip
         )
         status = response.status_code
         if status in {301, 302, 303}:
