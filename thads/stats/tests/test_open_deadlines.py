@@ -107,8 +107,7 @@ def test_stored_deadlines_follow_changes_through_the_services(loaded):
     services.case_assign(Case.objects.get(pk=waiting.pk), officer=other, on=today)
     # a closed case has no open deadline left
     closing = Case.objects.filter(state=CaseState.DANG_THI_HANH).exclude(pk=waiting.pk).first()
-    services.event_record(closing, type=EventType.DINH_CHI, on=today,
-                          data={"reason": "Người được thi hành án chết"})  # fmt: skip
+    services.event_record(closing, type=EventType.DINH_CHI, on=today)
     assert not OpenDeadline.objects.filter(case=closing).exists() or closing.pk not in {
         r[0] for r in stored_open()
     }
