@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cases', '0004_search_extensions'),
-        ('stats', '0011_alter_formdefinition_measure'),
+        ('stats', '0012_complaint_measures'),
     ]
 
     operations = [
