@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thads.complaints.views import letters, matters, reception
+from thads.complaints.views import letters, matters, papers, reception
 
 app_name = "complaints"
 
@@ -16,4 +16,6 @@ urlpatterns = [
     path("tiep-cong-dan/<str:unit_code>/", reception.session_list, name="sessions"),
     path("tiep-cong-dan/<str:unit_code>/ghi/", reception.session_new, name="session_new"),
     path("buoi-tiep/<int:pk>/", reception.session_detail, name="session"),
+    path("van-ban-in/<slug:kind>/<int:pk>/", papers.show, name="paper"),
+    path("van-ban-in/<slug:kind>/<int:pk>/<slug:fmt>/", papers.download, name="paper_file"),
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from thads.common.paper import Header
+from thads.common.paper import Header, Signature
 from thads.org.models import Membership, Unit
 
 THADS = "Thi hành án dân sự"
@@ -79,3 +79,10 @@ def head_title(agency: str) -> str:
     if agency.startswith("Phòng"):
         return "TRƯỞNG PHÒNG"
     return "THỦ TRƯỞNG"
+
+
+def head_signature(unit: Unit, day: dt.date) -> Signature:
+    """The signature block of the head of the unit that carried `unit`'s work on `day`."""
+    issuing = unit_on(unit, day)
+    head = head_of(issuing, day)
+    return Signature(role=head_title(issuing.name), name=head.staff.full_name if head else "")

@@ -20,9 +20,13 @@ from __future__ import annotations
 import datetime as dt
 
 from thads.common.money import group_thousands
-from thads.common.paper import Block, Body, Signature
-from thads.org.letterhead import head_of, head_title, header_for, procuracy_name, unit_on
-from thads.org.models import Unit
+from thads.common.paper import Block, Body
+from thads.org.letterhead import (
+    head_signature,
+    header_for,
+    procuracy_name,
+    unit_on,
+)
 from thads.oversight import deadlines
 from thads.oversight.models import (
     AdminJudgment,
@@ -50,13 +54,6 @@ BASIS_196 = (
 
 def day_text(day: dt.date | None) -> str:
     return f"{day:%d/%m/%Y}" if day else MISSING
-
-
-def _signature(unit: Unit, day: dt.date) -> Signature:
-    """The head of the unit on `day` signs (the title from the agency's kind)."""
-    issuing = unit_on(unit, day)
-    head = head_of(issuing, day)
-    return Signature(role=head_title(issuing.name), name=head.staff.full_name if head else "")
 
 
 def _judgment_line(j: AdminJudgment) -> str:
@@ -112,7 +109,7 @@ def notice_body(j: AdminJudgment, today: dt.date) -> Body:
             f"{procuracy_name(unit_on(j.unit, day))};",
             FILE_LINE,
         ],
-        signature=_signature(j.unit, day),
+        signature=head_signature(j.unit, day),
         draft=draft,
     )
 
@@ -193,7 +190,7 @@ def letter_body(
         subject=LETTER_SUBJECTS[kind],
         blocks=blocks,
         recipients=[*recipients, f"{procuracy_name(unit_on(j.unit, day))};", FILE_LINE],
-        signature=_signature(j.unit, day),
+        signature=head_signature(j.unit, day),
         draft=step is None,
     )
 
@@ -235,7 +232,7 @@ def inspection_decision_body(i: Inspection) -> Body:
             ),
         ],
         recipients=["Như Điều 3;", FILE_LINE],
-        signature=_signature(i.inspecting_unit, i.decision_on),
+        signature=head_signature(i.inspecting_unit, i.decision_on),
     )
 
 
@@ -290,7 +287,7 @@ def conclusion_body(i: Inspection, today: dt.date) -> Body:
         ],
         blocks=blocks,
         recipients=[f"{i.unit.name} (để thực hiện);", FILE_LINE],
-        signature=_signature(i.inspecting_unit, day),
+        signature=head_signature(i.inspecting_unit, day),
         draft=draft,
     )
 
@@ -335,6 +332,6 @@ def procuracy_answer_body(act: ProcuracyAct, today: dt.date) -> Body:
         subject=f"V/v trả lời {kind} số {act.number} ngày {day_text(act.act_on)}",
         blocks=blocks,
         recipients=[f"{act.procuracy};", FILE_LINE],
-        signature=_signature(act.unit, day),
+        signature=head_signature(act.unit, day),
         draft=draft,
     )

@@ -7,21 +7,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from thads.common.paper import Body, render_docx, render_html, render_pdf
+from thads.common.paper import Body
+from thads.common.paper.files import FILE_TYPES, paper_file_response, paper_page
 from thads.oversight import papers, selectors
 from thads.oversight.models import AdminJudgmentStep, StepKind
-
-FILE_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-}
 
 
 def _step(request, pk: int) -> AdminJudgmentStep:
@@ -105,19 +100,14 @@ def _build(request, kind: str, pk: int):
 @require_GET
 def show(request, kind: str, pk: int):
     title, body, back, label = _build(request, kind, pk)
-    return render(
+    return paper_page(
         request,
-        "oversight/paper.html",
-        {
-            "title": title,
-            "paper": render_html(body),
-            "draft": body.draft,
-            "back": back,
-            "back_label": label,
-            "kind": kind,
-            "pk": pk,
-            "nav_active": "thahc",
-        },
+        title=title,
+        body=body,
+        back=back,
+        back_label=label,
+        file_url=lambda fmt: reverse("oversight:paper_file", args=[kind, pk, fmt]),
+        nav_active="thahc",
     )
 
 
@@ -127,11 +117,4 @@ def download(request, kind: str, pk: int, fmt: str):
     if fmt not in FILE_TYPES:
         raise Http404
     _title, body, _back, label = _build(request, kind, pk)
-    data = render_docx(body) if fmt == "docx" else render_pdf(body)
-    response = HttpResponse(data, content_type=FILE_TYPES[fmt])
-    number = body.header.number or f"du-thao-{label}"
-    name = "".join(
-        c if (c.isascii() and c.isalnum()) or c in "-_." else "-" for c in f"{kind}-{number}"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    return paper_file_response(body, kind, label, fmt)

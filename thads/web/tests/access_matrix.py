@@ -1168,6 +1168,25 @@ ENDPOINTS += [
     ),
     Endpoint("complaints:session_new", "GET", WRITE, _get(_session_new), writers=LETTER_REGISTRARS),
     Endpoint("complaints:session_new", "POST", WRITE, _session_new, writers=LETTER_REGISTRARS),
+    # The documents of the complaint handling: whoever reads the record may print it.
+    Endpoint(
+        "complaints:paper",
+        "GET",
+        READ,
+        lambda s: (reverse("complaints:paper", args=["giai-quyet", _matter_in(s.unit).pk]), None),
+    ),
+    Endpoint(
+        "complaints:paper_file",
+        "GET",
+        READ,
+        lambda s: (
+            reverse(
+                "complaints:paper_file",
+                args=["thong-bao-thu-ly", _matter_in(s.unit).letter_id, "docx"],
+            ),
+            None,
+        ),
+    ),
 ]
 
 # Forms 8 (complaints) and 9 (citizen reception) on the statistics screens, and their drill-down.
