@@ -16,6 +16,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from thads.cases import duplicates
+from thads.cases.act_numbers import act_number_claim
 from thads.cases.acts import clean_act
 from thads.cases.codes import case_code_allocate
 from thads.cases.law import law_on
@@ -377,6 +378,7 @@ def event_record(
     event.pk = None
     candidate = [*events, _Pending(event)]
     snapshot = validate_history(case_facts(case), candidate, today=today)
+    act_number_claim(case, payload, on=on, corrects=corrects)
     event.save()
     _apply_summary(case, snapshot, by)
     return event

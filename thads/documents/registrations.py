@@ -50,9 +50,23 @@ def case_panel(request, case) -> dict:
     }
 
 
+def number_issued(unit_code: str, series: str, year: int, number: int) -> bool:
+    """Whether the unit issued a document with this number in the register and year (one
+    without an event, e.g. a QĐ THA or a letter, is not seen in the acts)."""
+    from thads.documents.models import Document
+
+    return Document.objects.filter(
+        unit__code=unit_code, series=series, year=year, number=number
+    ).exists()
+
+
 def register() -> None:
     """Called by `DocumentsConfig.ready()`."""
+    from thads.cases.act_numbers import number_users
     from thads.cases.actions import register_case_panel
+
+    if number_issued not in number_users:
+        number_users.append(number_issued)
     from thads.common.ui import HomePanel, MenuItem, register_home_panel, register_menu_item
 
     register_menu_item(

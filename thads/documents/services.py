@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from thads.cases import acts
+from thads.cases.act_numbers import counter_series, highest_used
 from thads.cases.law import law_on
 from thads.cases.models import Case, EventType
 from thads.cases.services import case_entrust, event_record
@@ -163,7 +164,14 @@ def document_issue(
     if locked.doc_date > today:
         raise DomainError("Ngày văn bản không được sau ngày ban hành.")
     year = locked.doc_date.year
-    number = counter_next(locked.unit.code, f"documents:{locked.series}", year)
+    # On first use the series starts after the numbers the acts already carry (an import, the
+    # demo, a number typed on the case page: cases.act_numbers).
+    number = counter_next(
+        locked.unit.code,
+        counter_series(locked.series),
+        year,
+        floor=lambda: highest_used(locked.unit.code, locked.series, year),
+    )
     locked.number = number
     locked.year = year
     series = Series(locked.series).value

@@ -37,6 +37,11 @@ def _issue(document, signer="TN-SC-01"):
     )
 
 
+def _decided(case) -> int:
+    """The case's QĐ THA number: the unit's decisions of the year are numbered after it."""
+    return int(case.decision_no.split("/")[0])
+
+
 def test_a_draft_moves_no_statistic_and_no_deadline(shared_demo_org):
     case = new_case()
     before = (case.state, case.version, case_deadlines(case, today=TODAY))
@@ -50,18 +55,19 @@ def test_a_draft_moves_no_statistic_and_no_deadline(shared_demo_org):
 def test_issue_numbers_the_series_and_records_the_act(shared_demo_org):
     case = new_case()
     first = _issue(_draft(case))
-    assert first.number == 1 and first.year == 2025
-    assert first.number_display == "1/QĐ-PTHADS"
+    n = _decided(case) + 1
+    assert first.number == n and first.year == 2025
+    assert first.number_display == f"{n}/QĐ-PTHADS"
     event = first.event
     assert event.type == "hoan" and event.on == DAY
-    assert event.data["doc_no"] == "1/QĐ-PTHADS"
+    assert event.data["doc_no"] == f"{n}/QĐ-PTHADS"
     assert event.data["until"] == "2025-12-01"
     assert event.data["signer"] == staff("TN-SC-01").full_name
     case.refresh_from_db()
     assert case.state == "hoan_khac"
     # The next decision of the unit takes the next number; a notice has its own series.
     other = new_case()
-    assert _issue(_draft(other)).number == 2
+    assert _issue(_draft(other)).number == n + 1
     notice = _issue(_draft(other, code="tb-nhan-yeu-cau", act={}))
     assert notice.number_display == "1/TB-PTHADS" and notice.event is None
 
@@ -74,7 +80,7 @@ def test_an_incomplete_act_is_not_issued_and_takes_no_number(shared_demo_org):
     draft.refresh_from_db()
     assert draft.is_draft and draft.number is None and not case.events.exists()
     complete = _draft(case)
-    assert _issue(complete).number == 1  # the refused issue gave its number back
+    assert _issue(complete).number == _decided(case) + 1  # the refused issue gave its number back
 
 
 def test_an_issued_document_never_changes_it_is_replaced(shared_demo_org):
@@ -88,7 +94,7 @@ def test_an_issued_document_never_changes_it_is_replaced(shared_demo_org):
         services.document_discard(issued, expected_version=issued.version)
     corrected = {**HOAN, "until": "2026-01-15"}
     replacement = _issue(_draft(case, act=corrected, replaces=issued))
-    assert replacement.replaces == issued and replacement.number == 2
+    assert replacement.replaces == issued and replacement.number == issued.number + 1
     assert replacement.event.corrects == issued.event  # the old act no longer counts
     issued.refresh_from_db()
     assert issued.act["until"] == "2025-12-01"  # kept as it was
@@ -128,8 +134,9 @@ def test_officer_cannot_issue_what_only_the_head_signs(client, shared_demo_org):
     login(client, "truongphong")
     assert client.post(url, {"version": draft.version}).status_code == 302
     draft.refresh_from_db()
-    # One series per unit and year: the officer's freezing decision took number 1.
-    assert draft.number_display == "2/QĐ-PTHADS" and draft.signer.code == "TN-SC-01"
+    # One series per unit and year: the officer's freezing decision took the number before.
+    assert draft.number_display == f"{_decided(case) + 2}/QĐ-PTHADS"
+    assert draft.signer.code == "TN-SC-01"
 
 
 def test_the_head_sees_what_waits_for_signature(client, shared_demo_org):
@@ -147,17 +154,17 @@ def test_register_lists_searches_and_exports(client, shared_demo_org):
     login(client, "truongphong")
     url = reverse("documents:register", args=["TNG-KV2"])
     html = client.get(url, {"q": "lam"}).content.decode()
-    assert "1/QĐ-PTHADS" in html
-    assert "1/QĐ-PTHADS" not in client.get(url, {"q": "khong-co"}).content.decode()
+    assert issued.number_display in html
+    assert issued.number_display not in client.get(url, {"q": "khong-co"}).content.decode()
     response = client.get(url, {"loai": "QĐ", "xuat": "xlsx"})
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(min_row=4, values_only=True))
-    assert rows[0][1] == "1/QĐ-PTHADS" and rows[0][6] == "Đặng Văn Lâm"
+    assert rows[0][1] == issued.number_display and rows[0][6] == "Đặng Văn Lâm"
     assert rows[0][2].date() == DAY and rows[0][8].date() == TODAY
     procuracy = client.get(reverse("documents:procuracy_register", args=["TNG-KV2"]))
     assert "10/09/2025" in procuracy.content.decode()
     printed = client.get(url, {"xuat": "in"}).content.decode()
-    assert "1/QĐ-PTHADS" in printed and "Xuất Excel" not in printed
+    assert issued.number_display in printed and "Xuất Excel" not in printed
 
 
 def test_download_docx_and_pdf(client, shared_demo_org):
@@ -167,7 +174,7 @@ def test_download_docx_and_pdf(client, shared_demo_org):
     issued = _issue(_draft(case))
     login(client, "chv")
     docx = client.get(reverse("documents:download", args=[issued.pk, "docx"]))
-    assert "Số: 1/QĐ-PTHADS" in docx_text(docx.content)
+    assert f"Số: {issued.number_display}" in docx_text(docx.content)
     pdf = client.get(reverse("documents:download", args=[issued.pk, "pdf"]))
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     assert Document.objects.filter(pk=issued.pk, status="issued").exists()

@@ -11,7 +11,9 @@ from collections.abc import Iterable
 
 from django.db import connection, transaction
 
+from thads.cases.act_numbers import counters_raise_for_cases
 from thads.cases.codes import counters_raise
+from thads.cases.models import Case
 from thads.interchange.importer import complaint_records, oversight
 from thads.interchange.importer.checks import Checker
 from thads.interchange.importer.copy_writer import CopyWriter
@@ -51,6 +53,10 @@ class Importer(Checker):
             p.complaint_records, units, staff, case_ids
         )
         counters_raise(c.code for c in p.cases)  # intake numbers after the imported ones
+        # The registers' numbers (acts' doc_no, QĐ THA) continue after the imported ones.
+        counters_raise_for_cases(
+            Case.objects.filter(code__in=[c.code for c in p.cases]).values_list("pk", flat=True)
+        )
         return result
 
 

@@ -1,0 +1,200 @@
+"""One number series per unit, register (sổ) and calendar year, whatever wrote the number.
+
+A unit numbers its documents from 01 on 01/01 to 31/12, one series per kind of document
+(Nghị định 30/2020/NĐ-CP, Phụ lục I: số của văn bản): "5/QĐ-CCTHADS" is number 5 of the unit's
+decisions of the year. Numbers are written by the documents app when it issues (from the
+locked counter of `common.counters`), by an import or the demo (an act's `doc_no`, a case's
+QĐ THA number) and by hand on the case page. So that none of them repeats a number:
+
+- an import (and the demo, which is one) raises each counter it wrote numbers in to the
+  highest of them (`counters_raise_for_cases`: one query to read, one statement per counter);
+- a counter created on first use starts after the highest number already in the acts
+  (`highest_used`, the `floor` of `counter_next`);
+- a number typed by hand that is already used in the unit, series and year is refused, and one
+  above the counter moves the counter past it (`act_number_claim`).
+
+The unit that numbers an act is the one that carried the case's work on the document's date
+(`org.letterhead.unit_on`: the successor after the 01/07/2025 reform).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext
+
+from thads.cases.models import Case, CaseEvent
+from thads.common.counters import counter_raise
+from thads.common.errors import DomainError
+from thads.common.models import Counter
+from thads.common.text import fold_vietnamese
+from thads.org.models import Unit
+
+# The registers (documents.Series values), by their folded form ("qd" → "QĐ").
+SERIES = {"qd": "QĐ", "tb": "TB", "bb": "BB", "cv": "CV", "kh": "KH", "don": "ĐƠN"}
+NUMBER_RE = re.compile(r"^(?P<number>[0-9]{1,9})/(?:[0-9]{4}/)?(?P<series>[a-z]+)(?:-|$)")
+
+Key = tuple[str, str, int]  # (unit code, counter series, year)
+
+# Other holders of numbers (documents issued without an event): (unit code, series, year,
+# number) → used? Registered by the apps above (documents).
+number_users: list[Callable[[str, str, int, int], bool]] = []
+
+
+def counter_series(series: str) -> str:
+    """The name of a register's series in `common.counters` ("documents:QĐ")."""
+    return f"documents:{series}"
+
+
+def parse_doc_no(text: str | None) -> tuple[int, str] | None:
+    """(number, register) of a document number "5/QĐ-CCTHADS" (or "5/2026/QĐ-…"), else None.
+
+    Compared without spaces, case or diacritics, like the QĐ THA numbers (cases.duplicates)."""
+    folded = fold_vietnamese(text or "").replace(" ", "")
+    match = NUMBER_RE.match(folded)
+    if match is None or match["series"] not in SERIES:
+        return None
+    return int(match["number"]), SERIES[match["series"]]
+
+
+class _Units:
+    """Every unit's code and successor, read once: the numbering unit of a date, no query."""
+
+    def __init__(self) -> None:
+        rows = Unit.objects.values_list("pk", "code", "valid_to", "successor_id")
+        self.rows = {pk: (code, valid_to, successor) for pk, code, valid_to, successor in rows}
+
+    def issuer(self, unit_id: int, day: dt.date) -> str:
+        """The code of the unit carrying `unit_id`'s work on `day` (as `unit_on`)."""
+        seen = set()
+        code, valid_to, successor = self.rows[unit_id]
+        while valid_to is not None and valid_to < day and successor and unit_id not in seen:
+            seen.add(unit_id)
+            unit_id = successor
+            code, valid_to, successor = self.rows[unit_id]
+        return code
+
+    def feeding(self, code: str) -> list[int]:
+        """The units whose work `code` carries (itself and its predecessors)."""
+        by_code = {c: pk for pk, (c, _v, _s) in self.rows.items()}
+        wanted = {by_code[code]}
+        changed = True
+        while changed:
+            changed = False
+            for pk, (_c, _v, successor) in self.rows.items():
+                if successor in wanted and pk not in wanted:
+                    wanted.add(pk)
+                    changed = True
+        return sorted(wanted)
+
+
+def _event_day(on: dt.date, doc_date: str | None) -> dt.date:
+    try:
+        return dt.date.fromisoformat(doc_date) if doc_date else on
+    except ValueError:
+        return on
+
+
+def _numbered(events, cases, units: _Units) -> Iterable[tuple[Key, int]]:
+    """(unit, series, year) and number of each numbered act of `events` and QĐ THA of `cases`
+    (querysets; each read in one query)."""
+    rows = events.filter(data__has_key="doc_no").values_list(
+        "case__unit_id", "on", "data__doc_no", "data__doc_date"
+    )
+    decisions = cases.filter(from_case__isnull=True).values_list(
+        "unit_id", "decision_date", "decision_no"
+    )
+    numbered = [(u, _event_day(on, d), no) for u, on, no, d in rows] + list(decisions)
+    for unit_id, day, doc_no in numbered:
+        parsed = parse_doc_no(doc_no if isinstance(doc_no, str) else None)
+        if parsed is not None:
+            yield (units.issuer(unit_id, day), counter_series(parsed[1]), day.year), parsed[0]
+
+
+def _highest(events, cases, units: _Units) -> dict[Key, int]:
+    """The highest number per (unit, series, year) among `events` and `cases`."""
+    highest: dict[Key, int] = defaultdict(int)
+    for key, number in _numbered(events, cases, units):
+        highest[key] = max(highest[key], number)
+    return highest
+
+
+def highest_used(unit_code: str, series: str, year: int) -> int:
+    """The highest number of the register `series` in `year` already in the acts and QĐ THA
+    of the cases the unit numbers for (the counter's floor on first use)."""
+    units = _Units()
+    feeding = units.feeding(unit_code)
+    window = Q(on__year__gte=year - 1, on__year__lte=year + 1)
+    events = CaseEvent.objects.filter(window, case__unit_id__in=feeding)
+    cases = Case.objects.filter(unit_id__in=feeding, decision_date__year=year)
+    if series != "QĐ":
+        cases = cases.none()
+    return _highest(events, cases, units).get((unit_code, counter_series(series), year), 0)
+
+
+def counters_raise_many(highest: dict[Key, int]) -> None:
+    """Every counter of `highest` continues after its number: one statement to create the
+    missing counters, one update per counter (in key order: no deadlock between imports)."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("counters_raise_many must run inside transaction.atomic")
+    Counter.objects.bulk_create(
+        [Counter(scope=s, series=n, year=y, last=0) for (s, n, y) in sorted(highest)],
+        ignore_conflicts=True,
+    )
+    for (scope, series, year), used in sorted(highest.items()):
+        Counter.objects.filter(scope=scope, series=series, year=year, last__lt=used).update(
+            last=used
+        )
+
+
+def counters_raise_for_cases(case_ids: Iterable[int]) -> None:
+    """After an import (the demo too): the registers continue after every number it wrote."""
+    ids = list(case_ids)
+    if not ids:
+        return
+    events = CaseEvent.objects.filter(case_id__in=ids)
+    counters_raise_many(_highest(events, Case.objects.filter(pk__in=ids), _Units()))
+
+
+def act_number_claim(
+    case: Case, data: dict, *, on: dt.date, corrects: CaseEvent | None = None
+) -> None:
+    """A number typed on an act: refused when the unit already used it in that register and
+    year (another act, a QĐ THA, an issued document), else the counter moves past it."""
+    parsed = parse_doc_no(data.get("doc_no"))
+    if parsed is None:
+        return
+    number, series = parsed
+    units = _Units()
+    day = _event_day(on, data.get("doc_date"))
+    unit_code = units.issuer(case.unit_id, day)
+    feeding = units.feeding(unit_code)
+    same = CaseEvent.objects.filter(
+        case__unit_id__in=feeding, data__doc_no__regex=rf"^\s*0*{number}\s*/"
+    )
+    # The act being corrected (and any act already corrected) gives its number to the
+    # correction.
+    same = same.filter(corrected_by__isnull=True)
+    if corrects is not None:
+        same = same.exclude(pk=corrects.pk)
+    cases = Case.objects.filter(
+        unit_id__in=feeding,
+        decision_date__year=day.year,
+        decision_no__regex=rf"^\s*0*{number}\s*/",
+    )
+    if series != "QĐ":
+        cases = cases.none()
+    key = (unit_code, counter_series(series), day.year)
+    if (key, number) in set(_numbered(same, cases, units)) or any(
+        used(unit_code, series, day.year, number) for used in number_users
+    ):
+        raise DomainError(
+            gettext("Số văn bản %(no)s đã được dùng trong năm %(year)s của đơn vị.")
+            % {"no": data["doc_no"], "year": day.year}
+        )
+    counter_raise(*key, number, floor=lambda: highest_used(unit_code, series, day.year))

@@ -1,0 +1,86 @@
+"""A document issued in the app never repeats a number already used in the unit, register and
+year, whatever wrote it (a number typed on the case page, an import, the demo); a number typed
+twice is refused (cases.act_numbers)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from thads.cases.act_numbers import parse_doc_no
+from thads.cases.services import event_record
+from thads.common.errors import DomainError
+from thads.common.models import Counter
+from thads.documents import services
+from thads.documents.rendering import template_in_force
+from thads.testing.cases import new_case, staff
+
+D = dt.date
+DAY = D(2025, 9, 1)
+TODAY = D(2025, 9, 10)
+pytestmark = pytest.mark.django_db
+HOAN = {"reason": "khac", "ground": "om_nang", "until": "2025-12-01"}
+
+
+def _issue(case, code="qd-hoan", act=None):
+    draft = services.document_draft(
+        case, template=template_in_force(code, DAY), doc_date=DAY, act=HOAN if act is None else act
+    )
+    return services.document_issue(
+        draft, signer=staff("TN-SC-01"), expected_version=draft.version, today=TODAY
+    )
+
+
+def test_parse_doc_no():
+    assert parse_doc_no("5/QĐ-CCTHADS") == (5, "QĐ")
+    assert parse_doc_no(" 12 / qd-thads ") == (12, "QĐ")
+    assert parse_doc_no("7/2026/BB-PTHADS") == (7, "BB")
+    assert parse_doc_no("Công văn số 3") is None
+    assert parse_doc_no("5/XYZ-THADS") is None
+
+
+def test_numbers_typed_on_the_case_page_are_not_issued_again(shared_demo_org):
+    case = new_case()
+    event_record(case, type="xac_minh", on=DAY, today=TODAY, data={"doc_no": "40/BB-PTHADS"})
+    event_record(case, type="xac_minh_co_dieu_kien", on=DAY, today=TODAY,
+                 data={"doc_no": "41/BB-PTHADS"})  # fmt: skip
+    event_record(case, type="quyet_dinh_cuong_che", on=DAY, today=TODAY,
+                 data={"measure": "ke_bien", "doc_no": "90/QĐ-PTHADS"})  # fmt: skip
+    assert _issue(case).number_display == "91/QĐ-PTHADS"
+    minutes = _issue(case, code="bb-xac-minh", act={
+        "minutes_date": "2025-09-01", "result": "Có tài sản", "assets": "Nhà", "income": "Lương",
+        "accounts": "Không", "informants": "UBND xã"})  # fmt: skip
+    assert minutes.number_display == "42/BB-PTHADS"
+
+
+def test_acts_written_before_the_counter_start_it(shared_demo_org):
+    """Numbers imported before the counter existed (or before this rule): the counter starts
+    above them on first use."""
+    case = new_case()
+    event_record(case, type="xac_minh_co_dieu_kien", on=DAY, today=TODAY)
+    event_record(case, type="quyet_dinh_cuong_che", on=DAY, today=TODAY,
+                 data={"measure": "ke_bien", "doc_no": "57/QĐ-PTHADS"})  # fmt: skip
+    Counter.objects.filter(series="documents:QĐ").delete()
+    assert _issue(case).number == 58
+
+
+def test_a_number_used_in_the_unit_and_year_is_refused(shared_demo_org):
+    case, other = new_case(), new_case()
+    for each in (case, other):
+        event_record(each, type="xac_minh_co_dieu_kien", on=DAY, today=TODAY)
+    event_record(case, type="quyet_dinh_cuong_che", on=DAY, today=TODAY,
+                 data={"measure": "ke_bien", "doc_no": "5/QĐ-PTHADS"})  # fmt: skip
+    with pytest.raises(DomainError, match="Số văn bản 5/qđ-pthads đã được dùng trong năm 2025"):
+        event_record(other, type="quyet_dinh_cuong_che", on=D(2025, 9, 2), today=TODAY,
+                     data={"measure": "ke_bien", "doc_no": "5/qđ-pthads"})  # fmt: skip
+    assert not other.events.filter(type="quyet_dinh_cuong_che").exists()
+    # A document issued without an event holds its number too.
+    notice = _issue(other, code="tb-nhan-yeu-cau", act={})
+    with pytest.raises(DomainError, match="đã được dùng"):
+        event_record(other, type="thong_bao", on=DAY, today=TODAY,
+                     data={"doc_no": notice.number_display})  # fmt: skip
+    # The same number in another register, or another year, is another document.
+    event_record(other, type="xac_minh", on=DAY, today=TODAY, data={"doc_no": "5/BB-PTHADS"})
+    event_record(other, type="quyet_dinh_cuong_che", on=D(2026, 1, 5), today=D(2026, 1, 6),
+                 data={"measure": "ke_bien", "doc_no": "5/QĐ-PTHADS"})  # fmt: skip
