@@ -334,7 +334,7 @@ def test_postpone_needs_its_act_and_is_recorded(client, shared_demo_org):
         "reason": "khac",
         "ground": "om_nang",
         "until": "05/11/2025",
-        "doc_no": "12/QĐ-CCTHADS",
+        "doc_no": "9912/QĐ-CCTHADS",
     }
     response = client.post(url, {**base, **fields})
     assert response.status_code == 302
@@ -344,7 +344,7 @@ def test_postpone_needs_its_act_and_is_recorded(client, shared_demo_org):
         "reason": "khac",
         "ground": "om_nang",
         "until": "2025-11-05",
-        "doc_no": "12/QĐ-CCTHADS",
+        "doc_no": "9912/QĐ-CCTHADS",
     }
 
 
