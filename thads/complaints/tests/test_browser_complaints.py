@@ -1,0 +1,123 @@
+"""The complaint handling in chromium: the clerk registers a letter, the head accepts it (one
+matter, resolver and deadline from the rule table) and names a verifier, the verifier records
+the verification, the resolver records the decision and prints it. Every page seen is
+photographed at 1366 px and 390 px (under the test's tmp dir) and must not scroll sideways."""
+
+from __future__ import annotations
+
+import pytest
+
+from thads.complaints.models import Complaint, Matter
+from thads.testing.browser import sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+WIDTHS = {"1366": {"width": 1366, "height": 900}, "390": {"width": 390, "height": 844}}
+# The head of each resolving unit in the demo.
+HEADS = {"TNG-KV2": "truongphong", "TNG": "lanhdao"}
+
+
+class Walk:
+    """One signed-in context per account and width; every page visited is photographed."""
+
+    def __init__(self, browser, live_server, shots):
+        self.browser, self.live_server, self.shots = browser, live_server, shots
+        self.overflows: list[tuple[str, str, int, int]] = []
+        self.problems: list[str] = []
+        self.contexts: dict[tuple[str, str], object] = {}
+
+    def page(self, username: str, width: str = "1366"):
+        if (username, width) not in self.contexts:
+            context = self.browser.new_context(viewport=WIDTHS[width], locale="vi-VN")
+            page = context.new_page()
+            page.set_default_timeout(20_000)
+            page.on("pageerror", lambda e: self.problems.append(str(e)))
+            sign_in(page, self.live_server, username)
+            self.contexts[(username, width)] = page
+        return self.contexts[(username, width)]
+
+    def look(self, username: str, name: str, path: str) -> None:
+        """The page at both widths: status 200, no sideways scrolling, a screenshot each."""
+        for width in WIDTHS:
+            page = self.page(username, width)
+            response = page.goto(self.live_server.url + path)
+            assert response.status == 200, (username, path, response.status)
+            page.wait_for_load_state("networkidle")
+            scroll, inner = page.evaluate(
+                "[document.documentElement.scrollWidth, window.innerWidth]"
+            )
+            if scroll > inner:
+                self.overflows.append((name, width, scroll, inner))
+            page.screenshot(path=str(self.shots / f"{name}-{width}.png"), full_page=True)
+
+
+def test_clerk_registers_head_accepts_verifier_verifies_resolver_decides(
+    live_server, browser, demo_org, tmp_path
+):
+    walk = Walk(browser, live_server, tmp_path)
+    url = live_server.url
+
+    # The clerk enters the letter in the register.
+    clerk = walk.page("thuky")
+    clerk.goto(f"{url}/don-thu/so/TNG-KV2/nhan-don/")
+    clerk.select_option("#id_kind", "khieu_nai")
+    clerk.select_option("#id_channel", "truc_tiep")
+    clerk.fill("#id_summary", "Khiếu nại việc Chấp hành viên kê biên nhầm tài sản")
+    clerk.select_option("#id_subject", "officer")
+    clerk.fill("#id_s-0-name", "Hà Văn Tuấn")
+    clerk.fill("#id_s-0-address", "Phường Mỏ Chè, Sông Công")
+    clerk.get_by_test_id("action-submit").click()
+    clerk.wait_for_load_state("networkidle")
+    letter = Complaint.objects.get(summary__startswith="Khiếu nại việc Chấp hành viên")
+    assert clerk.url.endswith(f"/don-thu/don/{letter.pk}/")
+    walk.look("thuky", "register", "/don-thu/so/TNG-KV2/")
+
+    # The head accepts it: one matter, first instance, against an officer.
+    head = walk.page("truongphong")
+    head.goto(f"{url}/don-thu/don/{letter.pk}/xu-ly/")
+    head.select_option("#id_competent", "1")
+    head.select_option("#id_eligible", "1")
+    head.select_option("#id_handling", "thu_ly")
+    head.check("input[name=matter_kinds][value=khieu_nai]")
+    head.select_option("#id_instance", "1")
+    head.select_option("#id_subject_role", "officer")
+    head.get_by_test_id("action-submit").click()
+    head.wait_for_load_state("networkidle")
+    matter = Matter.objects.get(letter=letter)
+    assert head.get_by_text(matter.code).first.is_visible()
+    walk.look("truongphong", "letter-accepted", f"/don-thu/don/{letter.pk}/")
+
+    # The resolver (from the rule table) names the verifier; the verifier records the work.
+    resolver = HEADS[matter.resolver_unit.code]
+    page = walk.page(resolver)
+    page.goto(f"{url}/don-thu/vu-viec/{matter.pk}/giao-xac-minh/")
+    page.select_option("#id_verifier", "TN-PY-01")
+    page.get_by_test_id("action-submit").click()
+    page.wait_for_load_state("networkidle")
+    verifier = walk.page("phophong")
+    verifier.goto(f"{url}/don-thu/vu-viec/{matter.pk}/xac-minh/")
+    verifier.fill("#id_note", "Tài sản kê biên thuộc sở hữu của người thứ ba")
+    verifier.get_by_test_id("action-submit").click()
+    verifier.wait_for_load_state("networkidle")
+
+    # The resolver decides, and prints the decision.
+    page.goto(f"{url}/don-thu/vu-viec/{matter.pk}/giai-quyet/")
+    page.select_option("#id_outcome", "dung_mot_phan")
+    page.fill("#id_decision_no", "15/QĐ-PTHADS")
+    page.fill("#id_measures", "Giải tỏa kê biên tài sản của người thứ ba")
+    page.get_by_test_id("action-submit").click()
+    page.wait_for_load_state("networkidle")
+    matter.refresh_from_db()
+    assert (matter.outcome, matter.decision_no) == ("dung_mot_phan", "15/QĐ-PTHADS")
+    assert page.get_by_test_id("matter-outcome").inner_text().startswith("Đúng một phần")
+    walk.look(resolver, "matter-decided", f"/don-thu/vu-viec/{matter.pk}/")
+    walk.look(resolver, "decision-paper", f"/don-thu/van-ban-in/giai-quyet/{matter.pk}/")
+    paper = walk.page(resolver)
+    assert paper.get_by_text("15/QĐ-PTHADS").first.is_visible()
+    assert not paper.get_by_text("DỰ THẢO").count()
+    walk.look(resolver, "matters", f"/don-thu/giai-quyet/{matter.resolver_unit.code}/")
+
+    for name in ("register", "letter-accepted", "matter-decided", "decision-paper"):
+        for width in WIDTHS:
+            assert (tmp_path / f"{name}-{width}.png").stat().st_size > 10_000
+    assert not walk.overflows, walk.overflows
+    assert not walk.problems, walk.problems
