@@ -15,7 +15,7 @@ from thads.common.i18n import catalogue_paths
 EN_PO = settings.BASE_DIR / "thads" / "locale" / "en" / "LC_MESSAGES" / "django.po"
 # Apps whose every string must be in the English catalogue. Add an app here when its strings
 # are added (`django-admin makemessages -l en`, then fill the msgstr lines).
-TRANSLATED_APPS = ["common", "org", "web", "oversight", "documents", "portal", "api"]
+TRANSLATED_APPS = ["common", "org", "web", "oversight", "documents", "portal", "api", "complaints"]
 KEYWORDS = {"_": None, "gettext": None, "gettext_lazy": None, "pgettext": ((1, "c"), 2)}
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
 
