@@ -1,13 +1,18 @@
 """The complaint handling in chromium: the clerk registers a letter, the head accepts it (one
 matter, resolver and deadline from the rule table) and names a verifier, the verifier records
-the verification, the resolver records the decision and prints it. Every page seen is
-photographed at 1366 px and 390 px (under the test's tmp dir) and must not scroll sideways."""
+the verification, the resolver records the decision and prints it; a citizen reception session
+and form 8 with the decided matter. Every page seen is photographed at 1366 px and 390 px
+(under the test's tmp dir) and must not scroll sideways."""
 
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 
+from thads.complaints import services
 from thads.complaints.models import Complaint, Matter
+from thads.complaints.services import SessionInput
+from thads.org.models import Staff
 from thads.testing.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -116,7 +121,28 @@ def test_clerk_registers_head_accepts_verifier_verifies_resolver_decides(
     assert not paper.get_by_text("DỰ THẢO").count()
     walk.look(resolver, "matters", f"/don-thu/giai-quyet/{matter.resolver_unit.code}/")
 
-    for name in ("register", "letter-accepted", "matter-decided", "decision-paper"):
+    # A reception session, and form 8 counting the matter as resolved.
+    today = timezone.localdate()
+    session = services.session_record(
+        demo_org["TNG-KV2"],
+        SessionInput(held_on=today, form="dinh_ky", place="Trụ sở Phòng",
+                     host=Staff.objects.get(code="TN-SC-01"), by_leader=True, visits=4,
+                     people=4, matters_old=1, matters_new=2, about_khieu_nai=2,
+                     about_kien_nghi=1, content="Khiếu nại kê biên; hỏi tiến độ",
+                     outcome="Nhận 2 đơn, hướng dẫn 1 trường hợp"),
+    )  # fmt: skip
+    walk.look("thuky", "reception-session", f"/don-thu/buoi-tiep/{session.pk}/")
+    walk.look("thuky", "reception-sessions", "/don-thu/tiep-cong-dan/TNG-KV2/")
+    year = today.year + 1 if today.month >= 10 else today.year
+    form = f"/thong-ke/?don_vi=TNG&nam={year}&ngay={today:%d/%m/%Y}&bieu=8"
+    walk.look("lanhdao", "form-08", form)
+    form_page = walk.page("lanhdao", "390")
+    assert form_page.get_by_text("Biểu số 08/TK-THADS").first.is_visible()
+    assert form_page.get_by_text("100,00").first.count() == 1  # 1 matter resolved of 1
+
+    shots = ("register", "letter-accepted", "matter-decided", "decision-paper",
+             "reception-session", "form-08")  # fmt: skip
+    for name in shots:
         for width in WIDTHS:
             assert (tmp_path / f"{name}-{width}.png").stat().st_size > 10_000
     assert not walk.overflows, walk.overflows
