@@ -12,6 +12,7 @@ REFERENCE_DATA_MIGRATIONS = [
     ("thads.oversight.migrations.0002_reference_data", "seed"),
     ("thads.complaints.migrations.0003_seed_rules", "seed"),
     ("thads.documents.migrations.0002_seed_templates", "seed"),
+    ("thads.documents.migrations.0003_templates_2025_wording", "seed"),
     ("thads.complaints.migrations.0004_forms_8_9", "seed"),
 ]
 

@@ -83,6 +83,34 @@ def test_every_template_renders_to_docx_with_the_case(shared_demo_org, situation
         if template.series == "QĐ":
             assert f"Căn cứ Luật Thi hành án dân sự số {law_text}" in text, where
         assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+        if law_text == "106/2025/QH15":
+            _cites_only_the_2025_law(text, where)
+
+
+# An article cited in running text ("khoản 2 Điều 44", "Điều 44a Luật"), not a decision's own
+# part ("Điều 1. …").
+ARTICLE = re.compile(r"\bĐiều \d+[a-z]?\b(?!\.)")
+LAW_MENTION = re.compile(r"Luật Thi hành án dân sự(?! số 106/2025/QH15)")
+
+
+def _cites_only_the_2025_law(text: str, where: str) -> None:
+    """Under Luật 106/2025 (articles not verified, reference.md §2): no article of the 2008
+    law, no 2008 law, and the law is named by its number wherever it is cited."""
+    assert not ARTICLE.search(text), (where, ARTICLE.search(text))
+    assert "2008" not in text and "Luật THADS 2025" not in text, where
+    assert not LAW_MENTION.search(text), (where, LAW_MENTION.search(text))
+
+
+def test_the_2025_rows_cite_no_article_of_the_2008_law(db):
+    templates = list(templates_in_force(D(2026, 7, 1)))
+    assert len(templates) >= 28
+    named = 0
+    for template in templates:
+        text = " ".join([*template.legal_basis, *(part for _k, part, *_ in template.body)])
+        _cites_only_the_2025_law(text, template.code)
+        named += "Luật Thi hành án dân sự số 106/2025/QH15" in text
+    # Every decision names the law; the notices and minutes that cited an article name it too.
+    assert named >= sum(t.series == "QĐ" for t in templates) + 5
 
 
 def test_a_decision_cites_the_ground_and_the_article_of_the_law_in_force(shared_demo_org):
