@@ -180,7 +180,7 @@ class Generator(CaseHistories, CaseActs):
         made = 0
         # The creditor's case (theo đơn), or the state's (chủ động) for criminal judgments.
         if profile == "tham_nhung":
-            amount = self.money(500_000_000, 30_000_000_000)
+            amount = self.money(500_000_000, 8_000_000_000)
             parties = [debtor]
             made += self.make_case(
                 unit,
@@ -214,7 +214,8 @@ class Generator(CaseHistories, CaseActs):
             creditor_name, creditor_id, _ = self.person()
             creditor = {"role": "duoc_thi_hanh", "kind": "ca_nhan", "name": creditor_name,
                         "id_number": creditor_id, "address": self.address(chi_cuc)}  # fmt: skip
-            amount = self.money(5_000_000, 900_000_000)
+            # Most civil debts are small: log-uniform, skewed towards the low end.
+            amount = int(5_000_000 * 180 ** (rng.random() ** 1.6)) // 1000 * 1000
             made += self.make_case(
                 unit, chi_cuc, accepted, "theo_don", judgment, [], amount, [debtor, creditor]
             )
@@ -315,13 +316,18 @@ class Generator(CaseHistories, CaseActs):
             start = year_start(year)
             units = ["TN", *CHI_CUC_CODES] if start < REFORM else ["TNG", *REGION_CODES]
             for unit in units:
+                # The province's own target near the seeds' (≈ 82 % / ≈ 40 %), its units'
+                # spread around it, so that some are over and some under.
+                province = unit in {"TN", "TNG"}
+                case_rate = rng.uniform(81, 83) if province else rng.uniform(78, 86)
+                money_rate = rng.uniform(39, 41) if province else rng.uniform(35, 46)
                 self.records.append(
                     {
                         "type": "target",
                         "unit": unit,
                         "year": year,
-                        "case_rate": f"{rng.uniform(74, 86):.2f}",
-                        "money_rate": f"{rng.uniform(33, 48):.2f}",
+                        "case_rate": f"{case_rate:.2f}",
+                        "money_rate": f"{money_rate:.2f}",
                     }
                 )
 

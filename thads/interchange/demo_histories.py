@@ -28,7 +28,7 @@ class CaseHistories:
         day = self.later(accepted, 1, 3)
         if not add(day, "thong_bao"):
             return events
-        day = self.later(day, 12, 35)
+        day = self.later(day, 3, 12)
         if day > today:
             return events
         # Early exits before the verification.
@@ -150,15 +150,21 @@ class CaseHistories:
         # Most small debts are paid in full within months; large ones far less often, so that
         # the province's rates resemble the seeds' (≈ 80 % of cases, ≈ 40 % of the money).
         large = amount >= 300_000_000
-        instalments = rng.choice([1, 1, 2, 3, 4, 6] if large else [1, 1, 1, 1, 2, 3])
-        pays_all = rng.random() < (0.2 if large else 0.88)
+        instalments = rng.choice([1, 1, 2, 2, 3, 4] if large else [1, 1, 1, 1, 1, 2])
+        very_large = amount >= 2_000_000_000
+        pays_all = rng.random() < (0.06 if very_large else 0.35 if large else 0.9)
         budget = "ngan_sach" in flags
         for i in range(instalments):
             if remainder <= 0:
                 break
-            day = self.later(day, 20, 120) if large else self.later(day, 10, 40)
-            if i == instalments - 1:
-                part = remainder if pays_all else remainder // 8 // 1000 * 1000
+            if large:
+                day = self.later(day, 20, 60)
+            else:  # most pay within the voluntary period or soon after (Điều 45)
+                day = self.later(day, 3, 20) if i == 0 else self.later(day, 5, 30)
+            if not pays_all:  # a debtor who cannot pay it all pays a little, then stops
+                part = int(remainder * rng.uniform(0.1, 0.25)) // 1000 * 1000
+            elif i == instalments - 1:
+                part = remainder
             else:
                 part = remainder // (instalments - i) // 1000 * 1000
             if part <= 0:
@@ -173,10 +179,11 @@ class CaseHistories:
             if add(day, "mien_giam", amount=remainder, data={"decision": "Quyết định của TAND"}):
                 remainder = 0
         if remainder == 0:
-            add(self.later(day, 1, 15), "xong")
-        elif rng.random() < (0.85 if large else 0.95):
+            add(self.later(day, 1, 7), "xong")
+        elif rng.random() < (0.92 if very_large else 0.99 if large else 0.999):
             # Paid in part, then verified again: no more income or assets (Điều 44a); the rest
-            # stay on the books with means — the large debts the leaders follow.
+            # stay on the books with means — mostly the very large debts (≥ 2 tỉ) the leaders
+            # follow, which hold the province's money rate near the seeds' ≈ 40 %.
             day = self.later(day, 30, 90)
             if add(day, "xac_minh"):
                 add(day, "chua_co_dieu_kien", data={"ground": "khong_tai_san"})

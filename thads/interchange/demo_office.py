@@ -2,9 +2,10 @@
 
 * the clerks' books of the last weeks — receipts (one reversed), payouts, money held and one
   released — written through the ledger's services, so they are what a clerk would have made;
-* the monthly reports of the last closed months submitted by each unit and approved up the
-  chain (the regional offices by the province, the province by the national office), through
-  `stats.submission` — a unit whose checks do not pass stays "Đang lập", as in real life.
+* the monthly reports of every closed month since the start of the previous report year,
+  submitted by each unit on time and approved up the chain (the regional offices by the
+  province, the province by the national office), through `stats.submission`, each step at a
+  realistic day and hour — a unit whose checks do not pass stays "Đang lập", as in real life.
 
 Deterministic (its own random seed); a refusal by a rule is skipped, never forced.
 """
@@ -15,8 +16,12 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from thads.cases.models import Case, CaseState
+from thads.common.calendar import add_working_days
 from thads.common.errors import DomainError
+from thads.common.periods import report_year_of
 from thads.ledger import services as ledger
 from thads.org.access import access_for
 from thads.org.models import Membership, Role, Unit
@@ -24,7 +29,6 @@ from thads.org.models import Membership, Role, Unit
 SEED = 20261202
 PAYERS = ("Nguyễn Văn Hải", "Trần Thị Mai", "Lê Văn Tùng", "Phạm Thị Hương", "Đỗ Văn Nam")
 HELD_SOURCES = ("Hoàng Văn Long", "Công ty TNHH Minh Phát", "Vũ Thị Thu", "Bùi Văn Khánh")
-REPORT_MONTHS = 3  # the last closed months whose reports went up the chain
 
 
 @dataclass
@@ -109,44 +113,74 @@ def _signer(unit: Unit, today: dt.date, roles: set[str]):
     return membership.staff.user if membership else None
 
 
-def _reports(units: list[Unit], province: Unit, today: dt.date, result: OfficeResult) -> None:
+def _moment(day: dt.date, rng: random.Random) -> dt.datetime:
+    """A time of the office's working day (07:30–16:30, Asia/Ho_Chi_Minh) on `day`."""
+    minutes = 7 * 60 + 30 + rng.randrange(0, 9 * 60)
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(minutes // 60, minutes % 60)))
+
+
+def _months(today: dt.date) -> list[tuple[int, int]]:
+    """Every closed month from the start of the previous report year, oldest first."""
     from thads.stats import submission
 
     year, month = submission.last_closed_month(today)
     months = []
-    for _ in range(REPORT_MONTHS):
+    while year >= report_year_of(today) - 1:
         months.append((year, month))
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    deciders = {Role.HEAD, Role.DEPUTY, Role.PROVINCIAL_LEADER, Role.NATIONAL}
-    for year, month in reversed(months):
-        for unit in [*units, province]:
-            head = _signer(unit, today, {Role.HEAD})
-            parent_signer = _signer(unit.parent, today, deciders) if unit.parent_id else None
-            if head is None or parent_signer is None:
-                continue
-            try:
-                status = submission.status_of(unit, year, month, today)
-                sent = submission.report_submit(
-                    unit,
-                    year,
-                    month,
-                    access=access_for(head, today),
-                    user=head,
-                    expected_version=status.version,
-                    today=today,
-                )
-                submission.report_approve(
-                    unit,
-                    year,
-                    month,
-                    access=access_for(parent_signer, today),
-                    user=parent_signer,
-                    expected_version=sent.version,
-                    today=today,
-                )
+    return list(reversed(months))
+
+
+def _reports(
+    units: list[Unit], province: Unit, today: dt.date, rng: random.Random, result: OfficeResult
+) -> None:
+    """Each closed month: the regional offices send on time (TT 06/2019/TT-BTP, Điều 9: within
+    their deadline of working days after the month), the province approves them, sends its own
+    before its deadline and the national office approves it — each step at its own day and
+    hour, none after now (the latest month may still be on its way up)."""
+    from thads.stats import submission
+
+    # Nothing after now, nor after `today`'s office hours (the demo built for another day).
+    now = min(timezone.now(), _moment(today, random.Random(0)).replace(hour=17, minute=0))
+    head = {u.pk: _signer(u, today, {Role.HEAD}) for u in units}
+    leader = _signer(province, today, {Role.PROVINCIAL_LEADER})
+    national = _signer(province.parent, today, {Role.NATIONAL}) if province.parent_id else None
+
+    def step(action, unit, user, year, month, at) -> bool:
+        if user is None or at > now:
+            return False
+        try:
+            status = submission.status_of(unit, year, month, today)
+            action(
+                unit,
+                year,
+                month,
+                access=access_for(user, today),
+                user=user,
+                expected_version=status.version,
+                today=today,
+                at=at,
+            )
+        except DomainError:
+            return False
+        return True
+
+    for year, month in _months(today):
+        end = submission.period_of(year, month).end
+        sent = []
+        for unit in units:
+            at = _moment(add_working_days(end, rng.choice([1, 2])), rng)
+            if step(submission.report_submit, unit, head[unit.pk], year, month, at):
+                sent.append((unit, at))
+        for unit, at in sent:
+            later = at + dt.timedelta(hours=rng.randint(2, 20))
+            if step(submission.report_approve, unit, leader, year, month, later):
                 result.reports_approved += 1
-            except DomainError:
-                continue
+        at = _moment(add_working_days(end, rng.choice([3, 4])), rng)
+        if step(submission.report_submit, province, leader, year, month, at):
+            decided = _moment(add_working_days(end, 5), rng)
+            if step(submission.report_approve, province, national, year, month, decided):
+                result.reports_approved += 1
 
 
 def load(today: dt.date) -> OfficeResult:
@@ -161,5 +195,5 @@ def load(today: dt.date) -> OfficeResult:
     )
     for unit in units:
         _books(unit, today, rng, result)
-    _reports(units, province, today, result)
+    _reports(units, province, today, rng, result)
     return result

@@ -12,6 +12,7 @@ import pgtrigger
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from thads.common.models import AppendOnly
@@ -242,7 +243,9 @@ class SubmissionEvent(AppendOnly):
     action = models.CharField(_("Thao tác"), max_length=10, choices=Action.choices)
     from_status = models.CharField(max_length=10, choices=ReportSubmission.Status.choices)
     to_status = models.CharField(max_length=10, choices=ReportSubmission.Status.choices)
-    at = models.DateTimeField(_("Lúc"), auto_now_add=True)
+    # When it happened: now, unless the service is told (`stats.submission`'s `at`: the demo's
+    # past reports were sent and approved on their own days).
+    at = models.DateTimeField(_("Lúc"), default=timezone.now)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("Người thực hiện"),

@@ -188,6 +188,7 @@ def _move(
     *,
     reason: str = "",
     late: bool = False,
+    at: dt.datetime | None = None,
     **fields,
 ) -> ReportSubmission:
     from_status = submission.status
@@ -201,6 +202,7 @@ def _move(
         by=user if getattr(user, "is_authenticated", False) else None,
         reason=reason,
         late=late,
+        at=at or timezone.now(),
     )
     update_with_version(submission, expected_version, user, status=to_status, **fields)
     return submission
@@ -254,10 +256,13 @@ def report_submit(
     user,
     expected_version: int,
     today: dt.date | None = None,
+    at: dt.datetime | None = None,
 ) -> ReportSubmission:
     """Send the unit's report to the unit above (TT 06/2019/TT-BTP, Điều 9 k2).
 
-    Only when every check passes and the reports of the units below are approved.
+    Only when every check passes and the reports of the units below are approved. `at` is
+    when it was sent (default now; the demo's past months give their own day, never later
+    than `today`).
     """
     today = today or timezone.localdate()
     period = period_of(year, month)
@@ -274,15 +279,34 @@ def report_submit(
         )
     _require_children_approved(unit, year, month)
     _require_checks(unit, period)
-    now = timezone.now()
+    now = _when(at, period, today)
     deadline = deadline_for(unit, period)
     late = deadline is not None and timezone.localdate(now) > deadline
     fields = {"submitted_at": now}
     if submission.first_submitted_at is None:
         fields["first_submitted_at"] = now
     return _move(
-        submission, expected_version, user, Action.SUBMIT, Status.SUBMITTED, late=late, **fields
+        submission,
+        expected_version,
+        user,
+        Action.SUBMIT,
+        Status.SUBMITTED,
+        late=late,
+        at=now,
+        **fields,
     )
+
+
+def _when(at: dt.datetime | None, period: Period, today: dt.date) -> dt.datetime:
+    """The moment of a step: now, or `at` when given — after the period, not after `today`."""
+    if at is None:
+        return timezone.now()
+    if not period.end < timezone.localdate(at) <= today:
+        raise SubmissionError(
+            _("Thời điểm %(at)s phải sau kỳ báo cáo và không sau hôm nay.")
+            % {"at": timezone.localtime(at).strftime("%d/%m/%Y %H:%M")}
+        )
+    return at
 
 
 def _decidable(
@@ -313,6 +337,7 @@ def report_approve(
     user,
     expected_version: int,
     today: dt.date | None = None,
+    at: dt.datetime | None = None,
 ) -> ReportSubmission:
     """Approve a submitted report and freeze its numbers (TT 06/2019/TT-BTP, Điều 9).
 
@@ -324,13 +349,15 @@ def report_approve(
     _require_children_approved(unit, year, month)
     run = _require_checks(unit, period)
     reports = {"unit": run.report, "officer": run.by_officer}
+    when = _when(at, period, today)
     _move(
         submission,
         expected_version,
         user,
         Action.APPROVE,
         Status.APPROVED,
-        decided_at=timezone.now(),
+        at=when,
+        decided_at=when,
     )
     snapshot_freeze(submission, period, reports)
     return submission

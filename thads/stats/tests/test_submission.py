@@ -320,3 +320,29 @@ def test_forms_6_10_12_frozen_then_compared_with_live_numbers(demo_org, kv2_case
     assert any(c.row == "TNG-KV2" and c.key == "nhan_duoc" for c in diff.source_cells)
     assert ReportSnapshot.objects.get(submission=row).payloads["12"]["total"]["nhan_duoc"] == 0
     assert not diff.cases  # no case changed: forms 1, 2, 4, 5 still agree
+
+
+def test_a_step_may_be_given_its_own_moment_after_the_period_and_not_after_today(
+    demo_org, kv2_case
+):
+    """The demo's past months are sent and approved at their own day and hour (`at`), which
+    decides lateness as a real submission would; a moment inside the period or after today is
+    refused."""
+    from django.utils import timezone
+
+    kv2 = demo_org["TNG-KV2"]
+    aware = lambda y, m, d, h: timezone.make_aware(dt.datetime(y, m, d, h))  # noqa: E731
+    with pytest.raises(sub.SubmissionError):
+        act(sub.report_submit, kv2, 1, "truongphong", at=aware(2025, 10, 31, 9))
+    with pytest.raises(sub.SubmissionError):
+        act(sub.report_submit, kv2, 1, "truongphong", at=aware(2025, 11, 4, 9))  # after today
+    act(sub.report_submit, kv2, 1, "truongphong", at=aware(2025, 11, 3, 9))
+    act(sub.report_approve, kv2, 1, "lanhdao", at=aware(2025, 11, 3, 15))
+    row = ReportSubmission.objects.get(unit=kv2, year=Y, month=1)
+    assert timezone.localtime(row.first_submitted_at).date() == dt.date(2025, 11, 3)
+    assert timezone.localtime(row.decided_at).hour == 15
+    steps = list(SubmissionEvent.objects.filter(submission=row).order_by("at"))
+    assert [(s.action, timezone.localtime(s.at).hour, s.late) for s in steps] == [
+        ("submit", 9, False),
+        ("approve", 15, False),
+    ]
