@@ -68,6 +68,7 @@ class Generator(CaseHistories, CaseActs):
         self.serial: dict[tuple[str, int], int] = defaultdict(int)
         # QĐ THA numbers: per unit and calendar year (`cases.duplicates`), not per report year.
         self.decision_serial: dict[tuple[str, int], int] = defaultdict(int)
+        self.total = 0  # cases made: never more than `count` (a judgment's extra cases stop)
         self.judgment_serial: dict[tuple[str, int], int] = defaultdict(int)
         self.records: list[dict] = []
         self.case_dates: list[tuple[str, str, dt.date]] = []
@@ -223,7 +224,7 @@ class Generator(CaseHistories, CaseActs):
         # initiative beside the creditor's case.
         if profile in {"thuong", "tin_dung"} and made and rng.random() < 0.3:
             fee_day = accepted + dt.timedelta(days=rng.randint(0, 3))
-            if fee_day <= self.today:
+            if fee_day <= self.today and self.total < self.count:
                 fee = self.money(300_000, 40_000_000)
                 made += self.make_case(
                     unit, chi_cuc, fee_day, "chu_dong", judgment, ["ngan_sach"], fee, [debtor]
@@ -262,13 +263,14 @@ class Generator(CaseHistories, CaseActs):
         if from_case:
             record["from_case"] = from_case
         self.records.append(record)
+        self.total += 1
         self.case_dates.append((code, unit, accepted))
         made = 1
         if receiver:
             to_unit, on, remainder = receiver
             new_day = self.later(on, 3, 12)
             crosses = new_day >= REFORM and (to_unit in SUCCESSOR or to_unit == "TN")
-            if new_day <= self.today and not crosses:
+            if new_day <= self.today and not crosses and self.total < self.count:
                 made += self.make_case(
                     to_unit,
                     chi_cuc_of(to_unit, chi_cuc),
