@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("stats", "0012_complaint_measures"),
+        ("stats", "0013_open_deadlines"),
     ]
 
     operations = [
