@@ -57,10 +57,16 @@ def _sheet(
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     ws.row_dimensions[head].height = 32
     body = list(rows) + ([list(footer)] if footer else [])
+    # Rows and columns counted here: `ws[ws.max_row]` rescans every cell of the sheet (openpyxl's
+    # max_row/max_column), quadratic in the rows — 7 s for a province's 2 700 payouts due.
+    row_number, width = head, ws.max_column
     for i, values in enumerate(body):
-        ws.append(list(values))
+        values = list(values)
+        ws.append(values)
+        row_number, width = row_number + 1, max(width, len(values))
         is_footer = footer is not None and i == len(body) - 1
-        for cell in ws[ws.max_row]:
+        for column in range(1, width + 1):
+            cell = ws.cell(row=row_number, column=column)
             cell.font = bold if is_footer else normal
             cell.border = box
             if isinstance(cell.value, bool):

@@ -179,3 +179,23 @@ def test_the_books_are_in_the_menu_of_the_clerk_not_of_the_officer(client, ledge
     login(client, "chv")
     html = client.get("/").content.decode()
     assert reverse("ledger:receipt_register", args=["TNG-KV2"]) not in html
+
+
+def test_book_sheet_boxes_every_row_to_the_widest_and_formats_money_and_dates():
+    from types import SimpleNamespace
+
+    from thads.ledger import book_exports
+
+    data = book_exports._sheet(
+        "Sổ", "Sổ", SimpleNamespace(name="Phòng THADS"), "Tháng 12", ["A", "B", "C"],
+        [[1_000, D(2025, 1, 2)], [2_000, 3, 4]], [10, 10, 10], footer=["Cộng", 3_000, 4],
+    )  # fmt: skip
+    ws = load_workbook(io.BytesIO(data)).active
+    head = 5
+    assert [c.value for c in ws[head]] == ["A", "B", "C"]
+    short = head + 1  # two values under three headings: the third cell is boxed too
+    assert ws.cell(short, 3).border.left.style == "thin"
+    assert ws.cell(short, 1).number_format == "#,##0"
+    assert ws.cell(short, 2).number_format == "dd/mm/yyyy"
+    assert not ws.cell(short + 1, 1).font.bold and ws.cell(short + 2, 1).font.bold  # footer
+    assert ws.max_row == head + 3
