@@ -32,6 +32,11 @@ def _issue(case, code="qd-hoan", act=None):
     )
 
 
+def _decided(*cases) -> int:
+    """The highest QĐ THA number of `cases`: typed numbers above it meet no QĐ THA."""
+    return max(int(case.decision_no.split("/")[0]) for case in cases)
+
+
 def test_parse_doc_no():
     assert parse_doc_no("5/QĐ-CCTHADS") == (5, "QĐ")
     assert parse_doc_no(" 12 / qd-thads ") == (12, "QĐ")
@@ -45,9 +50,10 @@ def test_numbers_typed_on_the_case_page_are_not_issued_again(shared_demo_org):
     event_record(case, type="xac_minh", on=DAY, today=TODAY, data={"doc_no": "40/BB-PTHADS"})
     event_record(case, type="xac_minh_co_dieu_kien", on=DAY, today=TODAY,
                  data={"doc_no": "41/BB-PTHADS"})  # fmt: skip
+    typed = _decided(case) + 90
     event_record(case, type="quyet_dinh_cuong_che", on=DAY, today=TODAY,
-                 data={"measure": "ke_bien", "doc_no": "90/QĐ-PTHADS"})  # fmt: skip
-    assert _issue(case).number_display == "91/QĐ-PTHADS"
+                 data={"measure": "ke_bien", "doc_no": f"{typed}/QĐ-PTHADS"})  # fmt: skip
+    assert _issue(case).number_display == f"{typed + 1}/QĐ-PTHADS"
     minutes = _issue(case, code="bb-xac-minh", act={
         "minutes_date": "2025-09-01", "result": "Có tài sản", "assets": "Nhà", "income": "Lương",
         "accounts": "Không", "informants": "UBND xã"})  # fmt: skip
@@ -59,21 +65,23 @@ def test_acts_written_before_the_counter_start_it(shared_demo_org):
     above them on first use."""
     case = new_case()
     event_record(case, type="xac_minh_co_dieu_kien", on=DAY, today=TODAY)
+    typed = _decided(case) + 57
     event_record(case, type="quyet_dinh_cuong_che", on=DAY, today=TODAY,
-                 data={"measure": "ke_bien", "doc_no": "57/QĐ-PTHADS"})  # fmt: skip
+                 data={"measure": "ke_bien", "doc_no": f"{typed}/QĐ-PTHADS"})  # fmt: skip
     Counter.objects.filter(series="documents:QĐ").delete()
-    assert _issue(case).number == 58
+    assert _issue(case).number == typed + 1
 
 
 def test_a_number_used_in_the_unit_and_year_is_refused(shared_demo_org):
     case, other = new_case(), new_case()
     for each in (case, other):
         event_record(each, type="xac_minh_co_dieu_kien", on=DAY, today=TODAY)
+    n = _decided(case, other) + 5
     event_record(case, type="quyet_dinh_cuong_che", on=DAY, today=TODAY,
-                 data={"measure": "ke_bien", "doc_no": "5/QĐ-PTHADS"})  # fmt: skip
-    with pytest.raises(DomainError, match="Số văn bản 5/qđ-pthads đã được dùng trong năm 2025"):
+                 data={"measure": "ke_bien", "doc_no": f"{n}/QĐ-PTHADS"})  # fmt: skip
+    with pytest.raises(DomainError, match=f"Số văn bản {n}/qđ-pthads đã được dùng trong năm 2025"):
         event_record(other, type="quyet_dinh_cuong_che", on=D(2025, 9, 2), today=TODAY,
-                     data={"measure": "ke_bien", "doc_no": "5/qđ-pthads"})  # fmt: skip
+                     data={"measure": "ke_bien", "doc_no": f"{n}/qđ-pthads"})  # fmt: skip
     assert not other.events.filter(type="quyet_dinh_cuong_che").exists()
     # A document issued without an event holds its number too.
     notice = _issue(other, code="tb-nhan-yeu-cau", act={})
@@ -81,6 +89,6 @@ def test_a_number_used_in_the_unit_and_year_is_refused(shared_demo_org):
         event_record(other, type="thong_bao", on=DAY, today=TODAY,
                      data={"doc_no": notice.number_display})  # fmt: skip
     # The same number in another register, or another year, is another document.
-    event_record(other, type="xac_minh", on=DAY, today=TODAY, data={"doc_no": "5/BB-PTHADS"})
+    event_record(other, type="xac_minh", on=DAY, today=TODAY, data={"doc_no": f"{n}/BB-PTHADS"})
     event_record(other, type="quyet_dinh_cuong_che", on=D(2026, 1, 5), today=D(2026, 1, 6),
-                 data={"measure": "ke_bien", "doc_no": "5/QĐ-PTHADS"})  # fmt: skip
+                 data={"measure": "ke_bien", "doc_no": f"{n}/QĐ-PTHADS"})  # fmt: skip
