@@ -66,8 +66,6 @@ class Generator(CaseHistories, CaseActs):
         self.rng = random.Random(seed)
         self.postings = officer_postings()
         self.serial: dict[tuple[str, int], int] = defaultdict(int)
-        # QĐ THA numbers: per unit and calendar year (`cases.duplicates`), not per report year.
-        self.decision_serial: dict[tuple[str, int], int] = defaultdict(int)
         self.total = 0  # cases made: never more than `count` (a judgment's extra cases stop)
         self.judgment_serial: dict[tuple[str, int], int] = defaultdict(int)
         self.records: list[dict] = []
@@ -115,8 +113,10 @@ class Generator(CaseHistories, CaseActs):
         return f"{unit}/{year}/{self.serial[(unit, year)]:04d}"
 
     def decision_number(self, unit: str, day: dt.date) -> int:
-        self.decision_serial[(unit, day.year)] += 1
-        return self.decision_serial[(unit, day.year)]
+        """The QĐ THA's number: per unit and calendar year (`cases.duplicates`), in the one
+        series of the unit's decisions that its acts' decisions share (`cases.act_numbers`)."""
+        self.doc_serial[(unit, "QĐ", day.year)] += 1
+        return self.doc_serial[(unit, "QĐ", day.year)]
 
     def local_unit_on(self, chi_cuc: str, day: dt.date) -> str:
         return chi_cuc if day < REFORM else SUCCESSOR[chi_cuc]

@@ -48,6 +48,25 @@ def demo(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
+def test_the_demo_never_gives_a_number_twice(demo):
+    """Acts and QĐ THA share the unit's series of the year (cases.act_numbers); the counters
+    continue after the highest, so a document issued in the app repeats none."""
+    from collections import Counter as Tally
+
+    from thads.cases.act_numbers import _numbered, _Units
+    from thads.common.models import Counter
+
+    numbered = list(_numbered(CaseEvent.objects.all(), Case.objects.all(), _Units()))
+    assert len(numbered) > COUNT
+    repeated = [n for n, times in Tally(numbered).items() if times > 1]
+    assert repeated == []
+    highest: dict = {}
+    for key, number in numbered:
+        highest[key] = max(highest.get(key, 0), number)
+    counters = {(c.scope, c.series, c.year): c.last for c in Counter.objects.all()}
+    assert {key: counters.get(key) for key in highest} == highest
+
+
 def test_every_act_of_the_demo_is_complete(demo):
     events = CaseEvent.objects.filter(case__unit__code__startswith="TN").select_related("case")
     checked = 0
