@@ -12,9 +12,11 @@ from openpyxl import load_workbook
 
 from thads.cases.deadlines import case_deadlines
 from thads.common.errors import DomainError
+from thads.common.periods import as_of_period, report_year_of
 from thads.documents import services
 from thads.documents.models import Document
 from thads.documents.rendering import template_in_force
+from thads.stats.exports import form_payload
 from thads.testing.cases import login, new_case, staff
 
 D = dt.date
@@ -42,14 +44,25 @@ def _decided(case) -> int:
     return int(case.decision_no.split("/")[0])
 
 
+def _official_forms(case) -> list[dict]:
+    """Forms 1 and 2 (cases and money) of the case's unit, as `thads report` gives them."""
+    period = as_of_period(report_year_of(TODAY), TODAY)
+    return [form_payload(code, case.unit, period) for code in ("1", "2")]
+
+
 def test_a_draft_moves_no_statistic_and_no_deadline(shared_demo_org):
     case = new_case()
     before = (case.state, case.version, case_deadlines(case, today=TODAY))
+    forms_before = _official_forms(case)
     draft = _draft(case)
     case.refresh_from_db()
     assert draft.number is None and draft.event is None and draft.is_draft
     assert not case.events.exists()
     assert (case.state, case.version, case_deadlines(case, today=TODAY)) == before
+    assert _official_forms(case) == forms_before
+    # Issued, the same hoãn moves the forms: the comparison above can fail.
+    _issue(draft)
+    assert _official_forms(case) != forms_before
 
 
 def test_issue_numbers_the_series_and_records_the_act(shared_demo_org):
