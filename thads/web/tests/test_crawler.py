@@ -28,21 +28,36 @@ DEMO_CASES = 200
 
 
 def _ledger_rows(today: dt.date) -> None:
-    """A receipt, a payout and held money in TNG-KV2, on a case of its officer "chv"."""
-    from thads.cases.models import Case
-    from thads.ledger import services
+    """A receipt, a payout and held money in TNG-KV2, on a case in progress (of its officer
+    "chv" when the demo gives him one: the demo's spread of cases depends on today's date)."""
+    from django.db.models import Case as Choose
+    from django.db.models import IntegerField, Value, When
 
-    case = (
-        Case.objects.filter(unit__code="TNG-KV2", state="dang_thi_hanh", officer__code="TN-SC-02")
-        .order_by("code")
-        .first()
+    from thads.cases.models import Case
+    from thads.cases.selectors import unfinished_cases
+    from thads.common.errors import DomainError
+    from thads.ledger import services
+    from thads.org.models import Unit
+
+    chv_first = Choose(
+        When(officer__code="TN-SC-02", then=Value(0)), default=Value(1), output_field=IntegerField()
     )
-    if case is not None and case.remainder > 2_000_000:
-        services.payment_record(case, amount=2_000_000, received_on=today, payer="Lê Văn Tám")
-        case.refresh_from_db()
-        services.payout_record(case, paid_on=today)
+    unit = Unit.objects.get(code="TNG-KV2")
+    paid = None
+    for case in unfinished_cases(Case.objects.filter(unit=unit)).order_by(chv_first, "code"):
+        if case.remainder <= 2_000_000:
+            continue
+        try:  # a case whose state takes no payment (suspended…) refuses it: try the next
+            services.payment_record(case, amount=2_000_000, received_on=today, payer="Lê Văn Tám")
+        except DomainError:
+            continue
+        paid = case
+        break
+    assert paid is not None, "the demo gave TNG-KV2 no open case that takes a payment"
+    paid.refresh_from_db()
+    services.payout_record(paid, paid_on=today)
     services.held_money_receive(
-        case.unit if case else None,
+        unit,
         kind="tam_giu",
         amount=500_000,
         received_on=today - dt.timedelta(days=40),
