@@ -316,3 +316,7 @@ SPECTACULAR_SETTINGS = {
         "MatterKindEnum": "thads.complaints.models.MatterKind",
     },
 }
+
+# Scanned attachments of a complaint letter (PDF, JPEG, PNG), stored in the database: at most
+# THADS_ATTACHMENT_MAX_MB megabytes each.
+THADS_ATTACHMENT_MAX_BYTES = int(os.environ.get("THADS_ATTACHMENT_MAX_MB", "10")) * 1024 * 1024

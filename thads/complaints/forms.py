@@ -110,3 +110,7 @@ class HandlingForm(forms.Form):
             self.fields["version"].initial = letter.version
             if letter.kind in MatterKind.values:
                 self.fields["matter_kinds"].initial = [letter.kind]
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("Tệp quét (PDF, JPEG, PNG)"), allow_empty_file=True)

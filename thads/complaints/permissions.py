@@ -62,3 +62,14 @@ def may_see_identity(access: Access, letter: Complaint, matters: list[Matter]) -
             m.kind == MatterKind.TO_CAO and may_handle(access, m.resolver_unit) for m in matters
         )
     return may_handle(access, letter.unit)
+
+
+def may_attach(access: Access, letter: Complaint) -> bool:
+    """Who enters or handles the letter attaches its scanned files."""
+    return may_register(access, letter.unit) or may_handle(access, letter.unit)
+
+
+def may_see_attachments(access: Access, letter: Complaint, matters: list[Matter]) -> bool:
+    """Scans show the senders' names and signatures: whoever may not see the denouncer's
+    identity may not see them either (Luật Tố cáo 2018, Điều 47–48)."""
+    return may_see_identity(access, letter, matters)

@@ -1,12 +1,14 @@
 from django.urls import path
 
-from thads.complaints.views import letters, matters, papers, reception
+from thads.complaints.views import attachments, letters, matters, papers, reception
 
 app_name = "complaints"
 
 urlpatterns = [
     path("quy-dinh/", letters.rule_list, name="rules"),
     path("don/<int:pk>/", letters.letter_detail, name="letter"),
+    path("don/<int:pk>/dinh-kem/", attachments.attach, name="letter_attach"),
+    path("tep-dinh-kem/<int:pk>/", attachments.download, name="attachment"),
     path("don/<int:pk>/xu-ly/", letters.letter_handle, name="letter_handle"),
     path("so/<str:unit_code>/", letters.register, name="register"),
     path("so/<str:unit_code>/nhan-don/", letters.letter_new, name="letter_new"),

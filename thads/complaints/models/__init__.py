@@ -1,5 +1,6 @@
 """Letters (đơn), matters (vụ việc), reception sessions (tiếp công dân) and the rule table."""
 
+from thads.complaints.models.attachments import Attachment
 from thads.complaints.models.letters import (
     Complaint,
     ComplaintKind,
@@ -23,6 +24,7 @@ from thads.complaints.models.reception import ReceptionForm, ReceptionSession
 from thads.complaints.models.rules import ComplaintRule, DayCount, Resolver, RuleKind
 
 __all__ = [
+    "Attachment",
     "Complaint",
     "ComplaintKind",
     "ComplaintResult",

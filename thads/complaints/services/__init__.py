@@ -1,5 +1,6 @@
 """Writes of the complaints app: one module per kind of write; the names below are the API."""
 
+from thads.complaints.services.attachments import letter_attach
 from thads.complaints.services.letters import (
     HandlingInput,
     LetterInput,
@@ -22,6 +23,7 @@ from thads.complaints.services.matters import (
 from thads.complaints.services.reception import SessionInput, session_record
 
 __all__ = [
+    "letter_attach",
     "SessionInput",
     "session_record",
     "HandlingInput",

@@ -16,7 +16,7 @@ from thads.common.parameters import int_param
 from thads.common.periods import report_year_bounds, report_year_of
 from thads.common.views import run_service
 from thads.complaints import permissions, rules, selectors, services
-from thads.complaints.forms import HandlingForm, LetterForm, SenderFormSet
+from thads.complaints.forms import AttachmentForm, HandlingForm, LetterForm, SenderFormSet
 from thads.complaints.models import ComplaintKind, ComplaintRule, Handling, MatterKind
 from thads.complaints.views.common import require, scope_ids
 from thads.org.models import Staff
@@ -159,7 +159,7 @@ def letter_new(request, unit_code: str):
     )
 
 
-def _letter_context(request, letter) -> dict:
+def letter_context(request, letter) -> dict:
     access = request.access
     matters = selectors.letter_matters(letter)
     limit = services.letter_limitation(letter)
@@ -174,6 +174,10 @@ def _letter_context(request, letter) -> dict:
         "barred": limit is not None and limit.is_barred(letter.received_on),
         "handling_due": rules.handling_deadline(letter.received_on),
         "duplicates": list(letter.duplicates.all()),
+        "attachments": list(letter.attachments.select_related("uploaded_by").defer("content")),
+        "may_see_attachments": permissions.may_see_attachments(access, letter, matters),
+        "may_attach": permissions.may_attach(access, letter),
+        "attachment_form": AttachmentForm(),
         "nav_active": "complaints_register",
     }
 
@@ -181,7 +185,7 @@ def _letter_context(request, letter) -> dict:
 @login_required
 def letter_detail(request, pk: int):
     letter = get_object_or_404(selectors.letters_visible(request.access), pk=pk)
-    return render(request, "complaints/letter.html", _letter_context(request, letter))
+    return render(request, "complaints/letter.html", letter_context(request, letter))
 
 
 def _matter_inputs(data, letter) -> list[services.MatterInput]:
@@ -247,7 +251,7 @@ def letter_handle(request, pk: int):
             if result is not None:
                 messages.success(request, _("Đã xử lý đơn số %(code)s.") % {"code": letter.code})
                 return redirect("complaints:letter", pk=letter.pk)
-    context = _letter_context(request, letter)
+    context = letter_context(request, letter)
     context["form"] = form
     return render(request, "complaints/letter_handle.html", context, status=status)
 

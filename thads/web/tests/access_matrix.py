@@ -1063,6 +1063,42 @@ ENDPOINTS += [
 ]
 
 
+# Scanned attachments: whoever enters or handles the letter attaches; readers of the letter
+# download (a denunciation's are hidden with its denouncer: test_attachments.py).
+PDF_SCAN = b"%PDF-1.4\n%%EOF\n"
+
+
+def _scan():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("scan.pdf", PDF_SCAN)
+
+
+def _letter_attach(subject: Subject):
+    letter = _letter_in(subject.unit)
+    return reverse("complaints:letter_attach", args=[letter.pk]), {"file": _scan()}
+
+
+def _attachment(subject: Subject):
+    from thads.complaints import services as complaint_services
+
+    letter = _letter_in(subject.unit)
+    attachment = letter.attachments.first() or complaint_services.letter_attach(letter, _scan())
+    return reverse("complaints:attachment", args=[attachment.pk]), None
+
+
+ENDPOINTS += [
+    Endpoint(
+        "complaints:letter_attach",
+        "POST",
+        WRITE,
+        _letter_attach,
+        writers=LETTER_REGISTRARS | LETTER_HANDLERS,
+    ),
+    Endpoint("complaints:attachment", "GET", READ, _attachment),
+]
+
+
 # ---- complaints: matters and citizen reception ---------------------------------------------
 # A matter is resolved by the head or deputy of its resolving unit (the verifier records
 # verification and dialogue: thads/complaints/tests/test_identity.py). The matrix matter is a
