@@ -184,12 +184,18 @@ def _received_on(notice: EventLike) -> dt.date:
 
 
 def case_deadlines(
-    case: Case, events: Iterable[EventLike] | None = None, today: dt.date | None = None
+    case: Case,
+    events: Iterable[EventLike] | None = None,
+    today: dt.date | None = None,
+    *,
+    periods_open: bool = False,
 ) -> list[Deadline]:
     """Every deadline of `case` as known on `today`: done ones and, if the case is open, open ones.
 
     `events` avoids a query when given (all the case's events, corrections included); events
-    dated after `today` are ignored.
+    dated after `today` are ignored. `periods_open`: a period (`PERIOD_KINDS`) not ended by an
+    event stays open past its last day — for rows stored once and read on any later day, whose
+    reader ends it after its last day (Điều 45 k1; `stats.deadlines`).
     """
     today = today or timezone.localdate()
     given = list(case.events.all()) if events is None else list(events)
@@ -248,8 +254,10 @@ def case_deadlines(
         paid = _first(history, frozenset({EventType.XONG}))
         if paid is not None and paid.on <= voluntary_end:
             ended: dt.date | None = paid.on
+        elif periods_open or voluntary_end >= today:
+            ended = None
         else:
-            ended = voluntary_end if voluntary_end < today else None
+            ended = voluntary_end
         keep("tu_nguyen", voluntary_end, ended, received)
     else:
         voluntary_end = notice_due + dt.timedelta(days=VOLUNTARY_DAYS)
@@ -326,10 +334,11 @@ def _events_by_case(cases: list[Case], source: QuerySet | None) -> dict[int, lis
 
 
 # A stored source of the open deadlines (the statistics app registers the rows it writes with
-# the facts: `stats.deadlines`): given open cases (a queryset or ids), their open deadlines and
-# each case's officer, without replaying the histories. Exact for any `today` on or after the
+# the facts: `stats.deadlines`): given open cases (a queryset or ids) and the day, their open
+# deadlines on that day (periods past their last day have ended) and each case's officer,
+# without replaying the histories. Exact for any `today` on or after the
 # current date (events are never dated after the day they are recorded).
-StoredSource = Callable[[QuerySet | list[int]], list[tuple[Deadline, int | None]]]
+StoredSource = Callable[[QuerySet | list[int], dt.date], list[tuple[Deadline, int | None]]]
 _stored: StoredSource | None = None
 
 
@@ -350,9 +359,9 @@ def open_deadlines(cases: Iterable[Case], today: dt.date) -> list[Deadline]:
     """
     if _use_stored(today):
         if isinstance(cases, QuerySet):
-            found = _stored(cases.exclude(state__in=TERMINAL_STATES))
+            found = _stored(cases.exclude(state__in=TERMINAL_STATES), today)
         else:
-            found = _stored([c.pk for c in cases if c.is_open])
+            found = _stored([c.pk for c in cases if c.is_open], today)
         result = [deadline for deadline, _officer in found]
         result.sort(key=lambda d: (d.due, d.case_id, KINDS.index(d.kind)))
         return result
@@ -382,7 +391,7 @@ def deadlines_by_officer(cases_queryset: QuerySet, today: dt.date) -> dict[int |
     if _use_stored(today):
         officers = open_queryset.order_by().values_list("officer_id", flat=True).distinct()
         counts = {o: {"overdue": 0, "today": 0, "this_week": 0} for o in officers}
-        for deadline, officer in _stored(open_queryset):
+        for deadline, officer in _stored(open_queryset, today):
             status = deadline.status(today)
             if status in ("overdue", "today", "this_week"):
                 counts.setdefault(officer, {"overdue": 0, "today": 0, "this_week": 0})

@@ -93,12 +93,11 @@ class _CaseDates:
 
 def open_deadline_rows(case: _CaseDates, events: list[_Event]) -> list[tuple]:
     """The deadlines not yet met of an open case, as `OpenDeadline` rows (none for a closed
-    one). Every event counts: events are never dated after the day they are recorded."""
-    return [
-        (case.pk, d.kind, d.due, d.law_day)
-        for d in case_deadlines(case, events, today=dt.date.max)  # type: ignore[arg-type]
-        if d.done_on is None
-    ]
+    one). Every event counts: events are never dated after the day they are recorded. A period
+    not ended by an event (the voluntary period, Luật THADS 2008 Điều 45 k1) is kept: its
+    readers end it after its last day (`stats.deadlines`)."""
+    deadlines = case_deadlines(case, events, today=dt.date.max, periods_open=True)  # type: ignore[arg-type]
+    return [(case.pk, d.kind, d.due, d.law_day) for d in deadlines if d.done_on is None]
 
 
 def _write(model, columns: Sequence[str], rows: list[tuple]) -> None:

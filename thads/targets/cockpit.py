@@ -421,6 +421,9 @@ def as_payload(cockpit: Cockpit) -> dict:
                 "money_rank": r.money.rank,
             }
         )
+    # Ranking order, deterministic: by rank on cases (unranked last), ties by unit code — not
+    # the report's tree order (a path of ids: "/1/96/100/" sorts before "/1/96/97/").
+    rows.sort(key=lambda row: (row["case_rank"] is None, row["case_rank"] or 0, row["unit"]))
     return {
         "rows": rows,
         "summary": {

@@ -264,6 +264,9 @@ def test_command_xlsx(twelve_units, tmp_path):
     ws = load_workbook(out).active
     first = [c.value for c in ws[2]]
     assert first[0] == "HD-KV01" and first[2] == 100 and first[5] == "Đạt"
+    # Ranking order whatever the units' ids: rank on cases, ties by unit code.
+    codes = [ws.cell(row=n, column=1).value for n in range(2, 14)]
+    assert codes == [f"HD-KV{i:02d}" for i in range(1, 13)]
     assert [c.value for c in ws[ws.max_row]][:6] == [
         "Số đơn vị",
         12,

@@ -8,7 +8,8 @@ in points, met or not, and its rank. JSON:
 Rates and differences are strings with two decimals and a dot ("83.99", "-0.85"). A rate with a
 zero base is null; the difference is null without a rate or a target, and then "met" is null
 too (unknown, neither met nor missed). "summary.units" counts the ranked rows; case_met and
-money_met the rows whose met is true.
+money_met the rows whose met is true. Rows in ranking order: by rank on cases (rows without a
+rate last), ties by unit code.
 """
 
 from __future__ import annotations
