@@ -56,6 +56,8 @@ CASE_COLUMNS = (
     "is_bank_credit",
     "is_corruption",
     "from_case_id",
+    "duplicate_of_id",
+    "duplicate_reason",
     "amount",
     "steering_note",
     "state",
@@ -177,6 +179,10 @@ class CopyWriter:
                         "tin_dung" in c.flags,
                         "tham_nhung_kinh_te" in c.flags,
                         case_ids[c.from_case] if c.from_case else None,
+                        # An import never accepts a duplicate with a reason: a case of the same
+                        # judgment and obligation is refused (`checks`, `cases.duplicates`).
+                        None,
+                        "",
                         c.amount,
                         "",
                         c.snapshot.state,

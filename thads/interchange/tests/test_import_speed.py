@@ -276,6 +276,8 @@ def two_process_records() -> list:
         case = copy.deepcopy(CASE)
         case["code"] = f"TN-SC/2021/{i:04d}"
         case["judgment"]["number"] = f"{i}/2020/DS-ST"
+        # Its own QĐ THA number: one number per unit and year (`cases.duplicates`).
+        case["decision_no"] = f"{1000 + i}/QĐ-CCTHADS"
         cases.append(case)
     cases[2]["events"].insert(0, {"on": "2020-11-20", "type": "xong"})  # refused history
     cases[9]["events"][1]["amount"] = 999_000_000  # refused history in the second half

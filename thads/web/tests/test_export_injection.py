@@ -17,6 +17,8 @@ import zipfile
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -49,7 +51,10 @@ def _plant(today: dt.date) -> None:
     # KV2's cases with those of Chi cục Sông Công, which it replaced on 01/07/2025: how many of
     # the small demo's cases each holds depends on today's date.
     kv2 = Case.objects.filter(unit__code__in=("TNG-KV2", "TN-SC"))
-    Case.objects.filter(pk__in=kv2.values("pk")).update(decision_no=LINK)
+    # Each its own number (one QĐ THA number per unit and year), every one a live formula.
+    Case.objects.filter(pk__in=kv2.values("pk")).update(
+        decision_no=Concat(Value(LINK + " "), Cast("pk", CharField()))
+    )
     Judgment.objects.filter(cases__in=kv2).update(number=MINUS)
     Party.objects.filter(case__in=kv2).update(name=CMD)
     Staff.objects.filter(code="TN-SC-02").update(full_name=AT)
