@@ -50,7 +50,10 @@ class LetterForm(forms.Form):
     )
     decision_known_on = date_field(_("Ngày nhận được quyết định hoặc biết hành vi"), required=False)
     obstacle_days = forms.IntegerField(
-        label=_("Số ngày trở ngại khách quan, bất khả kháng"), min_value=0, initial=0
+        label=_("Số ngày trở ngại khách quan, bất khả kháng"),
+        min_value=0,
+        max_value=3650,
+        initial=0,
     )
     obstacle_reason = _text(_("Lý do trở ngại"))
 

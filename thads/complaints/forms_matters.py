@@ -51,28 +51,31 @@ class DecideForm(StepForm):
         self.fields["outcome"].choices = [(o, MatterOutcome(o).label) for o in outcomes]
 
 
+# A count of one reception session: far above any real session, far below the column's bounds,
+# so a mistyped huge number is a form error, not a database refusal.
+MAX_SESSION_COUNT = 100_000
+
+
+def _count(label) -> forms.IntegerField:
+    return forms.IntegerField(label=label, min_value=0, max_value=MAX_SESSION_COUNT, initial=0)
+
+
 class SessionForm(forms.Form):
     held_on = date_field(_("Ngày tiếp"))
     form = forms.ChoiceField(label=_("Hình thức"), choices=ReceptionForm.choices)
     place = _text(_("Địa điểm"))
     host = forms.ChoiceField(label=_("Người tiếp"), choices=[], required=False)
     by_leader = forms.BooleanField(label=_("Lãnh đạo tiếp"), required=False)
-    visits = forms.IntegerField(label=_("Số lượt"), min_value=0, initial=0)
-    people = forms.IntegerField(label=_("Số người"), min_value=0, initial=0)
-    matters_old = forms.IntegerField(label=_("Số vụ việc cũ"), min_value=0, initial=0)
-    matters_new = forms.IntegerField(label=_("Số vụ việc mới phát sinh"), min_value=0, initial=0)
-    groups = forms.IntegerField(label=_("Số đoàn đông người"), min_value=0, initial=0)
-    group_people = forms.IntegerField(
-        label=_("Số người trong đoàn đông người"), min_value=0, initial=0
-    )
-    group_matters = forms.IntegerField(
-        label=_("Số vụ việc của đoàn đông người"), min_value=0, initial=0
-    )
-    about_khieu_nai = forms.IntegerField(label=_("Vụ việc khiếu nại"), min_value=0, initial=0)
-    about_to_cao = forms.IntegerField(label=_("Vụ việc tố cáo"), min_value=0, initial=0)
-    about_kien_nghi = forms.IntegerField(
-        label=_("Vụ việc kiến nghị, phản ánh"), min_value=0, initial=0
-    )
+    visits = _count(_("Số lượt"))
+    people = _count(_("Số người"))
+    matters_old = _count(_("Số vụ việc cũ"))
+    matters_new = _count(_("Số vụ việc mới phát sinh"))
+    groups = _count(_("Số đoàn đông người"))
+    group_people = _count(_("Số người trong đoàn đông người"))
+    group_matters = _count(_("Số vụ việc của đoàn đông người"))
+    about_khieu_nai = _count(_("Vụ việc khiếu nại"))
+    about_to_cao = _count(_("Vụ việc tố cáo"))
+    about_kien_nghi = _count(_("Vụ việc kiến nghị, phản ánh"))
     content = _text(_("Nội dung"), max_length=4000, rows=3)
     outcome = _text(_("Kết quả"), max_length=4000, rows=2)
 

@@ -77,3 +77,36 @@ def test_session_screen_and_letter_handed_in(client, shared_demo_org):
     assert letter.channel == "tiep_cong_dan"
     page = client.get(reverse("complaints:session", args=[session.pk])).content.decode()
     assert letter.code in page
+
+
+@pytest.mark.django_db
+def test_hostile_numbers_get_a_form_error_or_the_default(client, shared_demo_org):
+    """A count beyond the form's bound is a form error (400), never the model's bigint refusal;
+    a malformed or absurd year / session number falls back to the default page."""
+    login(client, "thuky")
+    response = client.post(
+        reverse("complaints:session_new", args=["TNG-KV2"]),
+        {
+            "held_on": "04/09/2025",
+            "form": "thuong_xuyen",
+            "visits": "9" * 26,
+            "people": "1",
+            "matters_old": "0",
+            "matters_new": "1",
+            "groups": "0",
+            "group_people": "0",
+            "group_matters": "0",
+            "about_khieu_nai": "1",
+            "about_to_cao": "0",
+            "about_kien_nghi": "0",
+        },  # fmt: skip
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors["visits"]
+    assert not ReceptionSession.objects.filter(people=1, matters_new=1, visits__gt=1).exists()
+    sessions = reverse("complaints:sessions", args=["TNG-KV2"])
+    for year in ("9" * 26, "1", "²", "-5"):
+        assert client.get(sessions, {"nam": year}).status_code == 200
+    letter_new = reverse("complaints:letter_new", args=["TNG-KV2"])
+    for number in ("²", "9" * 26, "-1"):
+        assert client.get(letter_new, {"buoi_tiep": number}).status_code == 200

@@ -85,11 +85,10 @@ def letter_new(request, unit_code: str):
     unit = unit_for_read_or_404(request.access, unit_code)
     require(permissions.may_register(request.access, unit))
     session = None
-    if request.GET.get("buoi_tiep", "").isdigit():
+    session_pk = int_param(request.GET.get("buoi_tiep"), minimum=1)
+    if session_pk is not None:
         session = (
-            selectors.sessions_visible(request.access)
-            .filter(unit=unit, pk=int(request.GET["buoi_tiep"]))
-            .first()
+            selectors.sessions_visible(request.access).filter(unit=unit, pk=session_pk).first()
         )
     initial = {"received_on": session.held_on, "channel": "tiep_cong_dan"} if session else None
     form = LetterForm(request.POST or None, initial=initial)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from thads.common.parameters import int_param
 from thads.common.periods import report_year_bounds, report_year_of
 from thads.common.views import run_service
 from thads.complaints import permissions, selectors
@@ -22,11 +23,8 @@ from thads.org.shortcuts import unit_for_read_or_404
 
 
 def _year(request) -> int:
-    today = timezone.localdate()
-    try:
-        return int(request.GET.get("nam") or report_year_of(today))
-    except ValueError:
-        return report_year_of(today)
+    default = report_year_of(timezone.localdate())
+    return int_param(request.GET.get("nam"), default, minimum=2000, maximum=2100)
 
 
 @login_required
