@@ -9,6 +9,7 @@ class CommonConfig(AppConfig):
     def ready(self) -> None:
         from thads.common.db_guards import after_migrate
 
-        # Once per `migrate`, after every app's tables exist: the last app's signal.
-        last = list(apps.get_app_configs())[-1]
+        # Once per `migrate`, after every app's tables exist: the signal of the last app that
+        # has models (Django sends post_migrate only for those; thads.api has none).
+        last = [a for a in apps.get_app_configs() if a.models_module is not None][-1]
         post_migrate.connect(after_migrate, sender=last, dispatch_uid="thads.truncate_guards")
