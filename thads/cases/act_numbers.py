@@ -7,7 +7,8 @@ locked counter of `common.counters`), by an import or the demo (an act's `doc_no
 QĐ THA number) and by hand on the case page. So that none of them repeats a number:
 
 - an import (and the demo, which is one) raises each counter it wrote numbers in to the
-  highest of them (`counters_raise_for_cases`: one query to read, one statement per counter);
+  highest of them (`counters_raise_for_acts`, from the import's records: one statement per
+  counter);
 - a counter created on first use starts after the highest number already in the acts
   (`highest_used`, the `floor` of `counter_next`);
 - a number typed by hand that is already used in the unit, series and year is refused, and one
@@ -100,6 +101,17 @@ def _event_day(on: dt.date, doc_date: str | None) -> dt.date:
         return on
 
 
+Numbered = tuple[int, dt.date, object]  # (unit id, the act's or decision's date, doc_no)
+
+
+def _keyed(numbered: Iterable[Numbered], units: _Units) -> Iterable[tuple[Key, int]]:
+    """(unit, series, year) and number of every (unit id, date, doc_no) that is a number."""
+    for unit_id, day, doc_no in numbered:
+        parsed = parse_doc_no(doc_no if isinstance(doc_no, str) else None)
+        if parsed is not None:
+            yield (units.issuer(unit_id, day), counter_series(parsed[1]), day.year), parsed[0]
+
+
 def _numbered(events, cases, units: _Units) -> Iterable[tuple[Key, int]]:
     """(unit, series, year) and number of each numbered act of `events` and QĐ THA of `cases`
     (querysets; each read in one query)."""
@@ -110,18 +122,19 @@ def _numbered(events, cases, units: _Units) -> Iterable[tuple[Key, int]]:
         "unit_id", "decision_date", "decision_no"
     )
     numbered = [(u, _event_day(on, d), no) for u, on, no, d in rows] + list(decisions)
-    for unit_id, day, doc_no in numbered:
-        parsed = parse_doc_no(doc_no if isinstance(doc_no, str) else None)
-        if parsed is not None:
-            yield (units.issuer(unit_id, day), counter_series(parsed[1]), day.year), parsed[0]
+    return _keyed(numbered, units)
+
+
+def _highest_of(keyed: Iterable[tuple[Key, int]]) -> dict[Key, int]:
+    highest: dict[Key, int] = defaultdict(int)
+    for key, number in keyed:
+        highest[key] = max(highest[key], number)
+    return highest
 
 
 def _highest(events, cases, units: _Units) -> dict[Key, int]:
     """The highest number per (unit, series, year) among `events` and `cases`."""
-    highest: dict[Key, int] = defaultdict(int)
-    for key, number in _numbered(events, cases, units):
-        highest[key] = max(highest[key], number)
-    return highest
+    return _highest_of(_numbered(events, cases, units))
 
 
 def highest_used(unit_code: str, series: str, year: int) -> int:
@@ -152,13 +165,16 @@ def counters_raise_many(highest: dict[Key, int]) -> None:
         )
 
 
-def counters_raise_for_cases(case_ids: Iterable[int]) -> None:
-    """After an import (the demo too): the registers continue after every number it wrote."""
-    ids = list(case_ids)
-    if not ids:
-        return
-    events = CaseEvent.objects.filter(case_id__in=ids)
-    counters_raise_many(_highest(events, Case.objects.filter(pk__in=ids), _Units()))
+def counters_raise_for_acts(numbered: Iterable[Numbered]) -> None:
+    """After an import (the demo too): the registers continue after every number it wrote —
+    the acts' `doc_no` on their `doc_date` (else the event's day) and the QĐ THA of cases not
+    received by entrusting — read from the import's own records, not back from the tables."""
+    counters_raise_many(_highest_of(_keyed(numbered, _Units())))
+
+
+def act_day(on: dt.date, data: dict | None) -> dt.date:
+    """The day an act was numbered: its `doc_date` when valid, else the event's day."""
+    return _event_day(on, (data or {}).get("doc_date"))
 
 
 def act_number_claim(

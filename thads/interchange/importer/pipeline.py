@@ -11,9 +11,8 @@ from collections.abc import Iterable
 
 from django.db import connection, transaction
 
-from thads.cases.act_numbers import counters_raise_for_cases
+from thads.cases.act_numbers import act_day, counters_raise_for_acts
 from thads.cases.codes import counters_raise
-from thads.cases.models import Case
 from thads.interchange.importer import complaint_records, oversight
 from thads.interchange.importer.checks import Checker
 from thads.interchange.importer.copy_writer import CopyWriter
@@ -54,10 +53,20 @@ class Importer(Checker):
         )
         counters_raise(c.code for c in p.cases)  # intake numbers after the imported ones
         # The registers' numbers (acts' doc_no, QĐ THA) continue after the imported ones.
-        counters_raise_for_cases(
-            Case.objects.filter(code__in=[c.code for c in p.cases]).values_list("pk", flat=True)
-        )
+        counters_raise_for_acts(_numbered_acts(p.cases, units))
         return result
+
+
+def _numbered_acts(cases, units) -> Iterable[tuple[int, dt.date, object]]:
+    """(unit id, day, doc_no) of every act of the imported cases carrying a number, and of
+    their QĐ THA (a case received by entrusting carries the sender's number: not counted)."""
+    for c in cases:
+        unit_id = units[c.unit].pk
+        if c.from_case is None:
+            yield unit_id, c.decision_date, c.decision_no
+        for e in c.events:
+            if e.data and "doc_no" in e.data:
+                yield unit_id, act_day(e.on, e.data), e.data["doc_no"]
 
 
 def import_lines(lines: Iterable[str], *, today: dt.date | None = None) -> ImportResult:
