@@ -151,6 +151,9 @@ class Case(Tracked):
     is_classified = models.BooleanField(_("Đã xác minh, phân loại"), default=False)
     collected = models.BigIntegerField(_("Đã thu (đồng)"), default=0)
     reduced = models.BigIntegerField(_("Đã miễn, giảm (đồng)"), default=0)
+    # Database defaults too: the bulk writers (COPY) name only the columns they fill.
+    paid_out = models.BigIntegerField(_("Đã chi trả (đồng)"), default=0, db_default=0)
+    first_collected_on = models.DateField(_("Ngày thu tiền đầu tiên"), null=True, blank=True)
     closed_on = models.DateField(_("Ngày kết thúc"), null=True, blank=True)
 
     class Meta:

@@ -309,6 +309,8 @@ def _apply_summary(case: Case, snapshot: CaseSnapshot, by: Any) -> None:
         is_classified=snapshot.is_classified,
         collected=snapshot.collected,
         reduced=snapshot.reduced,
+        paid_out=snapshot.paid_out,
+        first_collected_on=snapshot.first_collected_on,
         closed_on=snapshot.closed_on,
         version=case.version + 1,
         updated_at=timezone.now(),

@@ -34,6 +34,10 @@ class CaseSnapshot:
     is_classified: bool = False
     collected: int = 0
     reduced: int = 0
+    # Paid out to the creditors (chi trả) and the day of the first collection still counting:
+    # the clerk's payouts-due book reads them from the case (Luật THADS 2008, Điều 47).
+    paid_out: int = 0
+    first_collected_on: dt.date | None = None
     closed_on: dt.date | None = None
     # The state to return to on `tiep_tuc` after hoãn / tạm đình chỉ.
     resume_state: str | None = None
@@ -99,7 +103,10 @@ def apply_event(snapshot: CaseSnapshot, event: EventLike) -> CaseSnapshot:
     if kind == EventType.TIEP_TUC:
         return replace(s, state=s.resume_state or CaseState.DANG_THI_HANH, resume_state=None)
     if kind == EventType.THU_TIEN:
-        return replace(s, collected=s.collected + (event.amount or 0))
+        first = s.first_collected_on or event.on  # effective events come in date order
+        return replace(s, collected=s.collected + (event.amount or 0), first_collected_on=first)
+    if kind == EventType.CHI_TRA:
+        return replace(s, paid_out=s.paid_out + (event.amount or 0))
     if kind == EventType.MIEN_GIAM:
         return replace(s, reduced=s.reduced + (event.amount or 0))
     terminal = {

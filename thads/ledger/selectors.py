@@ -88,7 +88,8 @@ def case_balance_problems(case: Case) -> list[str]:
     all_events = list(case.events.all())
     snapshot = replay(case.amount, all_events)
     problems: list[str] = []
-    for name in ("collected", "reduced", "state", "is_classified", "closed_on"):
+    summary = ("collected", "reduced", "paid_out", "first_collected_on", "state", "is_classified")
+    for name in (*summary, "closed_on"):
         cached, replayed = getattr(case, name), getattr(snapshot, name)
         if cached != replayed:
             problems.append(f"{name}: cache {cached!r} != events {replayed!r}")
@@ -237,24 +238,17 @@ def payouts_due(access: Access, unit_ids) -> QuerySet[Case]:
     out (Luật THADS 2008, Điều 47: collected money is paid to the creditors), the longest held
     first. Each case carries `paid_out` and `unpaid` (đồng) and `first_collected` (date).
 
-    From the effective events (a corrected or voided event does not count), in one query.
+    From the case's summary columns (`collected`, `paid_out`, `first_collected_on`), which
+    `cases.state.replay` derives from the effective events when they change — a corrected or
+    voided event does not count — so the book reads no event.
     """
-    from django.db.models import F, Min, Q, Sum
-    from django.db.models.functions import Coalesce
+    from django.db.models import F
 
-    effective = Q(events__corrected_by__isnull=True)
     return (
-        Case.objects.filter(unit_id__in=set(unit_ids) & access.visible_unit_ids, collected__gt=0)
-        .annotate(
-            paid_out=Coalesce(
-                Sum("events__amount", filter=effective & Q(events__type=EventType.CHI_TRA)), 0
-            ),
-            first_collected=Min(
-                "events__on", filter=effective & Q(events__type=EventType.THU_TIEN)
-            ),
+        Case.objects.filter(
+            unit_id__in=set(unit_ids) & access.visible_unit_ids, collected__gt=F("paid_out")
         )
-        .annotate(unpaid=F("collected") - F("paid_out"))
-        .filter(unpaid__gt=0)
+        .annotate(unpaid=F("collected") - F("paid_out"), first_collected=F("first_collected_on"))
         .select_related("unit", "officer")
-        .order_by("first_collected", "code")
+        .order_by("first_collected_on", "code")
     )

@@ -64,6 +64,8 @@ CASE_COLUMNS = (
     "is_classified",
     "collected",
     "reduced",
+    "paid_out",
+    "first_collected_on",
     "closed_on",
 )
 PARTY_COLUMNS = (
@@ -189,6 +191,8 @@ class CopyWriter:
                         c.snapshot.is_classified,
                         c.snapshot.collected,
                         c.snapshot.reduced,
+                        c.snapshot.paid_out,
+                        c.snapshot.first_collected_on,
                         c.snapshot.closed_on,
                     )
                     for c in cases

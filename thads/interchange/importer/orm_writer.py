@@ -198,6 +198,8 @@ class OrmWriter:
                         is_classified=s.is_classified,
                         collected=s.collected,
                         reduced=s.reduced,
+                        paid_out=s.paid_out,
+                        first_collected_on=s.first_collected_on,
                         closed_on=s.closed_on,
                     )
                 )

@@ -199,3 +199,51 @@ def test_book_sheet_boxes_every_row_to_the_widest_and_formats_money_and_dates():
     assert ws.cell(short, 2).number_format == "dd/mm/yyyy"
     assert not ws.cell(short + 1, 1).font.bold and ws.cell(short + 2, 1).font.bold  # footer
     assert ws.max_row == head + 3
+
+
+def test_payouts_due_reads_the_summary_the_events_give(ledger_days):
+    """The book reads `paid_out` and `first_collected_on` from the case: the reversed first
+    receipt (D1) no longer counts, the payout of D2 is counted, a new receipt is due again."""
+    case = ledger_days["case"]
+    case.refresh_from_db()
+    assert (case.collected, case.paid_out, case.first_collected_on) == (2_000_000, 2_000_000, D2)
+    services.payment_record(case, amount=700_000, received_on=D3, payer="Đỗ Văn Hùng")
+    case.refresh_from_db()
+    assert (case.collected, case.paid_out, case.first_collected_on) == (2_700_000, 2_000_000, D2)
+    from thads.ledger.selectors import case_balance_problems, payouts_due
+    from thads.org.access import access_for
+
+    assert case_balance_problems(case) == []
+    unit = ledger_days["unit"]
+    [due] = payouts_due(access_for(_clerk()), [unit.pk])
+    assert (due.pk, due.unpaid, due.first_collected) == (case.pk, 700_000, D2)
+
+
+def test_the_migration_fills_the_summary_from_the_effective_events(ledger_days):
+    """cases 0007 fills the new columns of existing cases set-based, as replay would."""
+    import importlib
+    from types import SimpleNamespace
+
+    from django.db import connection
+
+    from thads.cases.models import Case
+
+    fill = importlib.import_module("thads.cases.migrations.0007_case_payout_summary")
+    older, newer = _two_unpaid()
+    cases = [ledger_days["case"], older, newer]
+    rows = Case.objects.filter(pk__in=[c.pk for c in cases])
+    expected = {c.pk: (c.paid_out, c.first_collected_on) for c in rows}
+    Case.objects.filter(pk__in=expected).update(paid_out=0, first_collected_on=None)
+    # The migration runs `fill` with its schema editor; only its `execute` is used.
+    with connection.cursor() as cursor:
+        fill.fill(None, SimpleNamespace(execute=cursor.execute))
+    got = {c.pk: (c.paid_out, c.first_collected_on) for c in Case.objects.filter(pk__in=expected)}
+    assert got == expected
+    assert expected[ledger_days["case"].pk] == (2_000_000, D2)
+    assert expected[older.pk] == (0, D(2025, 8, 20))
+
+
+def _clerk():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username="thuky")
