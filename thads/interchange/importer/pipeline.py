@@ -13,6 +13,8 @@ from django.db import connection, transaction
 
 from thads.cases.act_numbers import act_day, counters_raise_for_acts
 from thads.cases.codes import counters_raise
+from thads.cases.models import Case, CaseEvent, Judgment, Obligation, Party
+from thads.common.planner import analyze
 from thads.interchange.importer import complaint_records, oversight
 from thads.interchange.importer.checks import Checker
 from thads.interchange.importer.copy_writer import CopyWriter
@@ -20,6 +22,13 @@ from thads.interchange.importer.orm_writer import OrmWriter
 from thads.interchange.importer.parsing import parse
 from thads.interchange.importer.records import ImportFailed, ImportResult, Parsed
 from thads.stats import freshness
+from thads.stats.models import (
+    AggregatePeriod,
+    BucketAggregate,
+    CaseFact,
+    OpenDeadline,
+    StateInterval,
+)
 
 
 class Importer(Checker):
@@ -76,5 +85,7 @@ def import_lines(lines: Iterable[str], *, today: dt.date | None = None) -> Impor
     set-based, the month-end totals the screens open on), so the first report after an import
     reads them instead of building them."""
     result = Importer(today=today).run(lines)
+    analyze(Judgment, Case, Party, Obligation, CaseEvent)  # planned with statistics from here
     freshness.after_load(today)
+    analyze(CaseFact, StateInterval, OpenDeadline, AggregatePeriod, BucketAggregate)
     return result
