@@ -64,9 +64,19 @@ def _count_phrase(cockpit: Cockpit, measure: str, about: str) -> str:
     }
 
 
+def _row_name(cockpit: Cockpit, row) -> str:
+    """The row's full name; the cockpit unit's own row (the cases it holds itself) says so, or
+    "tỉnh X (9,52%)" would read as the whole province's rate."""
+    if cockpit.by == "unit" and row.unit_code == cockpit.unit.code:
+        return _("%(unit)s (trực tiếp thụ lý)") % {"unit": row.name}
+    return row.name
+
+
 def _lowest(cockpit: Cockpit, measure: str) -> str:
     rows = cockpit.lowest(measure)
-    items = ", ".join(f"{r.name} ({format_rate(r.side(measure).rate)})" for r in rows)
+    items = ", ".join(
+        f"{_row_name(cockpit, r)} ({format_rate(r.side(measure).rate)})" for r in rows
+    )
     more = (
         "..."
         if len([r for r in cockpit.ranked if r.side(measure).rate is not None]) > len(rows)

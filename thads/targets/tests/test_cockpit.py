@@ -213,6 +213,17 @@ def test_summary_text_in_the_style_of_the_seeds(twelve_units):
     assert text.endswith("...")
 
 
+def test_summary_names_the_province_own_row_as_its_own_cases(twelve_units, history):
+    """A province holding cases itself has its own row; in the "lowest" sentence it must read
+    "… (trực tiếp thụ lý)", not the province's name alone (which reads as the whole province's
+    rate beside a different headline rate)."""
+    province, _units = twelve_units
+    history("HD", "2025-10-15", 1 * B, [CO])  # the province's own case, not done: 0,00%
+    cockpit = build_cockpit(province, as_of_period(2026, REFORM.replace(year=2026)), trend=False)
+    text = summary_text(cockpit)
+    assert f"Về việc: {province.name} (trực tiếp thụ lý) (0,00%), " in text
+
+
 def test_projection_on_a_constructed_history(history):
     """Last year (Chi cục Đại Từ, continued by KV3 since 01/07/2025): 1 of 4 cases done at the
     end of January (month 4), 3 of 4 by 30/09 → the year-end rate is 3 × the January rate.
