@@ -1,5 +1,8 @@
 """Base models shared by the domain apps."""
 
+from __future__ import annotations
+
+import pgtrigger
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -55,6 +58,40 @@ class AppendOnly(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError(f"{type(self).__name__} {self.append_only_message}")
+
+
+def append_only_trigger(name: str) -> pgtrigger.Protect:
+    """The PostgreSQL side of `AppendOnly`: a row trigger refusing UPDATE and DELETE."""
+    return pgtrigger.Protect(name=name, operation=pgtrigger.Update | pgtrigger.Delete)
+
+
+class Recorded(AppendOnly):
+    """An append-only row that keeps who recorded it and when."""
+
+    recorded_at = models.DateTimeField(_("Ghi lúc"), auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Người ghi"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Step(Recorded):
+    """One dated step of a history kept step by step (a complaint matter's, a monitored
+    administrative judgment's, the follow-up of a recommendation): what happened on which day,
+    written once; a correction is a new step."""
+
+    on = models.DateField(_("Ngày"))
+    note = models.TextField(_("Nội dung"), blank=True)
+
+    class Meta:
+        abstract = True
 
 
 class WorkerHeartbeat(models.Model):

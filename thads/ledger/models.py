@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pghistory
-import pgtrigger
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -20,12 +19,9 @@ from django.utils.translation import gettext_lazy as _
 
 from thads.cases.models import Case, CaseEvent, Obligation, Party
 from thads.common.models import AppendOnly as BaseAppendOnly
+from thads.common.models import append_only_trigger
 from thads.common.money import amount_in_words
 from thads.org.models import Unit
-
-
-def _append_only_trigger(name: str) -> pgtrigger.Protect:
-    return pgtrigger.Protect(name=name, operation=pgtrigger.Update | pgtrigger.Delete)
 
 
 class AppendOnly(BaseAppendOnly):
@@ -110,7 +106,7 @@ class Receipt(AppendOnly):
         verbose_name = _("Biên lai thu tiền")
         verbose_name_plural = _("Biên lai thu tiền")
         ordering = ["unit", "year", "seq"]
-        triggers = [_append_only_trigger("receipt_append_only")]
+        triggers = [append_only_trigger("receipt_append_only")]
         constraints = [
             models.UniqueConstraint(fields=["unit", "year", "seq"], name="receipt_unique_seq"),
             models.UniqueConstraint(fields=["unit", "number"], name="receipt_unique_number"),
@@ -191,7 +187,7 @@ class Payout(AppendOnly):
         verbose_name = _("Khoản chi trả")
         verbose_name_plural = _("Khoản chi trả")
         ordering = ["case", "paid_on", "id"]
-        triggers = [_append_only_trigger("payout_append_only")]
+        triggers = [append_only_trigger("payout_append_only")]
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="payout_amount_positive"),
         ]
@@ -240,7 +236,7 @@ class PayoutReversal(AppendOnly):
     class Meta:
         verbose_name = _("Hủy khoản chi trả")
         verbose_name_plural = _("Hủy khoản chi trả")
-        triggers = [_append_only_trigger("payout_reversal_append_only")]
+        triggers = [append_only_trigger("payout_reversal_append_only")]
         constraints = [
             models.CheckConstraint(condition=~Q(reason=""), name="payout_reversal_has_reason"),
         ]
@@ -317,7 +313,7 @@ class Fee(AppendOnly):
         verbose_name = _("Phí thi hành án")
         verbose_name_plural = _("Phí thi hành án")
         ordering = ["case", "id"]
-        triggers = [_append_only_trigger("fee_append_only")]
+        triggers = [append_only_trigger("fee_append_only")]
         constraints = [
             models.CheckConstraint(condition=Q(amount__gte=0), name="fee_amount_non_negative"),
             models.CheckConstraint(
@@ -372,7 +368,7 @@ class HeldMoney(AppendOnly):
         verbose_name = _("Tiền tạm thu, tạm giữ")
         verbose_name_plural = _("Tiền tạm thu, tạm giữ")
         ordering = ["unit", "received_on", "id"]
-        triggers = [_append_only_trigger("held_money_append_only")]
+        triggers = [append_only_trigger("held_money_append_only")]
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="held_money_amount_positive"),
             models.CheckConstraint(
@@ -420,7 +416,7 @@ class HeldMoneyRelease(AppendOnly):
     class Meta:
         verbose_name = _("Xử lý tiền tạm thu, tạm giữ")
         verbose_name_plural = _("Xử lý tiền tạm thu, tạm giữ")
-        triggers = [_append_only_trigger("held_money_release_append_only")]
+        triggers = [append_only_trigger("held_money_release_append_only")]
         constraints = [
             models.CheckConstraint(condition=~Q(reason=""), name="held_release_has_reason"),
         ]

@@ -9,14 +9,12 @@ state the statistics read (accepted_on, deadline, resolved_on, outcome).
 from __future__ import annotations
 
 import pghistory
-import pgtrigger
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from thads.cases.models import Case
-from thads.common.models import AppendOnly, Tracked
+from thads.common.models import Step, Tracked, append_only_trigger
 from thads.complaints.models.letters import Complaint, LimitationStage
 from thads.org.models import Staff, Unit
 
@@ -153,34 +151,19 @@ class StepKind(models.TextChoices):
     GIAI_QUYET = "giai_quyet", _("Quyết định giải quyết, kết luận, trả lời")
 
 
-class MatterStep(AppendOnly):
+class MatterStep(Step):
     """One step of a matter, written once (corrections are new steps)."""
 
     matter = models.ForeignKey(
         Matter, verbose_name=_("Vụ việc"), on_delete=models.PROTECT, related_name="steps"
     )
     kind = models.CharField(_("Bước"), max_length=15, choices=StepKind.choices)
-    on = models.DateField(_("Ngày"))
-    note = models.TextField(_("Nội dung"), blank=True)
-    recorded_at = models.DateTimeField(_("Ghi lúc"), auto_now_add=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("Người ghi"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
 
     class Meta:
         verbose_name = _("Bước giải quyết")
         verbose_name_plural = _("Bước giải quyết")
         ordering = ["matter", "on", "id"]
-        triggers = [
-            pgtrigger.Protect(
-                name="matter_step_append_only", operation=pgtrigger.Update | pgtrigger.Delete
-            )
-        ]
+        triggers = [append_only_trigger("matter_step_append_only")]
 
     def __str__(self) -> str:
         return f"{self.matter.code} {self.get_kind_display()} {self.on:%d/%m/%Y}"

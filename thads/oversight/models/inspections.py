@@ -4,14 +4,13 @@ findings, the conclusion and the recommendations followed until closed (QĐ 196/
 from __future__ import annotations
 
 import pghistory
-import pgtrigger
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from thads.cases.models import Case
-from thads.common.models import AppendOnly, Tracked
+from thads.common.models import Recorded, Step, Tracked, append_only_trigger
 from thads.org.models import Unit
 
 
@@ -154,7 +153,7 @@ class ViolationKind(models.TextChoices):
     KHAC = "khac", _("Khác")
 
 
-class Finding(AppendOnly):
+class Finding(Recorded):
     """A violation found, on a case file or on the unit's work. Append-only."""
 
     inspection = models.ForeignKey(Inspection, on_delete=models.PROTECT, related_name="findings")
@@ -168,20 +167,12 @@ class Finding(AppendOnly):
     )
     violation = models.CharField(_("Loại vi phạm"), max_length=12, choices=ViolationKind.choices)
     description = models.TextField(_("Nội dung vi phạm"))
-    recorded_at = models.DateTimeField(auto_now_add=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
 
     class Meta:
         verbose_name = _("Vi phạm phát hiện")
         verbose_name_plural = _("Vi phạm phát hiện")
         ordering = ["inspection", "pk"]
-        triggers = [
-            pgtrigger.Protect(
-                name="finding_append_only", operation=pgtrigger.Update | pgtrigger.Delete
-            )
-        ]
+        triggers = [append_only_trigger("finding_append_only")]
 
     def __str__(self) -> str:
         return f"{self.inspection_id} {self.violation}"
@@ -226,28 +217,19 @@ class Recommendation(Tracked):
         return f"{self.inspection_id} {self.kind}"
 
 
-class RecommendationFollowUp(AppendOnly):
+class RecommendationFollowUp(Step):
     """What the inspected unit reported on a recommendation (append-only)."""
 
     recommendation = models.ForeignKey(
         Recommendation, on_delete=models.PROTECT, related_name="follow_ups"
     )
-    on = models.DateField(_("Ngày"))
-    note = models.TextField(_("Nội dung"))
-    recorded_at = models.DateTimeField(auto_now_add=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
+    note = models.TextField(_("Nội dung"))  # a follow-up always says what was done
 
     class Meta:
         verbose_name = _("Theo dõi thực hiện kiến nghị")
         verbose_name_plural = _("Theo dõi thực hiện kiến nghị")
         ordering = ["recommendation", "on", "pk"]
-        triggers = [
-            pgtrigger.Protect(
-                name="follow_up_append_only", operation=pgtrigger.Update | pgtrigger.Delete
-            )
-        ]
+        triggers = [append_only_trigger("follow_up_append_only")]
 
     def __str__(self) -> str:
         return f"{self.recommendation_id} {self.on:%d/%m/%Y}"

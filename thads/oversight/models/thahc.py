@@ -4,13 +4,11 @@ chính): Luật Tố tụng hành chính 2015, Điều 309–314; Nghị định
 from __future__ import annotations
 
 import pghistory
-import pgtrigger
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from thads.common.models import AppendOnly, Tracked
+from thads.common.models import Step, Tracked, append_only_trigger
 from thads.org.models import Staff, Unit
 
 
@@ -146,35 +144,20 @@ class StepKind(models.TextChoices):
     TIEP_TUC = "tiep_tuc", _("Tiếp tục theo dõi")
 
 
-class AdminJudgmentStep(AppendOnly):
+class AdminJudgmentStep(Step):
     """One step of the monitoring (letters with their recipient and date included). Append-only:
     the judgment's history as the officer tells it."""
 
     judgment = models.ForeignKey(AdminJudgment, on_delete=models.PROTECT, related_name="steps")
     kind = models.CharField(_("Bước"), max_length=15, choices=StepKind.choices)
-    on = models.DateField(_("Ngày"))
     number = models.CharField(_("Số văn bản"), max_length=60, blank=True)
     recipient = models.CharField(_("Nơi nhận"), max_length=255, blank=True)
-    note = models.TextField(_("Nội dung"), blank=True)
-    recorded_at = models.DateTimeField(_("Ghi nhận lúc"), auto_now_add=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("Người ghi"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
 
     class Meta:
         verbose_name = _("Diễn biến theo dõi THAHC")
         verbose_name_plural = _("Diễn biến theo dõi THAHC")
         ordering = ["judgment", "on", "pk"]
-        triggers = [
-            pgtrigger.Protect(
-                name="thahc_step_append_only", operation=pgtrigger.Update | pgtrigger.Delete
-            )
-        ]
+        triggers = [append_only_trigger("thahc_step_append_only")]
 
     def __str__(self) -> str:
         return f"{self.judgment_id} {self.kind} {self.on:%d/%m/%Y}"
