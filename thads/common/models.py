@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable, Hashable, Iterable
+from typing import Generic, TypeVar
+
 import pgtrigger
 from django.conf import settings
 from django.db import models
@@ -92,6 +96,43 @@ class Step(Recorded):
 
     class Meta:
         abstract = True
+
+
+class DatedRuleQuerySet(models.QuerySet):
+    def in_force(self, on: dt.date) -> DatedRuleQuerySet:
+        """The rows in force on `on`, the one in force first (latest `effective_from` ≤ on)."""
+        return self.filter(effective_from__lte=on).order_by("-effective_from")
+
+
+class DatedRule(models.Model):
+    """A rule kept as data (a time limit, a deadline, a competence): a row is in force from
+    its `effective_from` until a row of the same key with a later date; the old row stays for
+    what happened under it (the law on these points is partly unverified and changes with Luật
+    THADS 106/2025: oversight.md §0)."""
+
+    effective_from = models.DateField(_("Áp dụng từ ngày"))
+
+    objects = DatedRuleQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+R = TypeVar("R", bound=DatedRule)
+
+
+class RuleBook(Generic[R]):
+    """Dated rules read once, by key: the rule in force on a day without a query each (a list
+    of many deadlines, a register page)."""
+
+    def __init__(self, rules: Iterable[R], key: Callable[[R], Hashable]) -> None:
+        self._rules: dict[Hashable, list[R]] = {}
+        for rule in sorted(rules, key=lambda r: r.effective_from, reverse=True):
+            self._rules.setdefault(key(rule), []).append(rule)
+
+    def on(self, key: Hashable, day: dt.date) -> R | None:
+        """The rule `key` in force on `day` (the latest `effective_from` ≤ day), else None."""
+        return next((r for r in self._rules.get(key, []) if r.effective_from <= day), None)
 
 
 class WorkerHeartbeat(models.Model):

@@ -13,19 +13,26 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from thads.common.calendar import add_working_days, is_working_day
+from thads.common.calendar import add_calendar_days, add_working_days
 from thads.common.errors import DomainError
+from thads.common.models import RuleBook
 from thads.complaints.models import ComplaintRule, DayCount, Resolver, RuleKind
 from thads.org.models import Unit
 
 
-def rule_in_force(kind: str, key: str, on: dt.date) -> ComplaintRule:
+def rule_book() -> RuleBook[ComplaintRule]:
+    """The whole table read once, by (kind, key): for a page that needs a rule per row."""
+    return RuleBook(ComplaintRule.objects.all(), key=lambda rule: (rule.kind, rule.key))
+
+
+def rule_in_force(
+    kind: str, key: str, on: dt.date, book: RuleBook[ComplaintRule] | None = None
+) -> ComplaintRule:
     """The rule (kind, key) with the latest `effective_from` on or before `on`."""
-    rule = (
-        ComplaintRule.objects.filter(kind=kind, key=key, effective_from__lte=on)
-        .order_by("-effective_from")
-        .first()
-    )
+    if book is not None:
+        rule = book.on((kind, key), on)
+    else:
+        rule = ComplaintRule.objects.filter(kind=kind, key=key).in_force(on).first()
     if rule is None:
         raise DomainError(
             _("Chưa có quy định “%(kind)s” cho trường hợp này vào ngày %(day)s.")
@@ -34,17 +41,12 @@ def rule_in_force(kind: str, key: str, on: dt.date) -> ComplaintRule:
     return rule
 
 
-def next_working_day(day: dt.date) -> dt.date:
-    while not is_working_day(day):
-        day += dt.timedelta(days=1)
-    return day
-
-
 def period_end(start: dt.date, days: int, day_count: str) -> dt.date:
-    """The last day of a period of `days` counted from the day after `start`."""
+    """The last day of a period of `days` counted from the day after `start` (a period in
+    calendar days ending on a day off ends on the next working day: `add_calendar_days`)."""
     if day_count == DayCount.WORKING:
         return add_working_days(start, days)
-    return next_working_day(start + dt.timedelta(days=days))
+    return add_calendar_days(start, days)
 
 
 def apply_rule(rule: ComplaintRule, start: dt.date) -> dt.date:
@@ -93,9 +95,9 @@ def extension_limit(kind: str, deadline: dt.date, accepted_on: dt.date) -> dt.da
     return apply_rule(rule, deadline)
 
 
-def handling_deadline(received_on: dt.date) -> dt.date:
+def handling_deadline(received_on: dt.date, book: RuleBook[ComplaintRule] | None = None) -> dt.date:
     """The day by which a letter must be classified and handled (xử lý đơn)."""
-    return apply_rule(rule_in_force(RuleKind.XU_LY_DON, "don", received_on), received_on)
+    return apply_rule(rule_in_force(RuleKind.XU_LY_DON, "don", received_on, book), received_on)
 
 
 @dataclass(frozen=True)

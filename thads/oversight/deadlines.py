@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from operator import attrgetter
 
-from thads.common.calendar import add_working_days, is_working_day
+from thads.common.calendar import add_calendar_days, add_working_days
 from thads.common.errors import DomainError
+from thads.common.models import RuleBook
 from thads.oversight.models import DayKind, DeadlineRule
 
 
@@ -27,27 +29,17 @@ class Due:
         return self.rule.source_text
 
 
-RuleBook = dict[str, list[DeadlineRule]]
+def rule_book() -> RuleBook[DeadlineRule]:
+    """Every rule, by key: one query for a list of many deadlines."""
+    return RuleBook(DeadlineRule.objects.all(), key=attrgetter("key"))
 
 
-def rule_book() -> RuleBook:
-    """Every rule, by key, latest first: one query for a list of many deadlines."""
-    book: RuleBook = {}
-    for rule in DeadlineRule.objects.order_by("key", "-effective_from"):
-        book.setdefault(rule.key, []).append(rule)
-    return book
-
-
-def rule_on(key: str, day: dt.date, book: RuleBook | None = None) -> DeadlineRule:
+def rule_on(key: str, day: dt.date, book: RuleBook[DeadlineRule] | None = None) -> DeadlineRule:
     """The rule `key` in force on `day` (the latest effective_from ≤ day)."""
     if book is not None:
-        rule = next((r for r in book.get(key, []) if r.effective_from <= day), None)
+        rule = book.on(key, day)
     else:
-        rule = (
-            DeadlineRule.objects.filter(key=key, effective_from__lte=day)
-            .order_by("-effective_from")
-            .first()
-        )
+        rule = DeadlineRule.objects.filter(key=key).in_force(day).first()
     if rule is None:
         raise DomainError(f"Chưa có quy tắc thời hạn “{key}” áp dụng ngày {day:%d/%m/%Y}.")
     return rule
@@ -56,14 +48,12 @@ def rule_on(key: str, day: dt.date, book: RuleBook | None = None) -> DeadlineRul
 def apply_rule(rule: DeadlineRule, start: dt.date) -> dt.date:
     if rule.day_kind == DayKind.WORKING:
         return add_working_days(start, rule.days)
-    end = start + dt.timedelta(days=rule.days)
     if rule.days and rule.roll_to_working_day:
-        while not is_working_day(end):
-            end += dt.timedelta(days=1)
-    return end
+        return add_calendar_days(start, rule.days)
+    return start + dt.timedelta(days=rule.days)
 
 
-def due(key: str, start: dt.date, book: RuleBook | None = None) -> Due:
+def due(key: str, start: dt.date, book: RuleBook[DeadlineRule] | None = None) -> Due:
     """The deadline of rule `key` triggered on `start`, under the rule in force that day."""
     rule = rule_on(key, start, book)
     return Due(apply_rule(rule, start), rule)

@@ -13,7 +13,7 @@ import pghistory
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from thads.common.models import Tracked
+from thads.common.models import DatedRule, Tracked
 
 
 class RuleKind(models.TextChoices):
@@ -37,13 +37,12 @@ class Resolver(models.TextChoices):
 
 
 @pghistory.track(model_name="ComplaintRuleHistory")
-class ComplaintRule(Tracked):
+class ComplaintRule(Tracked, DatedRule):
     """One rule in force from `effective_from`: a number of days, or who resolves."""
 
     kind = models.CharField(_("Loại quy định"), max_length=20, choices=RuleKind.choices)
     key = models.CharField(_("Trường hợp áp dụng"), max_length=60)
     label = models.CharField(_("Diễn giải"), max_length=255)
-    effective_from = models.DateField(_("Áp dụng từ ngày"))
     days = models.PositiveIntegerField(_("Số ngày"), null=True, blank=True)
     day_count = models.CharField(
         _("Cách tính ngày"), max_length=10, choices=DayCount.choices, blank=True

@@ -6,18 +6,19 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from thads.common.models import DatedRule
+
 
 class DayKind(models.TextChoices):
     WORKING = "working", _("ngày làm việc")
     CALENDAR = "calendar", _("ngày")
 
 
-class DeadlineRule(models.Model):
+class DeadlineRule(DatedRule):
     """How many days a step may take, from which date, under the rule in force on that date."""
 
     key = models.CharField(_("Mã quy tắc"), max_length=40)
     label = models.CharField(_("Nội dung"), max_length=200)
-    effective_from = models.DateField(_("Áp dụng từ ngày"))
     days = models.PositiveSmallIntegerField(_("Số ngày"))
     day_kind = models.CharField(_("Cách tính"), max_length=10, choices=DayKind.choices)
     # A period in calendar days ending on a day off ends on the next working day
