@@ -78,3 +78,41 @@ def test_rules_page_marks_unverified_rules(client, shared_demo_org):
     page = client.get(reverse("complaints:rules")).content.decode()
     assert "Luật THADS 2008 (sửa đổi 2014), Điều 140 khoản 2" in page
     assert "chưa xác minh" in page and "3 ngày làm việc" in page
+
+
+def test_the_register_reads_the_rules_once_not_per_letter(client, shared_demo_org):
+    """The handling deadline of every row comes from one read of the rule table: five more
+    letters on the page, not one query more."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from thads.complaints import services
+    from thads.org.models import Unit
+
+    unit = Unit.objects.get(code="TNG-KV2")
+    url = reverse("complaints:register", args=["TNG-KV2"]) + "?nam=2025"
+
+    def enter(n: int) -> None:
+        for i in range(n):
+            services.letter_register(
+                unit,
+                services.LetterInput(
+                    kind="khieu_nai",
+                    received_on=DAY - dt.timedelta(days=i),
+                    senders=[services.SenderInput("Trần Văn Bình")],
+                    summary=f"Đơn đếm truy vấn {i}",
+                ),
+            )
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    login(client, "thuky")
+    enter(1)
+    queries()  # the session and the caches warm up
+    before = queries()
+    enter(5)
+    assert "Đơn đếm truy vấn 4" in client.get(url).content.decode()
+    assert queries() == before

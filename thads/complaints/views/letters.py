@@ -50,8 +50,9 @@ def register(request, unit_code: str):
         state=state,
     )
     page = Paginator(rows, 50).get_page(request.GET.get("trang"))
+    book = rules.rule_book()  # the rules read once, not once per letter
     for letter in page.object_list:
-        letter.handling_due = rules.handling_deadline(letter.received_on)
+        letter.handling_due = rules.handling_deadline(letter.received_on, book)
     return render(
         request,
         "complaints/register.html",
