@@ -16,7 +16,14 @@ from django.utils.translation import gettext as _
 from thads.common.calendar import add_calendar_days, add_working_days
 from thads.common.errors import DomainError
 from thads.common.models import RuleBook
-from thads.complaints.models import ComplaintRule, DayCount, Resolver, RuleKind
+from thads.complaints.models import (
+    ComplaintRule,
+    DayCount,
+    MatterKind,
+    MatterOutcome,
+    Resolver,
+    RuleKind,
+)
 from thads.org.models import Unit
 
 
@@ -150,3 +157,30 @@ def is_overdue(due: dt.date, resolved_on: dt.date | None, as_of: dt.date) -> boo
     if resolved_on is not None and resolved_on <= as_of:
         return False
     return due < as_of
+
+
+# ---- what each kind of matter allows (read by the services, which refuse the rest, and by the
+# matter page, which offers only these) ----
+
+ANSWERED_KINDS = frozenset({MatterKind.KIEN_NGHI, MatterKind.PHAN_ANH})
+
+
+def decision_outcomes(kind: str) -> list[str]:
+    """The results a matter of `kind` is resolved with: a complaint is decided and a denunciation
+    concluded as right, wrong or partly right (Luật THADS 2008, Điều 140–152; Luật Tố cáo 2018);
+    a petition or report is answered (oversight.md §A.5)."""
+    if kind in ANSWERED_KINDS:
+        return [MatterOutcome.TRA_LOI]
+    return [MatterOutcome.DUNG, MatterOutcome.SAI, MatterOutcome.DUNG_MOT_PHAN]
+
+
+def may_suspend(kind: str) -> bool:
+    """Only the decision or act complained of may be suspended while the complaint is resolved
+    (Luật THADS 2008, Điều 145 khoản 1 điểm b)."""
+    return kind == MatterKind.KHIEU_NAI
+
+
+def may_extend(kind: str) -> bool:
+    """A complex complaint or denunciation may be given more time (the extension rows of the
+    rule table; Luật Tố cáo 2018, Điều 30 — chưa xác minh); a petition or report may not."""
+    return kind in {MatterKind.KHIEU_NAI, MatterKind.TO_CAO}

@@ -145,7 +145,7 @@ def matter_suspend(
     """Tạm dừng thi hành quyết định, hành vi bị khiếu nại (Luật THADS 2008, Điều 145 k1 b);
     the case then shows it is under complaint."""
     _open(matter)
-    if matter.kind != MatterKind.KHIEU_NAI:
+    if not rules.may_suspend(matter.kind):
         raise DomainError(_("Chỉ tạm dừng quyết định, hành vi bị khiếu nại."), article=D145)
     if matter.is_suspended:
         raise DomainError(_("Quyết định, hành vi bị khiếu nại đang được tạm dừng."))
@@ -186,7 +186,7 @@ def matter_extend(
     _open(matter)
     if not reason.strip():
         raise DomainError(_("Phải ghi lý do gia hạn."))
-    if matter.kind not in {MatterKind.KHIEU_NAI, MatterKind.TO_CAO}:
+    if not rules.may_extend(matter.kind):
         raise DomainError(_("Kiến nghị, phản ánh không được gia hạn."))
     if on > matter.due_on:
         raise DomainError(
@@ -257,12 +257,7 @@ def matter_decide(
     _open(matter)
     not_before(on, matter.accepted_on, _("ngày thụ lý"))
     not_future(on)
-    allowed = (
-        {MatterOutcome.TRA_LOI}
-        if matter.kind in {MatterKind.KIEN_NGHI, MatterKind.PHAN_ANH}
-        else {MatterOutcome.DUNG, MatterOutcome.SAI, MatterOutcome.DUNG_MOT_PHAN}
-    )
-    if outcome not in allowed:
+    if outcome not in rules.decision_outcomes(matter.kind):
         raise DomainError(_("Kết quả giải quyết không phù hợp với loại vụ việc."))
     if not decision_no.strip():
         raise DomainError(_("Phải ghi số quyết định, kết luận hoặc văn bản trả lời."))

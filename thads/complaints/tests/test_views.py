@@ -116,3 +116,50 @@ def test_the_register_reads_the_rules_once_not_per_letter(client, shared_demo_or
     enter(5)
     assert "Đơn đếm truy vấn 4" in client.get(url).content.decode()
     assert queries() == before
+
+
+def test_the_matter_page_offers_what_the_kind_of_matter_allows(client, shared_demo_org):
+    """A complaint may be suspended and extended and is decided right / wrong / partly right; a
+    petition is only answered (`rules.may_suspend`, `may_extend`, `decision_outcomes`, which the
+    services enforce too)."""
+    from thads.complaints import services
+    from thads.org.models import Unit
+
+    unit = Unit.objects.get(code="TNG-KV2")
+    letter = services.letter_register(
+        unit,
+        services.LetterInput(
+            kind="khieu_nai", received_on=DAY, senders=[services.SenderInput("Lê Thị Hoa")]
+        ),
+    )
+    services.letter_handle(
+        letter,
+        services.HandlingInput(
+            on=DAY,
+            handling="thu_ly",
+            matters=[
+                services.MatterInput(kind="khieu_nai", subject_unit=unit),
+                services.MatterInput(kind="kien_nghi", subject_unit=unit),
+            ],
+        ),
+        expected_version=letter.version,
+    )
+    complaint = letter.matters.get(kind="khieu_nai")
+    petition = letter.matters.get(kind="kien_nghi")
+    login(client, "lanhdao")  # resolves both (the complaint goes to the province since 07/2025)
+
+    def offered(matter) -> str:
+        return client.get(reverse("complaints:matter", args=[matter.pk])).content.decode()
+
+    def decide_form(matter) -> str:
+        url = reverse("complaints:matter_action", args=[matter.pk, "giai-quyet"])
+        return client.get(url).content.decode()
+
+    page = offered(complaint)
+    assert "/tam-dung/" in page and "/gia-han/" in page
+    page = offered(petition)
+    assert "/giai-quyet/" in page
+    assert "/tam-dung/" not in page and "/gia-han/" not in page
+    assert 'value="dung_mot_phan"' in decide_form(complaint)
+    form = decide_form(petition)
+    assert 'value="tra_loi"' in form and 'value="dung_mot_phan"' not in form

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from thads.common.views import run_service
 from thads.complaints import permissions, rules, selectors, services
 from thads.complaints.forms_matters import DecideForm, ExtendForm, StepForm, VerifierForm
-from thads.complaints.models import MatterKind, MatterOutcome, StepKind
+from thads.complaints.models import StepKind
 from thads.complaints.views.common import require, scope_ids
 from thads.org.models import Staff
 from thads.org.shortcuts import unit_for_read_or_404
@@ -34,20 +34,14 @@ ACTIONS = {
 VERIFIER_ACTIONS = frozenset({"xac-minh", "doi-thoai"})
 
 
-def _outcomes(matter) -> list[str]:
-    if matter.kind in {MatterKind.KIEN_NGHI, MatterKind.PHAN_ANH}:
-        return [MatterOutcome.TRA_LOI]
-    return [MatterOutcome.DUNG, MatterOutcome.SAI, MatterOutcome.DUNG_MOT_PHAN]
-
-
 def available_actions(matter) -> list[tuple[str, str]]:
     """The steps open now, in the order an officer takes them."""
     if matter.resolved_on is not None:
         return []
     slugs = ["giao-xac-minh", "xac-minh", "doi-thoai"]
-    if matter.kind == MatterKind.KHIEU_NAI:
+    if rules.may_suspend(matter.kind):
         slugs.append("huy-tam-dung" if matter.is_suspended else "tam-dung")
-    if matter.kind in {MatterKind.KHIEU_NAI, MatterKind.TO_CAO}:
+    if rules.may_extend(matter.kind):
         slugs.append("gia-han")
     slugs += ["rut-don", "giai-quyet"]
     return [(s, ACTIONS[s][0].label) for s in slugs]
@@ -147,7 +141,7 @@ def matter_action(request, pk: int, action: str):
     if form_class is VerifierForm:
         extra["staff_choices"] = _staff_choices(access, matter.resolver_unit)
     if form_class is DecideForm:
-        extra["outcomes"] = _outcomes(matter)
+        extra["outcomes"] = rules.decision_outcomes(matter.kind)
     form = form_class(request.POST or None, matter=matter, **extra)
     status = 200
     if request.method == "POST":
