@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from thads.cases.models import Case
-from thads.common.counters import counter_next, counter_peek, counter_raise
+from thads.common.counters import counter_next, counter_peek, counter_raise, highest_serial
 from thads.common.periods import report_year_of
 from thads.org.models import Unit
 
@@ -44,9 +44,7 @@ def _highest_used(unit_code: str, year: int) -> int:
     """The highest number already used in the series (rows written before the counter)."""
     prefix = f"{unit_code}/{year}/"
     codes = Case.objects.filter(code__startswith=prefix).values_list("code", flat=True)
-    tails = (c[len(prefix) :] for c in codes)
-    numbers = [int(t) for t in tails if re.fullmatch(r"[0-9]{1,9}", t)]
-    return max(numbers, default=0)
+    return highest_serial(codes, prefix)
 
 
 def case_code_allocate(unit: Unit, accepted_on: dt.date) -> str:

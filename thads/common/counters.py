@@ -16,9 +16,11 @@ the counter existed); `counter_raise` moves a counter past numbers written by an
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from thads.common.models import Counter
 
@@ -72,3 +74,21 @@ def counter_raise(
     counter = _locked(scope, series, year, floor or (lambda: used))
     if counter.last < used:
         Counter.objects.filter(pk=counter.pk).update(last=used)
+
+
+_SERIAL = re.compile(r"[0-9]{1,9}")
+
+
+def highest_serial(codes: Iterable[str], prefix: str) -> int:
+    """The highest N of the codes "<prefix>N" among `codes` (other forms ignored), else 0."""
+    tails = (code[len(prefix) :] for code in codes if code.startswith(prefix))
+    return max((int(t) for t in tails if _SERIAL.fullmatch(t)), default=0)
+
+
+def next_serial_code(rows: QuerySet, prefix: str, width: int = 3) -> str:
+    """The code after the highest "<prefix>N" of `rows` (a queryset of a model with a unique
+    `code`), N written with `width` digits at least. A series with gaps — codes imported or
+    typed by hand — continues after its highest number: never a number already used (counting
+    the rows instead would give one again)."""
+    codes = rows.filter(code__startswith=prefix).values_list("code", flat=True)
+    return f"{prefix}{highest_serial(codes, prefix) + 1:0{width}d}"

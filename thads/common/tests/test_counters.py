@@ -87,3 +87,11 @@ def test_parallel_writers_get_every_number_once():
         t.join(timeout=60)
     assert failed == []
     assert sorted(got) == list(range(1, threads_n * each + 1))
+
+
+def test_highest_serial_reads_only_the_codes_of_the_series():
+    from thads.common.counters import highest_serial
+
+    codes = ["A/2026/001", "A/2026/0009", "A/2026/x7", "A/2026/²", "B/2026/012", "A/2026/"]
+    assert highest_serial(codes, "A/2026/") == 9
+    assert highest_serial([], "A/2026/") == 0

@@ -28,10 +28,3 @@ def not_before(day: dt.date, start: dt.date, what: str) -> None:
             _("Ngày %(day)s trước %(what)s (%(start)s).")
             % {"day": f"{day:%d/%m/%Y}", "what": what, "start": f"{start:%d/%m/%Y}"}
         )
-
-
-def next_code(queryset, prefix: str) -> str:
-    """The next serial under `prefix` (e.g. "TNG-KV2/KN/2026/"), three digits at least."""
-    rows = queryset.filter(code__startswith=prefix).values_list("code", flat=True)
-    serials = [int(c[len(prefix) :]) for c in rows if c[len(prefix) :].isdigit()]
-    return f"{prefix}{max(serials, default=0) + 1:03d}"

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from thads.cases.models import Case
 from thads.common.concurrency import update_with_version
+from thads.common.counters import next_serial_code
 from thads.common.errors import DomainError
 from thads.complaints import rules
 from thads.complaints.models import (
@@ -23,7 +24,7 @@ from thads.complaints.models import (
     ReceptionSession,
     Sender,
 )
-from thads.complaints.services.common import author, next_code, not_before, not_future
+from thads.complaints.services.common import author, not_before, not_future
 from thads.complaints.services.matters import MatterInput, matter_accept
 from thads.org.models import Unit
 
@@ -110,7 +111,7 @@ def letter_register(
     dup = data.duplicate_of
     if dup is not None and (dup.received_on > data.received_on or dup.duplicate_of_id):
         raise DomainError(_("Đơn trùng phải liên kết với đơn gốc nhận trước đó."))
-    code = data.code.strip() or next_code(
+    code = data.code.strip() or next_serial_code(
         Complaint.objects.select_for_update(),
         f"{unit.code}/{CODE_PART.get(data.kind, 'HH')}/{data.received_on.year}/",
     )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from thads.cases.models import Case
 from thads.cases.prolonged import over_one_year
 from thads.common.concurrency import update_with_version
+from thads.common.counters import next_serial_code
 from thads.common.errors import DomainError
 from thads.org.access import scope_unit_ids
 from thads.org.models import Unit
@@ -116,8 +117,8 @@ class InspectionInput:
 
 
 def next_code(unit: Unit, year: int) -> str:
-    prefix = f"KT/{unit.code}/{year}/"
-    return f"{prefix}{Inspection.objects.filter(code__startswith=prefix).count() + 1:03d}"
+    """KT/<inspecting unit>/<year>/NNN, after the highest number of the series."""
+    return next_serial_code(Inspection.objects.all(), f"KT/{unit.code}/{year}/")
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from thads.common.concurrency import update_with_version
+from thads.common.counters import next_serial_code
 from thads.common.errors import DomainError
 from thads.org.models import Staff, Unit
 from thads.oversight import deadlines
@@ -52,9 +53,9 @@ def _step(judgment: AdminJudgment, kind: str, on: dt.date, user, **fields) -> Ad
 
 
 def next_code(unit: Unit, year: int) -> str:
-    prefix = f"{unit.code}/HC/{year}/"
-    taken = AdminJudgment.objects.filter(code__startswith=prefix).count()
-    return f"{prefix}{taken + 1:04d}"
+    """<unit>/HC/<year>/NNNN, after the highest number of the series (an imported or typed code
+    may have left a gap)."""
+    return next_serial_code(AdminJudgment.objects.all(), f"{unit.code}/HC/{year}/", width=4)
 
 
 @transaction.atomic

@@ -188,3 +188,11 @@ def test_kind_e_is_enforced_at_once(demo_org, chv):
     )
     (notice,) = thahc.judgment_deadlines(j)
     assert notice.due == D(2026, 2, 13)
+
+
+def test_the_register_code_continues_after_the_highest_number_of_its_series(demo_org, chv):
+    """A code typed (or imported) with a gap: the next judgment takes the number after the
+    highest, never one already used (counting the rows would give 0002 again)."""
+    unit = demo_org["TN-DT"]
+    judgment(unit, chv, received_on=D(2016, 11, 3), code="TN-DT/HC/2016/0002")
+    assert judgment(unit, chv, received_on=D(2016, 11, 4)).code == "TN-DT/HC/2016/0003"
