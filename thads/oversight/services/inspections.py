@@ -215,7 +215,10 @@ def file_add(inspection: Inspection, case: Case, *, user=None) -> InspectionFile
 
 @transaction.atomic
 def file_add_by_code(inspection: Inspection, *, code: str, user=None) -> InspectionFile:
-    case = Case.objects.filter(code=code.strip()).first()
+    """A file examined, by its case code, looked up in the inspected unit's scope: a case of
+    another unit is "not found", as a code nobody used (no hint that it exists elsewhere)."""
+    scope = scope_unit_ids(inspection.unit)
+    case = Case.objects.filter(code=code.strip(), unit_id__in=scope).first()
     if case is None:
         raise DomainError(_("Không tìm thấy việc có mã %(code)s.") % {"code": code})
     _not_closed(inspection)

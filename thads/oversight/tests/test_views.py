@@ -153,3 +153,44 @@ def test_home_panels_for_the_officer_and_the_leaders(client, demo_org):
     page = client.get("/").content.decode()
     assert 'data-testid="panel-oversight"' in page
     assert "UBND, Chủ tịch UBND cấp tỉnh" in page
+
+
+def test_a_case_code_of_another_unit_is_not_found_as_a_code_nobody_used(client, demo_org):
+    """Naming cases by code (the procuracy's act, a file examined) looks them up in the unit's
+    scope: a case elsewhere answers exactly as a code that does not exist, so the screens never
+    tell whether a case code exists in another unit or province."""
+    elsewhere = make_case(demo_org["CBG-KV1"])
+    login(client, "chv")
+    url = reverse("oversight:procuracy_new", args=["TNG-KV2"])
+    act = {
+        "kind": "kien_nghi",
+        "level": "cung_cap",
+        "procuracy": "Viện kiểm sát nhân dân khu vực 2",
+        "number": "12/KN-VKS",
+        "act_on": "02/03/2026",
+        "received_on": "04/03/2026",
+        "content": "Kiến nghị khắc phục vi phạm",
+    }
+
+    def refusal(code: str) -> str:
+        response = client.post(url, {**act, "case_codes": code})
+        assert response.status_code == 400
+        return response.content.decode().replace(code, "CODE")
+
+    for code in (elsewhere.code, "TNG-KV2/2099/9999"):
+        page = refusal(code)
+        assert "Không tìm thấy việc: CODE." in page and "không thuộc đơn vị" not in page
+
+    kv2 = demo_org["TNG-KV2"]
+    old = make_case(kv2, decision=D(2022, 1, 10))
+    login(client, "phongkiemtra")
+    client.post(
+        reverse("oversight:surprise_new", args=["TNG-KV2"]),
+        {"decision_no": "31/QĐ-KT", "decision_on": "15/05/2026", "team": "Trưởng đoàn: Lê Hà"},
+    )
+    inspection = Inspection.objects.get(decision_no="31/QĐ-KT")
+    add_file = reverse("oversight:inspection_action", args=[inspection.pk, "ho-so"])
+    response = client.post(add_file, {"code": elsewhere.code})
+    assert response.status_code == 400
+    assert "Không tìm thấy việc có mã" in response.content.decode()
+    assert list(inspection.files.values_list("case__code", flat=True)) == [old.code]

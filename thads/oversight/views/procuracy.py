@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from thads.cases.models import Case
+from thads.cases.selectors import cases_in_scope
 from thads.common.errors import DomainError
 from thads.common.views import run_service
 from thads.org.shortcuts import unit_for_read_or_404
@@ -36,8 +37,10 @@ def act_list(request, unit_code: str):
     )
 
 
-def _cases(unit, codes: list[str]) -> list[Case]:
-    found = {c.code: c for c in Case.objects.filter(code__in=codes)}
+def _cases(request, unit, codes: list[str]) -> list[Case]:
+    """The cases named, looked up in the unit's scope only: a case elsewhere is "not found",
+    exactly as a code nobody used (never a hint that it exists in another unit)."""
+    found = {c.code: c for c in cases_in_scope(request.access, unit).filter(code__in=codes)}
     missing = [c for c in codes if c not in found]
     if missing:
         raise DomainError(_("Không tìm thấy việc: %(codes)s.") % {"codes": ", ".join(missing)})
@@ -60,7 +63,7 @@ def new(request, unit_code: str):
                 lambda: services.act_receive(
                     unit=unit,
                     data=form.to_input(),
-                    cases=_cases(unit, form.codes()),
+                    cases=_cases(request, unit, form.codes()),
                     user=request.user,
                 ),
             )
