@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from thads.org.access import Access
 from thads.org.models import Role, Unit
-from thads.oversight.models import InspectionKind
+from thads.oversight.models import Inspection, InspectionKind
 
 
 def may_work(access: Access, unit: Unit) -> bool:
@@ -48,3 +48,11 @@ def may_inspect(access: Access, unit: Unit, kind: str | None = None) -> bool:
         return True
     self_inspection = kind in (None, InspectionKind.TU_KIEM_TRA)
     return not access.is_read_only and access.can_manage_unit(unit.pk) and self_inspection
+
+
+def may_follow_up(access: Access, inspection: Inspection) -> bool:
+    """Report what was done on a recommendation: the inspectors, and the inspected unit's own
+    people, who carry the recommendations out (Quy chế kiểm tra, QĐ 196/QĐ-TCTHADS)."""
+    return may_inspect(access, inspection.unit, inspection.kind) or may_work(
+        access, inspection.unit
+    )

@@ -194,3 +194,48 @@ def test_a_case_code_of_another_unit_is_not_found_as_a_code_nobody_used(client, 
     assert response.status_code == 400
     assert "Không tìm thấy việc có mã" in response.content.decode()
     assert list(inspection.files.values_list("case__code", flat=True)) == [old.code]
+
+
+def test_the_inspected_unit_reports_on_a_recommendation_but_records_no_finding(client, demo_org):
+    """`permissions.may_follow_up`: the inspected unit's people report what they did on a
+    recommendation (the page offers it); a read-only inspector may not, and the unit's people
+    never record findings or recommendations (inspectors only)."""
+    from thads.oversight.services import inspections as services
+
+    kv2 = demo_org["TNG-KV2"]
+    inspection = services.inspection_open(
+        inspecting_unit=demo_org["TNG"],
+        unit=kv2,
+        data=services.InspectionInput(
+            kind="chuyen_de",
+            decision_no="21/QĐ-KT",
+            decision_on=D(2026, 3, 2),
+            team="Trưởng đoàn: Võ Thị Hương",
+            scope="Thu, chi tiền thi hành án",
+            period_from=D(2025, 1, 1),
+            period_to=D(2025, 12, 31),
+        ),
+    )
+    inspection = services.conclusion_record(
+        inspection,
+        number="26/KL-KT",
+        on=D(2026, 4, 10),
+        text="Chấn chỉnh",
+        version=inspection.version,
+    )
+    rec = services.recommendation_add(
+        inspection, kind="chan_chinh", content="Lập lại sổ theo dõi", due_on=D(2026, 6, 30)
+    )
+    url = reverse("oversight:inspection_action", args=[inspection.pk, "thuc-hien"])
+    report = {"recommendation": rec.pk, "version": rec.version, "on": "01/06/2026",
+              "note": "Đã lập lại sổ", "close": "1"}  # fmt: skip
+    login(client, "kiemtra")
+    assert client.post(url, report).status_code == 403
+    login(client, "chv")
+    detail = reverse("oversight:inspection_detail", args=[inspection.pk])
+    assert f"{url}?kn={rec.pk}" in client.get(detail).content.decode()
+    assert client.post(url, report).status_code == 302
+    rec.refresh_from_db()
+    assert rec.closed_on == D(2026, 6, 1) and rec.follow_ups.get().note == "Đã lập lại sổ"
+    other = reverse("oversight:inspection_action", args=[inspection.pk, "kien-nghi"])
+    assert client.get(other).status_code == 403

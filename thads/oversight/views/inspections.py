@@ -226,7 +226,7 @@ def detail(request, pk: int):
             "findings": inspection.findings.select_related("case"),
             "recommendations": recommendations,
             "may_change": may,
-            "may_follow": may or permissions.may_work(request.access, inspection.unit),
+            "may_follow": permissions.may_follow_up(request.access, inspection),
             "today": timezone.localdate(),
             "nav_active": "inspections",
         },
@@ -286,9 +286,7 @@ def action(request, pk: int, step: str):
     if step not in STEPS:
         raise Http404
     if step == "thuc-hien":
-        allowed = permissions.may_inspect(
-            request.access, inspection.unit, inspection.kind
-        ) or permissions.may_work(request.access, inspection.unit)
+        allowed = permissions.may_follow_up(request.access, inspection)
     else:
         allowed = permissions.may_inspect(request.access, inspection.unit, inspection.kind)
     if not allowed:
