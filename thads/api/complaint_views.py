@@ -18,7 +18,6 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from thads.cases.selectors import cases_visible
 from thads.common.periods import report_year_bounds
 from thads.complaints import permissions, rules, selectors, services
 from thads.complaints.models import (
@@ -202,19 +201,11 @@ class ComplaintViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         unit = unit_for_read_or_404(request.access, values["unit"])
         if not permissions.may_register(request.access, unit):
             raise PermissionDenied()
-        case = duplicate = None
-        if values["case"]:
-            case = cases_visible(request.access).filter(code=values["case"].strip()).first()
-            if case is None:
-                raise ValidationError({"case": _("Không có việc thi hành án mã này.")})
-        if values["duplicate_of"]:
-            duplicate = (
-                selectors.letters_visible(request.access)
-                .filter(code=values["duplicate_of"].strip())
-                .first()
-            )
-            if duplicate is None:
-                raise ValidationError({"duplicate_of": _("Không có đơn số này trong sổ.")})
+        case, duplicate, errors = selectors.letter_links(
+            request.access, values["case"], values["duplicate_of"]
+        )
+        if errors:
+            raise ValidationError(errors)
         facts = {k: v for k, v in values.items() if k not in {"unit", "senders", "case"}}
         facts["duplicate_of"] = duplicate
         senders = [services.SenderInput(**s) for s in values["senders"]]

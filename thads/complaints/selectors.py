@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
+from thads.cases.models import Case
+from thads.cases.selectors import cases_visible
 from thads.complaints.models import Complaint, Matter, ReceptionSession
 from thads.org.access import Access
 
@@ -19,6 +22,25 @@ def letters_visible(access: Access) -> QuerySet[Complaint]:
 
 def letter_matters(letter: Complaint) -> list[Matter]:
     return list(letter.matters.select_related("resolver_unit", "subject_unit", "verifier"))
+
+
+def letter_links(
+    access: Access, case_code: str, duplicate_code: str
+) -> tuple[Case | None, Complaint | None, dict[str, str]]:
+    """The case and the earlier letter a new letter names by their codes, among what the user
+    may read (a case or letter out of scope is "not found", as a code nobody used), and the
+    refusals by field ("case", "duplicate_of") — one reading for the screen and the API."""
+    errors: dict[str, str] = {}
+    case = duplicate = None
+    if case_code.strip():
+        case = cases_visible(access).filter(code=case_code.strip()).first()
+        if case is None:
+            errors["case"] = _("Không có việc thi hành án mã này.")
+    if duplicate_code.strip():
+        duplicate = letters_visible(access).filter(code=duplicate_code.strip()).first()
+        if duplicate is None:
+            errors["duplicate_of"] = _("Không có đơn số này trong sổ.")
+    return case, duplicate, errors
 
 
 def matters_visible(access: Access) -> QuerySet[Matter]:

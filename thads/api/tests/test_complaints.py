@@ -101,4 +101,8 @@ def test_entering_a_letter(demo_org):
         "/api/v1/complaints/", {**body, "case": "KHONG-CO"}, format="json"
     )
     assert unknown.status_code == 400 and "case" in unknown.json()["errors"]
+    no_such_letter = api_client("thuky").post(
+        "/api/v1/complaints/", {**body, "duplicate_of": "KHONG/CO/DON"}, format="json"
+    )
+    assert no_such_letter.status_code == 400 and "duplicate_of" in no_such_letter.json()["errors"]
     assert Complaint.objects.count() == 1

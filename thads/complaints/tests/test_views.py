@@ -163,3 +163,22 @@ def test_the_matter_page_offers_what_the_kind_of_matter_allows(client, shared_de
     assert 'value="dung_mot_phan"' in decide_form(complaint)
     form = decide_form(petition)
     assert 'value="tra_loi"' in form and 'value="dung_mot_phan"' not in form
+
+
+def test_a_letter_naming_a_case_or_letter_the_clerk_cannot_read_is_refused(client, shared_demo_org):
+    """`selectors.letter_links`: the related case and the earlier letter are looked up among
+    what the user may read; one out of scope is refused exactly as a code nobody used, field by
+    field, and nothing is entered."""
+    from thads.testing.cases import new_case
+
+    elsewhere = new_case("CBG-KV1", officer=None)
+    login(client, "thuky")
+    for code in (elsewhere.code, "KHONG-CO-VIEC"):
+        response = _post_letter(
+            client, case_code=code, duplicate_code="KHONG/CO/DON", summary=f"Đơn nêu việc {code}"
+        )
+        assert response.status_code == 400
+        page = response.content.decode()
+        assert "Không có việc thi hành án mã này." in page
+        assert "Không có đơn số này trong sổ." in page
+    assert not Complaint.objects.filter(summary__startswith="Đơn nêu việc").exists()

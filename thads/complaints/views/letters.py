@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from thads.cases import selectors as case_selectors
 from thads.common.parameters import int_param
 from thads.common.periods import report_year_bounds, report_year_of
 from thads.common.views import run_service
@@ -99,20 +98,12 @@ def letter_new(request, unit_code: str):
         status = 400
         if form.is_valid() and senders.is_valid():
             data = form.cleaned_data
-            visible = selectors.letters_visible(request.access)
-            case = duplicate = None
-            if data["case_code"]:
-                case = (
-                    case_selectors.cases_visible(request.access)
-                    .filter(code=data["case_code"].strip())
-                    .first()
-                )
-                if case is None:
-                    form.add_error("case_code", _("Không có việc thi hành án mã này."))
-            if data["duplicate_code"]:
-                duplicate = visible.filter(code=data["duplicate_code"].strip()).first()
-                if duplicate is None:
-                    form.add_error("duplicate_code", _("Không có đơn số này trong sổ."))
+            case, duplicate, errors = selectors.letter_links(
+                request.access, data["case_code"], data["duplicate_code"]
+            )
+            fields = {"case": "case_code", "duplicate_of": "duplicate_code"}
+            for field, message in errors.items():
+                form.add_error(fields[field], message)
             if form.is_valid():
                 letter, status = run_service(
                     form,
