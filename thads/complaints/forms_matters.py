@@ -41,6 +41,10 @@ class ExtendForm(StepForm):
     until = date_field(_("Gia hạn đến ngày"))
 
 
+class WithdrawForm(StepForm):
+    decision_no = _text(_("Số quyết định đình chỉ giải quyết"))
+
+
 class DecideForm(StepForm):
     outcome = forms.ChoiceField(label=_("Kết quả"), choices=[])
     decision_no = _text(_("Số quyết định, kết luận, văn bản trả lời"), required=True)

@@ -1,47 +1,76 @@
-"""The documents of the complaint handling, as `thads.common.paper` bodies (printed to HTML,
-DOCX and PDF by the same renderers as the case documents):
+"""The documents of the complaint handling, drawn from the template catalogue (issue 11's
+templates as versioned data, family `complaint`: `documents.seed_complaints`). This module only
+supplies what the complaint handling knows — which template, the document's date and number, the
+values of its placeholders, the signer — and `common.paper.catalogue.catalogue_body` composes it
+with the template in force that day, printed by the same renderers as the case documents:
 
-- the notice of acceptance (thông báo thụ lý) of a letter accepted for resolution, and the
-  notice that a letter is not accepted (thông báo không thụ lý: not competent, ineligible,
-  guided or archived) — Luật THADS 2008, Điều 142 (thụ lý), Luật Khiếu nại 2011, Điều 27 and
-  Luật Tố cáo 2018, Điều 29 for the notices (the THADS-specific forms of TT 13/2021 are
-  unverified: oversight.md §E);
-- the forwarding letter (văn bản chuyển đơn) of a letter sent to the competent body;
-- the document resolving a matter: the decision on a complaint (first or second instance,
-  Luật THADS 2008, Điều 142–143), the decision to stop resolving it after a withdrawal, the
-  conclusion on a denunciation (Luật Tố cáo 2018, Điều 35) or the answer to a petition;
-- the minutes of a citizen reception session (biên bản tiếp công dân, Luật Tiếp công dân 2013,
-  Điều 25–28).
+- of a letter, the document of its handling (`letter_paper`): the notice of acceptance
+  (thông báo thụ lý) listing the matters opened; the notice of refusal (không thụ lý) of a letter
+  archived; the forwarding letter (văn bản chuyển đơn) of a letter sent to the competent body;
+  the guidance letter (văn bản hướng dẫn) of a letter whose sender is guided — numbered at
+  handling (`services.letters.paper_number`);
+- of a matter, the document resolving it (`matter_paper`): the decision on a complaint, first or
+  second instance, the decision to stop resolving it after a withdrawal (đình chỉ), the
+  conclusion on a denunciation, the answer to a petition — numbered as the resolver typed it;
+- the minutes of a dialogue step of a matter (biên bản đối thoại, `dialogue_paper`) and of a
+  citizen reception session (biên bản tiếp công dân, `minutes_paper`).
 
-A document whose act is recorded carries its date (and the decision its number); before that it
-is a draft ("DỰ THẢO", dated today). The agency block names the unit as it was on the day
-(`org.letterhead`); the head of the unit on that day signs. A denouncer's name is printed only
-for who may see it (`permissions.may_see_identity`); otherwise it reads as withheld.
+The agency block names the unit as it was on the document's date (`org.letterhead`); the head of
+the unit on that day signs. A denouncer's identity (Luật Tố cáo 2018, Điều 47) is printed only
+on the documents sent to the denouncer (the acceptance notice, the letters), and only for who
+may see it (`permissions.may_see_identity`); a document resolving a denunciation goes to the
+person denounced, so it never carries it, whoever prints it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import Any
 
-from thads.common.paper import Block, Body, Signature
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from thads.common.paper import Body
+from thads.common.paper.catalogue import catalogue_body, in_catalogue
 from thads.complaints.models import (
     Complaint,
     Handling,
     Matter,
     MatterKind,
     MatterOutcome,
+    MatterStep,
     ReceptionSession,
     StepKind,
 )
-from thads.org.letterhead import head_signature, header_for, unit_on
+from thads.org.letterhead import head_of, header_for, procuracy_name, unit_on
+from thads.org.models import Unit
 
 MISSING = "…"
 FILE_LINE = "Lưu: VT, hồ sơ giải quyết đơn."
 WITHHELD = "người tố cáo (thông tin được giữ bí mật theo Luật Tố cáo 2018, Điều 47)"
-BASIS_THADS = "Căn cứ Luật Thi hành án dân sự năm 2008 (sửa đổi, bổ sung);"
-BASIS_KN = "Căn cứ Luật Khiếu nại năm 2011;"
-BASIS_TC = "Căn cứ Luật Tố cáo năm 2018;"
-BASIS_TCD = "Căn cứ Luật Tiếp công dân năm 2013;"
+
+
+@dataclass(frozen=True)
+class LetterPaper:
+    """The one document a letter's handling issues: its page slug, template and the label of
+    its link on the letter's page."""
+
+    slug: str
+    code: str
+    link: str | Promise
+
+
+LETTER_PAPERS = {
+    Handling.THU_LY: LetterPaper("thong-bao-thu-ly", "kntc-tb-thu-ly", _("In thông báo thụ lý")),
+    Handling.LUU_DON: LetterPaper(
+        "thong-bao-khong-thu-ly", "kntc-tb-khong-thu-ly", _("In thông báo không thụ lý")
+    ),
+    Handling.CHUYEN_DON: LetterPaper("chuyen-don", "kntc-chuyen-don", _("In văn bản chuyển đơn")),
+    Handling.HUONG_DAN: LetterPaper("huong-dan", "kntc-huong-dan", _("In văn bản hướng dẫn")),
+}
+DIALOGUE = "kntc-bb-doi-thoai"
+RECEPTION = "kntc-bb-tiep-cong-dan"
 
 
 def day_text(day: dt.date | None) -> str:
@@ -59,103 +88,98 @@ def senders_text(letter: Complaint, show_identity: bool) -> str:
     return ", ".join(names) or MISSING
 
 
-def _letter_line(letter: Complaint, agency: str) -> str:
-    kind = letter.get_kind_display().lower()
-    return (
-        f"Ngày {day_text(letter.received_on)}, {agency} nhận được đơn {kind} (số vào sổ "
-        f"{letter.code})"
-    )
+def _kinds(kinds: set[str]) -> dict[str, bool]:
+    """The flags the templates' conditions read: which law the document rests on."""
+    return {
+        "khieu_nai": MatterKind.KHIEU_NAI in kinds,
+        "to_cao": MatterKind.TO_CAO in kinds,
+        "kien_nghi": bool(kinds & {MatterKind.KIEN_NGHI, MatterKind.PHAN_ANH}),
+    }
 
 
-def _bases(kind: str) -> list[str]:
-    return [BASIS_THADS, BASIS_TC if kind == MatterKind.TO_CAO else BASIS_KN]
+def _signer(unit: Unit, day: dt.date) -> str:
+    head = head_of(unit, day)
+    return head.staff.full_name if head else ""
+
+
+def _base(letter: Complaint, issuing: Unit, senders: str) -> dict[str, Any]:
+    return {
+        "agency": issuing.name,
+        "procuracy": procuracy_name(issuing),
+        "received_on": day_text(letter.received_on),
+        "kind_label": letter.get_kind_display().lower(),
+        "letter_code": letter.code,
+        "senders": senders,
+        "summary": letter.summary or MISSING,
+        "file_line": FILE_LINE,
+    }
+
+
+def complained_text(matter: Matter) -> str:
+    """Who (or what) the matter is about: the officer, else the decision or act named."""
+    if matter.subject_staff_id:
+        return matter.subject_staff.full_name
+    return matter.letter.subject_detail or matter.get_subject_role_display()
 
 
 # ---- letters ----------------------------------------------------------------------------------
 
 
-def acceptance_body(
+def letter_paper_of(letter: Complaint, today: dt.date) -> LetterPaper | None:
+    """The document the letter's handling issues: None before it is handled, for a duplicate
+    (archived with the letter it repeats, it issues nothing), and when the catalogue has no
+    version of its template on the handling date (before 2021: documents.seed_complaints)."""
+    paper = LETTER_PAPERS.get(letter.handling)
+    if paper is None or letter.duplicate_of_id:
+        return None
+    return paper if in_catalogue(paper.code, letter.handled_on or today) else None
+
+
+def refusal_reason(letter: Complaint, agency: str) -> str:
+    """Why a letter is not accepted, as the notice and the guidance letter write it."""
+    if letter.competent is False:
+        return f"không thuộc thẩm quyền giải quyết của {agency}"
+    if letter.eligible is False:
+        return f"không đủ điều kiện thụ lý ({letter.get_ineligible_reason_display().lower()})"
+    return "không phải thụ lý giải quyết"
+
+
+def letter_paper(
     letter: Complaint, matters: list[Matter], show_identity: bool, today: dt.date
 ) -> Body:
-    """Thông báo thụ lý giải quyết: the matters accepted, their resolver and deadline."""
+    """The document of the letter's handling, numbered and dated as handled."""
+    paper = letter_paper_of(letter, today)
+    if paper is None:
+        raise ValueError(f"{letter.code}: not handled, no document")
     day = letter.handled_on or today
-    agency = unit_on(letter.unit, day).name
-    who = senders_text(letter, show_identity)
-    blocks = [
-        Block(f"{_letter_line(letter, agency)} của {who}. Nội dung: {letter.summary or MISSING}."),
-        Block(f"{agency} thụ lý giải quyết các nội dung sau:"),
+    issuing = unit_on(letter.unit, day)
+    context = _base(letter, issuing, senders_text(letter, show_identity))
+    kinds = {m.kind for m in matters} or {letter.kind}
+    context.update(_kinds(kinds))
+    context["sent_to"] = letter.sent_to or MISSING
+    context["reason"] = refusal_reason(letter, issuing.name)
+    context["matters"] = [
+        {
+            "kind": m.get_kind_display(),
+            "instance": f", lần {m.instance}" if m.instance else "",
+            "code": m.code,
+            "accepted_on": day_text(m.accepted_on),
+            "resolver": m.resolver_unit.name,
+            "due_on": day_text(m.due_on),
+        }
+        for m in matters
     ]
-    for m in matters:
-        instance = f", lần {m.instance}" if m.instance else ""
-        blocks.append(
-            Block(
-                f"{m.get_kind_display()}{instance} (mã {m.code}), thụ lý ngày "
-                f"{day_text(m.accepted_on)}; cơ quan giải quyết: {m.resolver_unit.name}; thời "
-                f"hạn giải quyết đến ngày {day_text(m.due_on)}.",
-                style="article",
-            )
-        )
-    return Body(
-        header=header_for(letter.unit, day),
-        title="THÔNG BÁO",
-        subject="Về việc thụ lý giải quyết đơn",
-        bases=_bases(matters[0].kind if matters else letter.kind),
-        blocks=blocks,
-        recipients=[f"{who};", FILE_LINE],
-        signature=head_signature(letter.unit, day),
-        draft=letter.handled_on is None,
-    )
-
-
-def refusal_body(letter: Complaint, show_identity: bool, today: dt.date) -> Body:
-    """Thông báo không thụ lý (not competent, ineligible with its reason, guided, archived) or
-    the forwarding letter (văn bản chuyển đơn) of a letter sent to the competent body."""
-    day = letter.handled_on or today
-    agency = unit_on(letter.unit, day).name
-    who = senders_text(letter, show_identity)
-    opening = Block(
-        f"{_letter_line(letter, agency)} của {who}. Nội dung: {letter.summary or MISSING}."
-    )
-    if letter.handling == Handling.CHUYEN_DON:
-        return Body(
-            header=header_for(letter.unit, day),
-            title="",
-            subject="V/v chuyển đơn",
-            bases=[],
-            blocks=[
-                opening,
-                Block(
-                    f"Nội dung đơn không thuộc thẩm quyền giải quyết của {agency}. Căn cứ Luật "
-                    f"Khiếu nại năm 2011, Điều 27 và Luật Tố cáo năm 2018, Điều 24, {agency} "
-                    f"chuyển đơn đến {letter.sent_to or MISSING} để xem xét, giải quyết theo "
-                    "thẩm quyền và thông báo cho người gửi đơn biết."
-                ),
-            ],
-            recipients=[f"{letter.sent_to or MISSING};", f"{who} (để biết);", FILE_LINE],
-            signature=head_signature(letter.unit, day),
-            draft=letter.handled_on is None,
-        )
-    if letter.competent is False:
-        reason = "nội dung đơn không thuộc thẩm quyền giải quyết"
-    elif letter.eligible is False:
-        reason = f"đơn không đủ điều kiện thụ lý: {letter.get_ineligible_reason_display().lower()}"
-    else:
-        reason = "nội dung đơn không phải thụ lý giải quyết"
-    blocks = [opening, Block(f"{agency} không thụ lý giải quyết đơn vì {reason}.")]
-    if letter.handling == Handling.HUONG_DAN:
-        blocks.append(
-            Block(
-                f"Đề nghị người gửi đơn gửi đơn đến {letter.sent_to or MISSING} để được giải quyết."
-            )
-        )
-    return Body(
-        header=header_for(letter.unit, day),
-        title="THÔNG BÁO",
-        subject="Về việc không thụ lý giải quyết đơn",
-        bases=_bases(letter.kind),
-        blocks=blocks,
-        recipients=[f"{who};", FILE_LINE],
-        signature=head_signature(letter.unit, day),
+    people = {complained_text(m) for m in matters if m.kind == MatterKind.KHIEU_NAI}
+    if people and not context["to_cao"]:
+        # The person complained of is told of the acceptance; never the person denounced, to
+        # whom this notice would show the denouncer.
+        context["complained"] = ", ".join(sorted(people))
+    return catalogue_body(
+        paper.code,
+        day,
+        context,
+        header=header_for(letter.unit, day, letter.paper_no),
+        signer_name=_signer(issuing, day),
         draft=letter.handled_on is None,
     )
 
@@ -163,16 +187,29 @@ def refusal_body(letter: Complaint, show_identity: bool, today: dt.date) -> Body
 # ---- matters ----------------------------------------------------------------------------------
 
 
-def resolution_title(matter: Matter) -> tuple[str, str]:
-    """(title, subject) of the document resolving a matter, by its kind and outcome."""
+def matter_template(matter: Matter) -> str:
+    """The template resolving a matter, by its kind, instance and outcome."""
     if matter.outcome == MatterOutcome.RUT:
-        return "QUYẾT ĐỊNH", "Về việc đình chỉ giải quyết"
+        return "kntc-qd-dinh-chi"
     if matter.kind == MatterKind.TO_CAO:
-        return "KẾT LUẬN", "Nội dung tố cáo"
+        return "kntc-ket-luan-to-cao"
     if matter.kind in (MatterKind.KIEN_NGHI, MatterKind.PHAN_ANH):
-        return "", "V/v trả lời kiến nghị, phản ánh"
-    instance = "lần hai" if matter.instance == 2 else "lần đầu"
-    return "QUYẾT ĐỊNH", f"Về việc giải quyết khiếu nại {instance}"
+        return "kntc-tra-loi"
+    return "kntc-qd-lan-hai" if matter.instance == 2 else "kntc-qd-lan-dau"
+
+
+def matter_paper_available(matter: Matter, today: dt.date) -> bool:
+    """Whether the matter's resolving document has a template on its date (or today's)."""
+    return in_catalogue(matter_template(matter), matter.resolved_on or today)
+
+
+def dialogue_steps_printable(steps: list[MatterStep]) -> set[int]:
+    """The dialogue steps whose minutes the catalogue can print (by the step's date)."""
+    return {s.pk for s in steps if s.kind == StepKind.DOI_THOAI and in_catalogue(DIALOGUE, s.on)}
+
+
+def minutes_available(session: ReceptionSession) -> bool:
+    return in_catalogue(RECEPTION, session.held_on)
 
 
 VERDICTS = {
@@ -182,91 +219,104 @@ VERDICTS = {
 }
 
 
-def resolution_body(matter: Matter, show_identity: bool, today: dt.date) -> Body:
-    """The decision on a complaint, the stop after a withdrawal, the conclusion on a
-    denunciation or the answer to a petition, with the steps that led to it."""
-    day = matter.resolved_on or today
-    agency = unit_on(matter.resolver_unit, day).name
+def _matter_context(matter: Matter, issuing: Unit, show_identity: bool) -> dict[str, Any]:
     letter = matter.letter
-    who = senders_text(letter, show_identity)
-    title, subject = resolution_title(matter)
-    blocks = [
-        Block(
-            f"{_letter_line(letter, agency)} của {who}; thụ lý ngày {day_text(matter.accepted_on)}"
-            f" (mã {matter.code}). Nội dung: {matter.summary or letter.summary or MISSING}."
-        )
+    # A denunciation's documents reach the person denounced: never the denouncer's identity.
+    show = show_identity and matter.kind != MatterKind.TO_CAO
+    context = _base(letter, issuing, senders_text(letter, show))
+    context.update(_kinds({matter.kind}))
+    context.update(
+        {
+            "kind_label": matter.get_kind_display().lower(),
+            "matter_code": matter.code,
+            "accepted_on": day_text(matter.accepted_on),
+            "matter_summary": matter.summary or letter.summary or MISSING,
+            "complained": complained_text(matter),
+        }
+    )
+    return context
+
+
+def matter_paper(matter: Matter, show_identity: bool, today: dt.date) -> Body:
+    """The decision, conclusion or answer resolving the matter (a draft dated today until it
+    is resolved), with the verification and dialogue steps that led to it."""
+    day = matter.resolved_on or today
+    issuing = unit_on(matter.resolver_unit, day)
+    context = _matter_context(matter, issuing, show_identity)
+    steps = matter.steps.filter(kind__in=[StepKind.XAC_MINH, StepKind.DOI_THOAI])
+    context["steps"] = [
+        {"on": day_text(s.on), "kind": s.get_kind_display(), "note": s.note} for s in steps
     ]
-    for step in matter.steps.filter(kind__in=[StepKind.XAC_MINH, StepKind.DOI_THOAI]):
-        blocks.append(Block(f"Ngày {day_text(step.on)}: {step.get_kind_display()} — {step.note}"))
-    verdict = VERDICTS.get(matter.outcome)
+    context["verdict"] = VERDICTS.get(matter.outcome, MISSING)
+    context["measures"] = matter.measures or MISSING
     if matter.outcome == MatterOutcome.RUT:
-        blocks.append(
-            Block(
-                f"Đình chỉ giải quyết {matter.get_kind_display().lower()} mã {matter.code} do "
-                "người gửi đơn rút đơn.",
-                style="article",
-            )
-        )
-    elif verdict:
-        blocks.append(
-            Block(f"Nội dung {matter.get_kind_display().lower()} là {verdict}.", style="article")
-        )
-        blocks.append(Block(f"Biện pháp xử lý: {matter.measures or MISSING}.", style="article"))
-    elif matter.outcome == MatterOutcome.TRA_LOI:
-        blocks.append(Block(f"Trả lời: {matter.measures or MISSING}."))
-    else:
-        blocks.append(Block(f"Kết quả giải quyết: {MISSING}.", style="article"))
-    recipients = [f"{who};"]
-    if matter.subject_staff_id:
-        recipients.append(f"{matter.subject_staff.full_name} (người bị khiếu nại, tố cáo);")
-    return Body(
-        header=header_for(
-            matter.resolver_unit, day, matter.decision_no if matter.resolved_on else ""
-        ),
-        title=title,
-        subject=subject,
-        bases=_bases(matter.kind),
-        blocks=blocks,
-        recipients=[*recipients, FILE_LINE],
-        signature=head_signature(matter.resolver_unit, day),
+        withdrawal = matter.steps.filter(kind=StepKind.RUT_DON).last()
+        context["withdrawn_on"] = day_text(withdrawal.on if withdrawal else matter.resolved_on)
+        context["withdraw_note"] = withdrawal.note if withdrawal else ""
+    number = matter.decision_no if matter.resolved_on else ""
+    return catalogue_body(
+        matter_template(matter),
+        day,
+        context,
+        header=header_for(matter.resolver_unit, day, number),
+        signer_name=_signer(issuing, day),
         draft=matter.resolved_on is None,
+    )
+
+
+def dialogue_paper(step: MatterStep, show_identity: bool) -> Body:
+    """Biên bản đối thoại of a dialogue step (Luật Khiếu nại 2011: the resolver meets the
+    complainant and the person complained of): who took part, what each side said. Minutes
+    carry no number; the verifier (or the head) who held it records it."""
+    matter = step.matter
+    issuing = unit_on(matter.resolver_unit, step.on)
+    context = _matter_context(matter, issuing, show_identity)
+    host = matter.verifier.full_name if matter.verifier_id else _signer(issuing, step.on)
+    context.update(
+        {"dialogue_on": day_text(step.on), "dialogue_note": step.note, "host": host or MISSING}
+    )
+    return catalogue_body(
+        DIALOGUE,
+        step.on,
+        context,
+        header=header_for(matter.resolver_unit, step.on),
+        signer_name=host,
     )
 
 
 # ---- reception --------------------------------------------------------------------------------
 
 
-def minutes_body(session: ReceptionSession) -> Body:
+def minutes_paper(session: ReceptionSession) -> Body:
     """Biên bản tiếp công dân: when, where, who received, the counts, content and outcome."""
     day = session.held_on
-    agency = unit_on(session.unit, day).name
-    host = session.host.full_name if session.host_id else MISSING
-    leader = " (lãnh đạo tiếp)" if session.by_leader else ""
-    letters = list(session.letters.order_by("code").values_list("code", flat=True))
-    blocks = [
-        Block(
-            f"Hôm nay, ngày {day_text(day)}, tại {session.place or MISSING}, {agency} tổ chức "
-            f"tiếp công dân {session.get_form_display().lower()}; người tiếp: {host}{leader}."
-        ),
-        Block(
-            f"Số lượt tiếp: {session.visits}; số người: {session.people}; số vụ việc: "
-            f"{session.matters} ({session.matters_old} cũ, {session.matters_new} mới phát sinh),"
-            f" trong đó khiếu nại {session.about_khieu_nai}, tố cáo {session.about_to_cao}, "
-            f"kiến nghị, phản ánh {session.about_kien_nghi}; đoàn đông người: {session.groups} "
-            f"đoàn, {session.group_people} người, {session.group_matters} vụ việc."
-        ),
-        Block(f"Nội dung trình bày: {session.content or MISSING}."),
-        Block(f"Kết quả tiếp: {session.outcome or MISSING}."),
-    ]
-    if letters:
-        blocks.append(Block(f"Đơn nhận tại buổi tiếp (đã vào sổ): {', '.join(letters)}."))
-    return Body(
-        header=header_for(session.unit, day),
-        title="BIÊN BẢN",
-        subject="Tiếp công dân",
-        bases=[BASIS_TCD],
-        blocks=blocks,
-        recipients=[FILE_LINE],
-        signature=Signature(role="NGƯỜI TIẾP CÔNG DÂN", name=host if session.host_id else ""),
-        draft=False,
-    )
+    issuing = unit_on(session.unit, day)
+    host = session.host.full_name if session.host_id else ""
+    letters = session.letters.order_by("code").values_list("code", flat=True)
+    context = {
+        "agency": issuing.name,
+        "held_on": day_text(day),
+        "place": session.place or MISSING,
+        "form": session.get_form_display().lower(),
+        "host": host or MISSING,
+        "by_leader": " (lãnh đạo tiếp)" if session.by_leader else "",
+        "visits": session.visits,
+        "people": session.people,
+        "session_matters": session.matters,
+        "matters_old": session.matters_old,
+        "matters_new": session.matters_new,
+        "about_khieu_nai": session.about_khieu_nai,
+        "about_to_cao": session.about_to_cao,
+        "about_kien_nghi": session.about_kien_nghi,
+        "groups": session.groups,
+        "group_people": session.group_people,
+        "group_matters": session.group_matters,
+        "content": session.content or MISSING,
+        "outcome": session.outcome or MISSING,
+        "letters": ", ".join(letters),
+        "file_line": FILE_LINE,
+    }
+    return catalogue_body(
+        RECEPTION, day, context, header=header_for(session.unit, day),
+        signer_name=host,
+    )  # fmt: skip

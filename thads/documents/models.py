@@ -29,6 +29,16 @@ class SignerRule(models.TextChoices):
     OFFICER = "officer", _("Chấp hành viên")
     ACCOUNTANT = "accountant", _("Kế toán nghiệp vụ")
     CREDITOR = "creditor", _("Người yêu cầu thi hành án")
+    RECORDER = "recorder", _("Người lập biên bản")
+    RECEPTION = "reception", _("Người tiếp công dân")
+
+
+class Family(models.TextChoices):
+    """Whose documents a template makes: a case's (drafted and issued here), or those of the
+    complaint handling (composed by `thads.complaints` through `common.paper.catalogue`)."""
+
+    CASE = "case", _("Văn bản thi hành án")
+    COMPLAINT = "complaint", _("Văn bản giải quyết đơn thư")
 
 
 class Series(models.TextChoices):
@@ -39,6 +49,7 @@ class Series(models.TextChoices):
     BB = "BB", _("Biên bản")
     CV = "CV", _("Công văn, giấy báo, giấy triệu tập")
     KH = "KH", _("Kế hoạch")
+    KL = "KL", _("Kết luận")
     DON = "ĐƠN", _("Đơn")
 
 
@@ -46,6 +57,9 @@ class DocumentTemplate(models.Model):
     """One version of one template (biểu mẫu nghiệp vụ)."""
 
     code = models.SlugField(_("Mã mẫu"), max_length=40)
+    family = models.CharField(
+        _("Nhóm văn bản"), max_length=10, choices=Family.choices, default=Family.CASE
+    )
     official_code = models.CharField(_("Số hiệu mẫu chính thức"), max_length=40, blank=True)
     position = models.PositiveSmallIntegerField(_("Thứ tự trong danh mục"))
     title = models.CharField(_("Tên văn bản"), max_length=120)

@@ -1,5 +1,7 @@
 """What the documents app adds to the shell and the case page: the menu entries (registers,
-templates), the head's "chờ ký" home panel, the documents panel on the case page."""
+templates), the head's "chờ ký" home panel, the documents panel on the case page, and the
+catalogue's composer for the apps of its layer (`common.paper.catalogue`: the complaint
+handling's documents)."""
 
 from __future__ import annotations
 
@@ -67,6 +69,10 @@ def register() -> None:
 
     if number_issued not in number_users:
         number_users.append(number_issued)
+    from thads.common.paper.catalogue import register_catalogue
+    from thads.documents.rendering import catalogue_body, template_exists
+
+    register_catalogue(catalogue_body, template_exists)
     from thads.common.ui import HomePanel, MenuItem, register_home_panel, register_menu_item
 
     register_menu_item(

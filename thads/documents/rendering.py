@@ -6,15 +6,16 @@ Reads only; the formats themselves are `thads.common.paper`'s renderers.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db.models import Q, QuerySet
 
 from thads.cases.models import CaseEvent
 from thads.common.errors import DomainError
-from thads.common.paper import Body, render_docx, render_html, render_pdf
+from thads.common.paper import Body, Header, render_docx, render_html, render_pdf
 from thads.documents.compose import compose
 from thads.documents.context import case_context
-from thads.documents.models import Document, DocumentTemplate, SignerRule
+from thads.documents.models import Document, DocumentTemplate, Family, SignerRule
 from thads.org.letterhead import head_of, header_for, unit_on
 
 FORMATS = {
@@ -24,18 +25,29 @@ FORMATS = {
 }
 
 
-def templates_in_force(day: dt.date) -> QuerySet[DocumentTemplate]:
-    """Every template version in force on `day`, in catalogue order."""
-    return DocumentTemplate.objects.filter(
+def templates_in_force(
+    day: dt.date, family: str | None = Family.CASE
+) -> QuerySet[DocumentTemplate]:
+    """Every template version of `family` (None: every family) in force on `day`, in
+    catalogue order."""
+    rows = DocumentTemplate.objects.filter(
         Q(valid_to__isnull=True) | Q(valid_to__gte=day), valid_from__lte=day
-    ).order_by("position", "code")
+    )
+    if family is not None:
+        rows = rows.filter(family=family)
+    return rows.order_by("family", "position", "code")
 
 
 def template_in_force(code: str, day: dt.date) -> DocumentTemplate:
-    template = templates_in_force(day).filter(code=code).first()
+    template = templates_in_force(day, family=None).filter(code=code).first()
     if template is None:
         raise DomainError(f"Không có mẫu văn bản {code} áp dụng vào ngày {day:%d/%m/%Y}.")
     return template
+
+
+def template_exists(code: str, day: dt.date) -> bool:
+    """Whether a version of the template `code` is in force on `day` (any family)."""
+    return templates_in_force(day, family=None).filter(code=code).exists()
 
 
 def template_for_event(event_type: str, day: dt.date, act: dict | None = None) -> DocumentTemplate:
@@ -48,17 +60,6 @@ def template_for_event(event_type: str, day: dt.date, act: dict | None = None) -
     if candidates:
         return candidates[0]
     raise DomainError(f"Sự kiện này không có mẫu văn bản áp dụng vào ngày {day:%d/%m/%Y}.")
-
-
-def number_suffix(agency: str) -> str:
-    """The agency part of a document's number: "12/QĐ-CCTHADS", "12/QĐ-PTHADS"."""
-    if agency.startswith("Chi cục"):
-        return "CCTHADS"
-    if agency.startswith("Cục"):
-        return "CTHADS"
-    if agency.startswith("Phòng"):
-        return "PTHADS"
-    return "THADS"
 
 
 def _signer_name(rule: str, case, unit, day: dt.date) -> tuple[str, bool]:
@@ -119,10 +120,15 @@ def event_body(event: CaseEvent) -> Body:
     return compose(template, context, header=header, signer_name=name)
 
 
+def catalogue_body(code: str, day: dt.date, context: dict[str, Any], **options: Any) -> Body:
+    """The body of the template `code` in force on `day`, filled from a context another app
+    supplies (the complaint handling: `common.paper.catalogue`, registered at start-up);
+    `options` are `compose`'s (header, signer_name, draft)."""
+    return compose(template_in_force(code, day), context, **options)
+
+
 def blank_body(template: DocumentTemplate) -> Body:
     """A printable blank form (the creditor's request, form 1): no agency, no date."""
-    from thads.common.paper import Header
-
     header = Header(parent="", agency="", number="", place="……………", day=None)
     return compose(template, {}, header=header)
 

@@ -27,8 +27,7 @@ from thads.common.concurrency import ConcurrentEditError
 from thads.common.counters import counter_next
 from thads.common.errors import DomainError
 from thads.documents.models import Document, DocumentTemplate, Series
-from thads.documents.rendering import number_suffix
-from thads.org.letterhead import unit_on
+from thads.org.letterhead import number_suffix, unit_on
 from thads.org.models import Staff, Unit
 
 

@@ -70,15 +70,27 @@ def head_of(unit: Unit, day: dt.date) -> Membership | None:
     return None
 
 
+# The kinds of agency by the start of their name: (number suffix, the head's title).
+AGENCY_KINDS = [
+    ("Chi cục", "CCTHADS", "CHI CỤC TRƯỞNG"),
+    ("Cục", "CTHADS", "CỤC TRƯỞNG"),
+    ("Phòng", "PTHADS", "TRƯỞNG PHÒNG"),
+]
+OTHER_AGENCY = ("", "THADS", "THỦ TRƯỞNG")
+
+
+def _agency_kind(agency: str) -> tuple[str, str, str]:
+    return next((k for k in AGENCY_KINDS if agency.startswith(k[0])), OTHER_AGENCY)
+
+
 def head_title(agency: str) -> str:
     """The head's title on the signature block, from the agency's kind."""
-    if agency.startswith("Chi cục"):
-        return "CHI CỤC TRƯỞNG"
-    if agency.startswith("Cục"):
-        return "CỤC TRƯỞNG"
-    if agency.startswith("Phòng"):
-        return "TRƯỞNG PHÒNG"
-    return "THỦ TRƯỞNG"
+    return _agency_kind(agency)[2]
+
+
+def number_suffix(agency: str) -> str:
+    """The agency part of a document's number: "12/QĐ-CCTHADS", "12/QĐ-PTHADS"."""
+    return _agency_kind(agency)[1]
 
 
 def head_signature(unit: Unit, day: dt.date) -> Signature:

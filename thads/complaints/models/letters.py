@@ -147,6 +147,9 @@ class Complaint(Tracked):
     )
     handling = models.CharField(_("Xử lý"), max_length=12, choices=Handling.choices, blank=True)
     sent_to = models.CharField(_("Nơi chuyển đơn, hướng dẫn"), max_length=255, blank=True)
+    # The number of the document the handling issues (notice, forwarding or guidance letter),
+    # taken at handling from the unit's locked counter (services.letters.paper_number).
+    paper_no = models.CharField(_("Số văn bản xử lý đơn"), max_length=60, blank=True)
     resolved_on = models.DateField(_("Ngày giải quyết xong"), null=True, blank=True)
     result = models.CharField(
         _("Kết quả giải quyết"), max_length=15, choices=ComplaintResult.choices, blank=True

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from thads.cases.models import Case
 from thads.common.concurrency import update_with_version
-from thads.common.counters import next_serial_code
+from thads.common.counters import counter_next, counter_raise, next_serial_code
 from thads.common.errors import DomainError
 from thads.complaints import rules
 from thads.complaints.models import (
@@ -26,6 +26,7 @@ from thads.complaints.models import (
 )
 from thads.complaints.services.common import author, not_before, not_future
 from thads.complaints.services.matters import MatterInput, matter_accept
+from thads.org.letterhead import number_suffix, unit_on
 from thads.org.models import Unit
 
 D140 = "Luật THADS 2008, Điều 140 khoản 2"
@@ -221,6 +222,39 @@ def _check_handling(letter: Complaint, data: HandlingInput) -> None:
         )
 
 
+# The document each handling issues (Nghị định 30/2020/NĐ-CP: a notice "12/TB-PTHADS", a letter
+# "12/PTHADS"): accepted or archived → a notice (thông báo thụ lý / không thụ lý); forwarded or
+# guided → a letter (văn bản chuyển đơn, văn bản hướng dẫn).
+PAPER_SERIES = {
+    Handling.THU_LY: "TB",
+    Handling.LUU_DON: "TB",
+    Handling.CHUYEN_DON: "CV",
+    Handling.HUONG_DAN: "CV",
+}
+
+
+def paper_number(unit: Unit, handling: str, on: dt.date) -> str:
+    """The number of the handling's document, taken from the issuing unit's locked counter of
+    its series and year (no gap, no duplicate: `common.counters`); inside the handling's
+    transaction, so a refused handling gives its number back."""
+    issuing = unit_on(unit, on)
+    series = PAPER_SERIES[handling]
+    number = counter_next(issuing.code, f"complaints:{series}", on.year)
+    suffix = number_suffix(issuing.name)
+    return f"{number}/TB-{suffix}" if series == "TB" else f"{number}/{suffix}"
+
+
+def paper_number_used(letter: Complaint) -> None:
+    """A number written by an import ("12/TB-PTHADS", "12/PTHADS"): its series continues after
+    it, so the next handling of that unit and year never gives it again (`counter_raise`)."""
+    number, _slash, rest = letter.paper_no.partition("/")
+    if not (number.isdigit() and letter.handled_on):
+        return
+    series = "TB" if rest.startswith("TB-") else "CV"
+    issuing = unit_on(letter.unit, letter.handled_on)
+    counter_raise(issuing.code, f"complaints:{series}", letter.handled_on.year, int(number))
+
+
 @transaction.atomic
 def letter_handle(
     letter: Complaint,
@@ -231,11 +265,13 @@ def letter_handle(
     today: dt.date | None = None,
 ) -> Complaint:
     """Xử lý đơn: forward (chuyển đơn, `result` "chuyen"), guide, archive — the letter is then
-    settled that day — or accept (thụ lý), opening one matter per content of the letter."""
+    settled that day — or accept (thụ lý), opening one matter per content of the letter. The
+    document of the handling takes its number now (`paper_number`)."""
     not_future(data.on, today)
     _check_handling(letter, data)
     fields: dict[str, Any] = {
         "handled_on": data.on,
+        "paper_no": paper_number(letter.unit, data.handling, data.on),
         "handling": data.handling,
         "competent": data.competent,
         "eligible": data.eligible if data.competent else None,

@@ -221,10 +221,16 @@ def _settle_letter(letter: Complaint, by: Any) -> None:
 
 @transaction.atomic
 def matter_withdraw(
-    matter: Matter, *, on: dt.date, note: str, expected_version: int, by: Any = None
+    matter: Matter,
+    *,
+    on: dt.date,
+    note: str,
+    expected_version: int,
+    by: Any = None,
+    decision_no: str = "",
 ) -> Matter:
     """Rút đơn → quyết định đình chỉ giải quyết (Luật THADS 2008, Điều 141; Luật Khiếu nại
-    Điều 10)."""
+    Điều 10), with its number when it is known (typed like the decision's)."""
     _open(matter)
     not_before(on, matter.accepted_on, _("ngày thụ lý"))
     not_future(on)
@@ -234,6 +240,7 @@ def matter_withdraw(
         author(by),
         resolved_on=on,
         outcome=MatterOutcome.RUT,
+        decision_no=decision_no.strip(),
         suspension_ended_on=on if matter.is_suspended else matter.suspension_ended_on,
     )
     _step(matter, StepKind.RUT_DON, on, note, by)

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from thads.common.parameters import int_param
 from thads.common.periods import report_year_bounds, report_year_of
 from thads.common.views import run_service
-from thads.complaints import permissions, rules, selectors, services
+from thads.complaints import papers, permissions, rules, selectors, services
 from thads.complaints.forms import AttachmentForm, HandlingForm, LetterForm, SenderFormSet
 from thads.complaints.models import ComplaintKind, ComplaintRule, Handling, MatterKind
 from thads.complaints.views.common import require, scope_ids
@@ -165,6 +165,7 @@ def letter_context(request, letter) -> dict:
         "barred": limit is not None and limit.is_barred(letter.received_on),
         "handling_due": rules.handling_deadline(letter.received_on),
         "duplicates": list(letter.duplicates.all()),
+        "letter_paper": papers.letter_paper_of(letter, timezone.localdate()),
         "attachments": list(letter.attachments.select_related("uploaded_by").defer("content")),
         "may_see_attachments": permissions.may_see_attachments(access, letter, matters),
         "may_attach": permissions.may_attach(access, letter),

@@ -13,8 +13,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from thads.common.views import run_service
-from thads.complaints import permissions, rules, selectors, services
-from thads.complaints.forms_matters import DecideForm, ExtendForm, StepForm, VerifierForm
+from thads.complaints import papers, permissions, rules, selectors, services
+from thads.complaints.forms_matters import (
+    DecideForm,
+    ExtendForm,
+    StepForm,
+    VerifierForm,
+    WithdrawForm,
+)
 from thads.complaints.models import StepKind
 from thads.complaints.views.common import require, scope_ids
 from thads.org.models import Staff
@@ -28,7 +34,7 @@ ACTIONS = {
     "tam-dung": (StepKind.TAM_DUNG, StepForm),
     "huy-tam-dung": (StepKind.HUY_TAM_DUNG, StepForm),
     "gia-han": (StepKind.GIA_HAN, ExtendForm),
-    "rut-don": (StepKind.RUT_DON, StepForm),
+    "rut-don": (StepKind.RUT_DON, WithdrawForm),
     "giai-quyet": (StepKind.GIAI_QUYET, DecideForm),
 }
 VERIFIER_ACTIONS = frozenset({"xac-minh", "doi-thoai"})
@@ -59,6 +65,7 @@ def matter_detail(request, pk: int):
     matters = selectors.letter_matters(letter)
     today = timezone.localdate()
     may_work = permissions.may_work_matter(access, matter)
+    steps = list(matter.steps.select_related("recorded_by"))
     actions = [
         (slug, label)
         for slug, label in available_actions(matter)
@@ -73,7 +80,9 @@ def matter_detail(request, pk: int):
             "unit": matter.resolver_unit,
             "senders": list(letter.senders.all()),
             "may_see_identity": permissions.may_see_identity(access, letter, matters),
-            "steps": list(matter.steps.select_related("recorded_by")),
+            "steps": steps,
+            "resolution_printable": papers.matter_paper_available(matter, today),
+            "dialogue_minutes": papers.dialogue_steps_printable(steps),
             "actions": actions if may_work else [],
             "overdue": rules.is_overdue(matter.due_on, matter.resolved_on, today),
             "nav_active": "complaints_matters",
@@ -111,7 +120,12 @@ def _run(request, matter, slug: str, data: dict):
         )
     if slug == "rut-don":
         return lambda: services.matter_withdraw(
-            matter, on=on, note=note, expected_version=version, by=by
+            matter,
+            on=on,
+            note=note,
+            expected_version=version,
+            by=by,
+            decision_no=data.get("decision_no", ""),
         )
     return lambda: services.matter_decide(
         matter,

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from thads.common.parameters import int_param
 from thads.common.periods import report_year_bounds, report_year_of
 from thads.common.views import run_service
-from thads.complaints import permissions, selectors
+from thads.complaints import papers, permissions, selectors
 from thads.complaints.forms_matters import SessionForm
 from thads.complaints.services.reception import COUNTS, SessionInput, session_record
 from thads.complaints.views.common import require, scope_ids
@@ -110,6 +110,7 @@ def session_detail(request, pk: int):
             "unit": session.unit,
             "letters": list(session.letters.order_by("code")),
             "may_register": permissions.may_register(request.access, session.unit),
+            "minutes_printable": papers.minutes_available(session),
             "nav_active": "complaints_reception",
         },
     )

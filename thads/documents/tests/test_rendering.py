@@ -15,10 +15,10 @@ from thads.documents.models import Document, DocumentTemplate
 from thads.documents.rendering import (
     blank_body,
     document_body,
-    number_suffix,
     render,
     templates_in_force,
 )
+from thads.org.letterhead import number_suffix
 from thads.org.models import Unit
 from thads.testing.cases import new_case
 from thads.testing.documents import docx_text, sample_act

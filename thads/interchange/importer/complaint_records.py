@@ -35,6 +35,7 @@ from thads.complaints.models import (
     StepKind,
     SubjectRole,
 )
+from thads.complaints.services.letters import paper_number_used
 from thads.complaints.services.reception import COUNTS as SESSION_COUNTS
 from thads.interchange.importer.records import _Invalid
 
@@ -90,6 +91,7 @@ FIELDS: dict[str, list[tuple[str, str, Any, bool]]] = {
         ("ineligible_reason", "ineligible_reason", _choices(IneligibleReason), False),
         ("handling", "handling", _choices(Handling), False),
         ("sent_to", "sent_to", "text", False),
+        ("paper_no", "paper_no", "text", False),
         ("resolved_on", "resolved_on", "date", False),
         ("result", "result", _choices(ComplaintResult), False),
     ],
@@ -369,6 +371,7 @@ def write(records: list[dict], units: dict, staff: dict, case_ids: dict[str, int
         for rec in ready or pending[:1]:
             letter = Complaint.objects.create(**look.fields(rec))
             look.ids["letter"][letter.code] = letter.pk
+            paper_number_used(letter)
             Sender.objects.bulk_create(
                 Sender(letter=letter, position=i, **s) for i, s in enumerate(rec["senders"], 1)
             )

@@ -45,7 +45,7 @@ LETTER = {
     "reception": "TN-SC/2022-03-01/1", "stage": "coercion", "decision_known_on": "2022-02-20",
     "obstacle_days": 2, "obstacle_reason": "Ốm", "handled_on": "2022-03-03",
     "competent": True, "eligible": True, "ineligible_reason": "", "handling": "thu_ly",
-    "sent_to": "", "resolved_on": "2022-04-01", "result": "sai",
+    "sent_to": "", "paper_no": "4/TB-CCTHADS", "resolved_on": "2022-04-01", "result": "sai",
     "senders": [
         {"name": "Trần Thị Bích", "id_number": "019180000123", "address": "Sông Công",
          "phone": "0912345678", "is_representative": True, "authorisation": "GUQ 1/2022"},
@@ -57,7 +57,7 @@ DUPLICATE = {
     **LETTER, "code": "TN-SC/DON/2022/002", "received_on": "2022-03-10", "channel": "buu_chinh",
     "duplicate_of": "TN-SC/DON/2022/001", "reception": None, "is_dong_nguoi": False,
     "stage": "", "decision_known_on": None, "obstacle_days": 0, "obstacle_reason": "",
-    "handled_on": None, "competent": None, "eligible": None, "handling": "",
+    "handled_on": None, "competent": None, "eligible": None, "handling": "", "paper_no": "",
     "resolved_on": None, "result": "", "senders": [LETTER["senders"][0]],
 }  # fmt: skip
 MATTER = {

@@ -1106,32 +1106,37 @@ ENDPOINTS += [
 # by the same people as letters.
 
 
-def _matter_in(unit: Unit):
+def _handled_letter(unit: Unit, summary: str, kind: str, **handling):
+    """The unit's letter `summary` (kind `kind`), handled as `handling` says on the matrix day;
+    entered once per test."""
     from thads.complaints import services as complaint_services
-    from thads.complaints.models import Matter
+    from thads.complaints.models import Complaint
 
-    matter = Matter.objects.filter(resolver_unit=unit, summary="MATRIX-VV").first()
-    if matter is not None:
-        return matter
+    letter = Complaint.objects.filter(unit=unit, summary=summary).first()
+    if letter is not None:
+        return letter
     day = _case_day(unit)
     letter = complaint_services.letter_register(
         unit,
         complaint_services.LetterInput(
-            kind="kien_nghi",
+            kind=kind,
             received_on=day,
-            summary="MATRIX-VV",
+            summary=summary,
             senders=[complaint_services.SenderInput("Phạm Văn Hải")],
         ),
     )
-    complaint_services.letter_handle(
+    return complaint_services.letter_handle(
         letter,
-        complaint_services.HandlingInput(
-            on=day,
-            handling="thu_ly",
-            matters=[complaint_services.MatterInput(kind="kien_nghi")],
-        ),
+        complaint_services.HandlingInput(on=day, **handling),
         expected_version=letter.version,
     )
+
+
+def _matter_in(unit: Unit):
+    from thads.complaints import services as complaint_services
+
+    matters = [complaint_services.MatterInput(kind="kien_nghi")]
+    letter = _handled_letter(unit, "MATRIX-VV", "kien_nghi", handling="thu_ly", matters=matters)
     return letter.matters.get()
 
 
@@ -1173,6 +1178,27 @@ def _session_in(unit: Unit):
             about_kien_nghi=1,
         ),  # fmt: skip
     )
+
+
+def _dialogue_in(unit: Unit):
+    """A dialogue step of the matrix matter (its minutes: biên bản đối thoại)."""
+    from thads.complaints import services as complaint_services
+
+    matter = _matter_in(unit)
+    step = matter.steps.filter(kind="doi_thoai", note="MATRIX-DT").first()
+    if step is not None:
+        return step
+    return complaint_services.matter_record(
+        matter, "doi_thoai", on=_case_day(unit), note="MATRIX-DT"
+    )
+
+
+def _guided_in(unit: Unit):
+    """A letter whose sender is guided to the competent body (its guidance letter)."""
+    return _handled_letter(
+        unit, "MATRIX-HD", "khieu_nai", handling="huong_dan", competent=False,
+        sent_to="Tòa án nhân dân tỉnh",
+    )  # fmt: skip
 
 
 ENDPOINTS += [
@@ -1220,6 +1246,24 @@ ENDPOINTS += [
                 "complaints:paper_file",
                 args=["thong-bao-thu-ly", _matter_in(s.unit).letter_id, "docx"],
             ),
+            None,
+        ),
+    ),
+    Endpoint(
+        "complaints:paper",
+        "GET",
+        READ,
+        lambda s: (
+            reverse("complaints:paper", args=["bien-ban-doi-thoai", _dialogue_in(s.unit).pk]),
+            None,
+        ),
+    ),
+    Endpoint(
+        "complaints:paper_file",
+        "GET",
+        READ,
+        lambda s: (
+            reverse("complaints:paper_file", args=["huong-dan", _guided_in(s.unit).pk, "docx"]),
             None,
         ),
     ),
