@@ -250,11 +250,18 @@ def _detail_names(events: list[CaseEvent], case: Case) -> dict:
     return names
 
 
-def timeline(case: Case) -> list[TimelineEntry]:
-    """The case's events in effective order, with corrections linked both ways."""
-    events = list(
+def case_events(case: Case) -> list[CaseEvent]:
+    """Every event of the case (corrections included) in effective order, with what the timeline
+    shows: read once for the case page's deadlines, actions, money and timeline."""
+    return list(
         case.events.select_related("recorded_by", "to_unit", "corrects").order_by("on", "seq")
     )
+
+
+def timeline(case: Case, events: list[CaseEvent] | None = None) -> list[TimelineEntry]:
+    """The case's events in effective order, with corrections linked both ways (`events`:
+    `case_events(case)` when the caller has them)."""
+    events = case_events(case) if events is None else events
     corrected_by = {e.corrects_id: e for e in events if e.corrects_id}
     names = _detail_names(events, case)
     entries = []
@@ -273,10 +280,15 @@ def timeline(case: Case) -> list[TimelineEntry]:
     return entries
 
 
-def actions_for(access: Access, case: Case, today: dt.date | None = None) -> list[tuple[str, str]]:
+def actions_for(
+    access: Access,
+    case: Case,
+    today: dt.date | None = None,
+    events: list[CaseEvent] | None = None,
+) -> list[tuple[str, str]]:
     """(type, name) of the events the law allows now (state and history: the transition
-    table's `available_events`) and the user may record."""
-    events = list(case.events.all())
+    table's `available_events`) and the user may record (`events`: all the case's, if read)."""
+    events = list(case.events.all()) if events is None else events
     snapshot = replay(case.amount, events)
     kinds = available_events(
         case_facts(case), snapshot, effective_events(events), today or timezone.localdate()
@@ -289,19 +301,14 @@ def actions_for(access: Access, case: Case, today: dt.date | None = None) -> lis
 
 
 def money_summary(case: Case) -> dict[str, int]:
-    """Owed, collected, reduced, remainder (đồng), from the event-derived summary columns."""
-    paid_out = (
-        case.events.filter(type=EventType.CHI_TRA, corrected_by__isnull=True).aggregate(
-            s=Sum("amount")
-        )["s"]
-        or 0
-    )
+    """Owed, collected, reduced, remainder, paid out (đồng): the event-derived summary columns
+    (`paid_out`: the effective payouts, replayed by cases.state and written by the services)."""
     return {
         "owed": case.amount,
         "collected": case.collected,
         "reduced": case.reduced,
         "remainder": case.remainder,
-        "paid_out": paid_out,
+        "paid_out": case.paid_out,
     }
 
 

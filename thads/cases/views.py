@@ -154,8 +154,9 @@ def case_detail(request, pk: int):
     access = request.access
     case = case_for_read_or_404(request.access, pk)
     today = timezone.localdate()
-    deadlines = case_deadlines(case, today=today)
-    actions = selectors.actions_for(access, case, today)
+    events = selectors.case_events(case)  # one read for the deadlines, actions, money, timeline
+    deadlines = case_deadlines(case, events, today=today)
+    actions = selectors.actions_for(access, case, today, events)
     # Registered views (e.g. the ledger's payment) replace the generic one.
     links = [
         stages.Action(kind, name, case_actions.action_url(case, kind)) for kind, name in actions
@@ -169,7 +170,7 @@ def case_detail(request, pk: int):
         "obligations": case.obligations.select_related("payee"),
         "money": selectors.money_summary(case),
         "deadlines": [(d, d.status(today)) for d in deadlines],
-        "timeline": selectors.timeline(case),
+        "timeline": selectors.timeline(case, events),
         "actions": actions,
         "action_stages": main_stages,
         "other_stages": other_stages,

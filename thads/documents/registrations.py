@@ -36,9 +36,11 @@ def to_sign(request, unit) -> dict | None:
     if unit is None or access.role not in {Role.HEAD, Role.DEPUTY, Role.OFFICER}:
         return None
     drafts = waiting_for_signature(access, unit)
-    if access.role == Role.OFFICER and not drafts:
+    count = drafts.count()
+    if access.role == Role.OFFICER and not count:
         return None
-    return {"drafts": drafts[:10], "count": len(drafts)}
+    shown = list(drafts.select_related("template", "case")[:10]) if count else []
+    return {"drafts": shown, "count": count}
 
 
 def case_panel(request, case) -> dict:

@@ -73,20 +73,19 @@ def procuracy_template_ids() -> list[int]:
     return [pk for pk, rule in rules if "procuracy" in (rule or [])]
 
 
-def waiting_for_signature(access: Access, unit: Unit) -> list[Document]:
+def waiting_for_signature(access: Access, unit: Unit) -> QuerySet[Document]:
     """Drafts of the unit the user may sign now: the head sees the agency's decisions, an
-    officer what the law lets him sign on his own cases."""
+    officer what the law lets him sign on his own cases. Not read yet: the home panel counts
+    them and reads the first few (`select_related` what it shows)."""
     units = scope_unit_ids(unit)
-    rows = _base().filter(status=Document.Status.DRAFT, case__unit_id__in=units)
+    rows = Document.objects.filter(status=Document.Status.DRAFT, case__unit_id__in=units)
     if access.role in {Role.HEAD, Role.DEPUTY} or access.is_superuser:
-        return list(rows.order_by("doc_date", "pk"))
+        return rows.order_by("doc_date", "pk")
     if access.role == Role.OFFICER:
-        return list(
-            rows.filter(
-                template__signer_rule=SignerRule.OFFICER, case__officer__user_id=access.user_id
-            ).order_by("doc_date", "pk")
-        )
-    return []
+        return rows.filter(
+            template__signer_rule=SignerRule.OFFICER, case__officer__user_id=access.user_id
+        ).order_by("doc_date", "pk")
+    return Document.objects.none()
 
 
 def years_of(unit: Unit) -> list[int]:

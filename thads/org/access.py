@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from thads.common.request_memo import memoised
 from thads.org.models import Membership, Role, Staff, Unit
 
 LEADER_ROLES = frozenset(
@@ -64,7 +65,11 @@ class Access:
 
 
 def _all_units() -> list[Unit]:
-    return list(Unit.objects.only("id", "parent_id", "successor_id", "path", "level"))
+    """The unit tree (a few dozen rows), read once per page (`common.request_memo`)."""
+    return memoised(
+        "org.access.units",
+        lambda: list(Unit.objects.only("id", "parent_id", "successor_id", "path", "level")),
+    )
 
 
 def scope_unit_ids(root: Unit, units: list[Unit] | None = None) -> frozenset[int]:

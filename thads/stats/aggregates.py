@@ -21,6 +21,7 @@ import datetime as dt
 from django.db import connection, transaction
 
 from thads.common.replica import on_primary
+from thads.common.request_memo import in_reading_request, memoised
 from thads.stats.buckets import counted_money_terms
 from thads.stats.models import AggregatePeriod
 from thads.stats.sql import bucket_columns, contribution_columns
@@ -142,12 +143,28 @@ def is_month_end_period(start: dt.date, end: dt.date) -> bool:
 @on_primary()
 def period_id_for(start: dt.date, end: dt.date, *, materialise: bool = True) -> int | None:
     """The materialised period (S, T), filled on first use when it is a month-end period."""
-    found = AggregatePeriod.objects.filter(start_on=start, end_on=end).values_list("pk", flat=True)
-    if found:
-        return found[0]
+    found = _known_period(start, end)
+    if found is not None:
+        return found
     if not materialise or not is_month_end_period(start, end):
         return None
     return materialise_period(start, end)
+
+
+def _known_period(start: dt.date, end: dt.date) -> int | None:
+    """The id of the materialised period (start, end), if any. A page reads them all once
+    (`common.request_memo`: the cockpit's trend asks for 24); elsewhere, one indexed lookup."""
+    if not in_reading_request():
+        rows = AggregatePeriod.objects.filter(start_on=start, end_on=end)
+        return rows.values_list("pk", flat=True).first()
+    known = memoised(
+        "stats.aggregate_periods",
+        lambda: {
+            (s, e): pk
+            for s, e, pk in AggregatePeriod.objects.values_list("start_on", "end_on", "pk")
+        },
+    )
+    return known.get((start, end))
 
 
 @transaction.atomic

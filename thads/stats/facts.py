@@ -15,6 +15,7 @@ from thads.cases.deadlines import case_deadlines
 from thads.cases.models import TERMINAL_STATES, Case, CaseEvent
 from thads.cases.state import CaseSnapshot, EventLike, apply_event, effective_events
 from thads.common.replica import on_primary
+from thads.common.request_memo import first_in_request
 from thads.stats import aggregates
 from thads.stats.models import CaseFact, FillState, OpenDeadline, StateInterval
 
@@ -205,7 +206,10 @@ def stale_case_ids(*, full: bool = False) -> list[int]:
 
 @on_primary()
 def refresh_facts(*, full: bool = False) -> int:
-    """Bring the facts up to date before a report; returns the number of cases rebuilt."""
+    """Bring the facts up to date before a report; returns the number of cases rebuilt. Once
+    per page (`common.request_memo`): a page's several reports read the same facts."""
+    if not full and not first_in_request("stats.refresh_facts"):
+        return 0
     newest = settled = None
     if connection.vendor == "postgresql":
         newest, settled = _history_ids()

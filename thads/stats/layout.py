@@ -13,6 +13,7 @@ from thads.cases.models import CaseEvent
 from thads.common.form_sources import FormSource, form_source
 from thads.common.money import rate
 from thads.common.periods import Period
+from thads.common.request_memo import memoised
 from thads.org.models import Unit
 from thads.stats.buckets import RATE, TERM, Check
 from thads.stats.models import FormDefinition
@@ -24,11 +25,15 @@ class FormNotFound(LookupError):
 
 
 def definition_for(code: str, on: dt.date) -> FormDefinition:
-    """The definition of form `code` in force on `on` (the latest effective_from ≤ on)."""
-    definition = (
-        FormDefinition.objects.filter(code=code, effective_from__lte=on)
-        .order_by("-effective_from")
-        .first()
+    """The definition of form `code` in force on `on` (the latest effective_from ≤ on); read
+    once per page (`common.request_memo`)."""
+    definition = memoised(
+        ("stats.form_definition", code, on),
+        lambda: (
+            FormDefinition.objects.filter(code=code, effective_from__lte=on)
+            .order_by("-effective_from")
+            .first()
+        ),
     )
     if definition is None:
         raise FormNotFound(f"Không có biểu số {code} áp dụng vào ngày {on:%d/%m/%Y}.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from thads.common.periods import Period
+from thads.common.request_memo import memoised
 from thads.org.access import scope_unit_ids
 from thads.org.models import Staff, Unit
 from thads.stats.buckets import (
@@ -107,8 +108,11 @@ class UnitNode:
 
 
 def unit_nodes() -> list[UnitNode]:
-    """Every unit as a `UnitNode` (one query, tuples only)."""
-    return [UnitNode(*values) for values in Unit.objects.values_list(*UNIT_COLUMNS)]
+    """Every unit as a `UnitNode` (one query, tuples only; once per page: `request_memo`)."""
+    return memoised(
+        "stats.unit_nodes",
+        lambda: [UnitNode(*values) for values in Unit.objects.values_list(*UNIT_COLUMNS)],
+    )
 
 
 UNIT_COLUMNS = ("id", *UnitNode.__slots__[1:])

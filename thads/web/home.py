@@ -12,7 +12,7 @@ Each context function returns None for the users it does not serve.
 
 from __future__ import annotations
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Sum, prefetch_related_objects
 from django.utils import timezone
 
 from thads.common.ui import HomePanel, register_home_panel
@@ -43,9 +43,7 @@ def my_deadlines(request, unit):
     if staff is None or _role(request) not in CASE_HOLDERS:
         return None
     today = timezone.localdate()
-    cases = list(
-        selectors.officer_unfinished_cases(access, unit, staff).prefetch_related("parties")
-    )
+    cases = list(selectors.officer_unfinished_cases(access, unit, staff))
     if not cases and _role(request) != Role.OFFICER:
         return None  # a head or deputy holding no case of its own: nothing to show here
     by_case = {c.pk: c for c in cases}
@@ -62,13 +60,15 @@ def my_deadlines(request, unit):
         cases,
         key=lambda c: (first_due[c.pk].due if c.pk in first_due else today.max, c.accepted_on),
     )
+    shown = ordered[:LIST_SIZE]
+    prefetch_related_objects(shown, "parties")  # the debtors of the cases shown, one query
     return {
         "today": today,
         "counts": {k: len(v) for k, v in groups.items()},
         "urgent": urgent[:LIST_SIZE],
         "more_urgent": max(0, len(urgent) - LIST_SIZE),
         "open_count": len(cases),
-        "cases": [(c, first_due.get(c.pk)) for c in ordered[:LIST_SIZE]],
+        "cases": [(c, first_due.get(c.pk)) for c in shown],
     }
 
 

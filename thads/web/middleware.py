@@ -44,11 +44,17 @@ class ForcedPasswordChangeMiddleware:
             user is not None
             and user.is_authenticated
             and not request.path.startswith(self.ALLOWED)
-            and getattr(getattr(user, "staff", None), "must_change_password", False)
+            and getattr(self._staff(request, user), "must_change_password", False)
         ):
             messages.warning(request, _("Mật khẩu của bạn là mật khẩu tạm thời: hãy đổi mật khẩu."))
             return redirect(reverse("password_change"))
         return self.get_response(request)
+
+    @staticmethod
+    def _staff(request, user):
+        """The request's Access has read the staff record already (org.middleware)."""
+        access = getattr(request, "access", None)
+        return access.staff if access is not None else getattr(user, "staff", None)
 
 
 class HostileInputMiddleware:

@@ -1,5 +1,6 @@
 """Login throttling, CSRF, secure headers, sessions, password change, logout."""
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -7,12 +8,17 @@ import sys
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.sessions.models import Session
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from thads.org.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
+TWO_MINUTES = dt.timedelta(minutes=2)
 
 
 @pytest.fixture
@@ -102,7 +108,9 @@ def test_pages_have_no_inline_scripts(client, user):
 def test_session_settings():
     assert settings.SESSION_COOKIE_AGE == 8 * 60 * 60
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    # The idle timeout comes from web.sessions (tests below), not from a write on every page.
+    assert settings.SESSION_ENGINE == "thads.web.sessions"
+    assert settings.SESSION_SAVE_EVERY_REQUEST is False
     assert settings.SESSION_COOKIE_HTTPONLY is True
     assert settings.SESSION_COOKIE_SAMESITE == "Lax"
 
@@ -114,6 +122,42 @@ def test_session_cookie_is_http_only_and_expires_with_the_browser(client, user):
     assert cookie["samesite"] == "Lax"
     assert not cookie["max-age"]  # a browser-session cookie
     assert client.session.get_expiry_age() == 8 * 60 * 60
+
+
+def _sign_in(client) -> Session:
+    response = client.post(reverse("login"), {"username": "canbo", "password": DEMO_PASSWORD})
+    assert response.status_code == 302
+    return Session.objects.get(session_key=client.session.session_key)
+
+
+def test_a_page_after_sign_in_writes_no_session(client, user):
+    """No UPDATE of the session row per page (web.sessions): the row is a minute fresh."""
+    _sign_in(client)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("web:home"))
+    assert response.status_code == 200
+    session_sql = [q["sql"] for q in queries if "django_session" in q["sql"]]
+    assert session_sql and all(sql.lstrip().upper().startswith("SELECT") for sql in session_sql)
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
+
+
+def test_a_working_user_keeps_eight_hours_from_its_last_page(client, user):
+    row = _sign_in(client)
+    age = dt.timedelta(seconds=settings.SESSION_COOKIE_AGE)
+    # Saved 2 minutes ago (more than the refresh interval): this page moves the expiry.
+    Session.objects.filter(pk=row.pk).update(expire_date=timezone.now() + age - TWO_MINUTES)
+    before = timezone.now()
+    assert client.get(reverse("web:home")).status_code == 200
+    row.refresh_from_db()
+    assert before + age <= row.expire_date <= timezone.now() + age
+
+
+def test_a_session_idle_for_eight_hours_is_signed_out(client, user):
+    row = _sign_in(client)
+    Session.objects.filter(pk=row.pk).update(expire_date=timezone.now() - dt.timedelta(seconds=1))
+    response = client.get(reverse("web:home"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
 
 
 def _production_value(expression: str, **env: str) -> subprocess.CompletedProcess:
