@@ -2,14 +2,22 @@
 
     # the server: PostgreSQL, demo province, production settings (docs/performance.md)
     .venv/bin/python -m bench.load http://127.0.0.1:8000 --users 50 --seconds 120
+    .venv/bin/python -m bench.load http://127.0.0.1:8000 --users 50 --seconds 120 --stress
 
 Users are the demo roles: officers (`chv`) on their home page, case pages and searches; clerks
 (`thuky`) recording payments on cases of their unit; heads (`truongphong`, `phophong`) on the
-forms; leaders (`lanhdao`, `trunguong`) on the cockpit and drill-downs. Each user signs in, then
-loops (a think time of 0,2–1 s) until the time is up; at most `--users` requests are in flight.
+forms; leaders (`lanhdao`, `trunguong`) on the cockpit and drill-downs. Each user signs in (the
+sign-ins spread over `--ramp` seconds), then loops until the time is up, waiting a think time
+drawn uniformly from `--think MIN MAX` seconds after each page: by default 1–5 s (locust's
+customary `between(1, 5)`; a person reading a case page clicks every several seconds, so this is
+still a busy office), `--stress` 0,2–1 s (each user clicks ~1,6 times a second: about five times
+the default's rate). At most `--users` requests are in flight.
 Prints p50/p95/p99 per page kind and the errors. After the run, the ledger check: every payment
 answered "recorded" is in the database exactly once (matched by its unique note), and no other
 payment with this run's tag exists (`--database-check`: needs DATABASE_URL of the server).
+`--server-pid` (the gunicorn master's pid) adds the CPU time the server's processes used during
+the run (with `--database-check`, also the PostgreSQL backends of its database): CPU
+milliseconds per request, a figure that does not depend on what else loads the machine.
 Only loopback addresses are accepted.
 """
 
@@ -26,6 +34,7 @@ import sys
 import time
 import uuid
 from collections import defaultdict
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
@@ -140,7 +149,19 @@ class User:
             self.payments.append(note)
 
 
-async def run(base: str, users: int, seconds: float, https: bool, tag: str):
+THINK = (1.0, 5.0)  # seconds between two pages of one user, by default
+STRESS_THINK = (0.2, 1.0)  # --stress
+
+
+async def run(
+    base: str,
+    users: int,
+    seconds: float,
+    https: bool,
+    tag: str,
+    think: tuple[float, float] = THINK,
+    ramp: float = 2.0,
+):
     timings: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, list[str]] = defaultdict(list)
     payments: list[str] = []
@@ -149,13 +170,13 @@ async def run(base: str, users: int, seconds: float, https: bool, tag: str):
     deadline = time.monotonic() + seconds
 
     async def life(user: User) -> None:
-        await asyncio.sleep(random.random() * 2)
+        await asyncio.sleep(random.random() * ramp)
         if not await user.login():
             errors["login"].append(user.username)
             return
         while time.monotonic() < deadline:
             await user.step(tag)
-            await asyncio.sleep(random.uniform(0.2, 1.0))
+            await asyncio.sleep(random.uniform(*think))
         await user.client.aclose()
 
     await asyncio.gather(*(life(u) for u in crowd))
@@ -193,6 +214,50 @@ def check_ledger(tag: str, payments: list[str]) -> tuple[str, bool]:
     return text, not (lost or doubled or unknown)
 
 
+def _cpu_seconds(pid: int, reaped_children: bool = False) -> float:
+    """utime + stime of a process from /proc (with cutime + cstime: its ended children's)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:  # ended meanwhile
+        return 0.0
+    ticks = fields[11:15] if reaped_children else fields[11:13]
+    return sum(int(t) for t in ticks) / os.sysconf("SC_CLK_TCK")
+
+
+def server_cpu(master: int) -> float:
+    """CPU seconds used so far by the gunicorn master and its workers; a worker that ended
+    (recycled by max_requests) is in the master's cutime."""
+    workers = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            if ppid == master:
+                workers.append(int(entry.name))
+    return _cpu_seconds(master, reaped_children=True) + sum(_cpu_seconds(w) for w in workers)
+
+
+def database_cpu() -> dict[int, float]:
+    """CPU seconds so far of each PostgreSQL backend of the server's database (DATABASE_URL; a
+    local server), this process's own connection left out; {} on another database."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        return {pid: _cpu_seconds(pid) for (pid,) in cursor.fetchall()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("base", help="http://127.0.0.1:PORT (loopback only)")
@@ -200,18 +265,37 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--https-proxy", action="store_true", help="as behind the TLS proxy")
     parser.add_argument("--database-check", action="store_true")
+    parser.add_argument(
+        "--think", type=float, nargs=2, metavar=("MIN", "MAX"), default=None,
+        help=f"seconds a user waits after each page (default {THINK[0]:g} {THINK[1]:g})",
+    )  # fmt: skip
+    parser.add_argument(
+        "--stress", action="store_true",
+        help=f"think {STRESS_THINK[0]:g}–{STRESS_THINK[1]:g} s: ~5 times the default's clicks",
+    )  # fmt: skip
+    parser.add_argument("--ramp", type=float, default=2.0, help="sign-ins spread over (s)")
+    parser.add_argument("--server-pid", type=int, help="gunicorn master: server CPU per request")
     args = parser.parse_args()
+    if args.stress and args.think:
+        parser.error("--stress sets the think time: not with --think")
+    think = STRESS_THINK if args.stress else tuple(args.think or THINK)
     host = urlsplit(args.base).hostname or ""
     if host != "localhost" and not ipaddress.ip_address(host).is_loopback:
         raise SystemExit("bench.load only targets loopback addresses")
     tag = f"LOAD{int(time.time())}"
+    cpu_before = server_cpu(args.server_pid) if args.server_pid else 0.0
+    db_before = database_cpu() if args.server_pid and args.database_check else {}
     t0 = time.perf_counter()
     timings, errors, payments = asyncio.run(
-        run(args.base, args.users, args.seconds, args.https_proxy, tag)
+        run(args.base, args.users, args.seconds, args.https_proxy, tag, think, args.ramp)
     )
     wall = time.perf_counter() - t0
     total = sum(len(v) for v in timings.values())
-    print(f"{args.users} users, {wall:.0f} s, {total} requests ({total / wall:.1f}/s)")
+    print(
+        f"{args.users} users, think {think[0]:g}–{think[1]:g} s"
+        f"{' (stress)' if args.stress else ''}, sign-ins over {args.ramp:g} s, "
+        f"{wall:.0f} s, {total} requests ({total / wall:.1f}/s)"
+    )
     print(f"{'page kind':<24} {'n':>6} {'p50':>8} {'p95':>8} {'p99':>8} {'errors':>7}")
     for kind in sorted(timings):
         values = sorted(timings[kind])
@@ -226,6 +310,16 @@ def main() -> None:
         f"errors: {n_errors}, refused by a rule: {n_refused}"
         + (f" e.g. {dict((k, v[:3]) for k, v in errors.items())}" if errors else "")
     )
+    if args.server_pid:
+        web = server_cpu(args.server_pid) - cpu_before
+        db = sum(
+            cpu - db_before.get(pid, 0.0)
+            for pid, cpu in (database_cpu() if args.database_check else {}).items()
+        )
+        print(
+            f"server CPU: web {web:.1f} s + PostgreSQL {db:.1f} s for {total} requests = "
+            f"{(web + db) / max(total, 1) * 1000:.1f} ms per request"
+        )
     ledger_ok = True
     if args.database_check:
         text, ledger_ok = check_ledger(tag, payments)
