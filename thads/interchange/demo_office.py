@@ -24,7 +24,7 @@ from thads.common.errors import DomainError
 from thads.common.periods import report_year_of
 from thads.ledger import services as ledger
 from thads.org.access import access_for
-from thads.org.models import Membership, Role, Unit
+from thads.org.models import Membership, Role, Staff, Unit
 
 SEED = 20261202
 PAYERS = ("Nguyễn Văn Hải", "Trần Thị Mai", "Lê Văn Tùng", "Phạm Thị Hương", "Đỗ Văn Nam")
@@ -101,16 +101,23 @@ def _books(unit: Unit, today: dt.date, rng: random.Random, result: OfficeResult)
             )
 
 
-def _signer(unit: Unit, today: dt.date, roles: set[str]):
-    membership = (
-        Membership.objects.filter(
-            unit=unit, role__in=roles, valid_from__lte=today, staff__user__isnull=False
-        )
+def postings(unit: Unit, today: dt.date) -> list[Membership]:
+    """The unit's postings on `today` of staff who have an account."""
+    return list(
+        Membership.objects.filter(unit=unit, valid_from__lte=today, staff__user__isnull=False)
         .exclude(valid_to__lt=today)
         .select_related("staff__user")
-        .first()
     )
-    return membership.staff.user if membership else None
+
+
+def posted(unit: Unit, today: dt.date, roles: set[str]) -> Staff | None:
+    """The first of the unit's staff on `today` in one of `roles` (with an account)."""
+    return next((m.staff for m in postings(unit, today) if m.role in roles), None)
+
+
+def _signer(unit: Unit, today: dt.date, roles: set[str]):
+    staff = posted(unit, today, roles)
+    return staff.user if staff else None
 
 
 def _moment(day: dt.date, rng: random.Random) -> dt.datetime:

@@ -5,7 +5,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from thads.common.money import group_thousands
-from thads.interchange import demo_cases, demo_office
+from thads.interchange import (
+    demo_cases,
+    demo_complaints,
+    demo_documents,
+    demo_office,
+    demo_oversight,
+)
 from thads.org import demo as org_demo
 from thads.org.models import Staff
 
@@ -52,6 +58,7 @@ class Command(BaseCommand):
                 "đã gửi và được duyệt."
             )
         )
+        self.stdout.write(self.style.SUCCESS(activity_summary(timezone.localdate())))
 
 
 def cases_summary(result) -> str:
@@ -61,4 +68,20 @@ def cases_summary(result) -> str:
         f"({group_thousands(result.events)} sự kiện) từ {group_thousands(result.judgments)} "
         f"bản án, {group_thousands(result.targets)} chỉ tiêu, "
         f"{group_thousands(result.complaints)} đơn thư."
+    )
+
+
+def activity_summary(today) -> str:
+    """Complaints, oversight and documents of the demo province, through the apps' services."""
+    letters = demo_complaints.load(today)
+    oversight = demo_oversight.load(today)
+    documents = demo_documents.load(today)
+    n = group_thousands
+    return (
+        f"Đơn thư, giám sát, văn bản: {n(letters.letters)} đơn ({n(letters.matters)} vụ việc "
+        f"thụ lý), {n(letters.sessions)} buổi tiếp công dân, {n(oversight.judgments)} việc theo "
+        f"dõi thi hành án hành chính, {n(oversight.inspections)} cuộc kiểm tra, "
+        f"{n(oversight.procuracy_acts)} văn bản của Viện kiểm sát, {n(oversight.dossiers)} hồ "
+        f"sơ miễn, giảm, {n(documents.issued)} văn bản đã ban hành và {n(documents.drafts)} dự "
+        "thảo chờ ký."
     )
