@@ -23,7 +23,6 @@ from thads.org.access import Access, scope_unit_ids
 from thads.org.models import Unit
 from thads.oversight import deadlines
 from thads.oversight.models import AdminJudgment, ProcuracyAct, Recommendation
-from thads.oversight.services.thahc import judgment_deadlines
 
 
 def _scope(access: Access, unit: Unit | None) -> frozenset[int]:
@@ -49,24 +48,20 @@ def thahc_deadlines(access: Access, unit: Unit | None, today: dt.date) -> list[O
         "notice_delivered_on",
         "obliged_received_on",
     )
-    book = deadlines.rule_book()
-    rows = []
-    for judgment in judgments:
-        for deadline in judgment_deadlines(judgment, book):
-            if deadline.done_on is not None:
-                continue
-            rows.append(
-                OtherDeadline(
-                    key="thahc",
-                    due=deadline.due,
-                    label=_("THAHC: %(label)s") % {"label": deadline.label},
-                    article=deadline.source,
-                    code=judgment.code,
-                    url=reverse("oversight:thahc_detail", args=[judgment.pk]),
-                    officer_ids=frozenset({judgment.officer_id}),
-                )
-            )
-    return rows
+    return [
+        OtherDeadline(
+            key="thahc",
+            due=deadline.due,
+            label=_("THAHC: %(label)s") % {"label": deadline.label},
+            article=deadline.source,
+            code=judgment.code,
+            url=reverse("oversight:thahc_detail", args=[judgment.pk]),
+            officer_ids=frozenset({judgment.officer_id}),
+        )
+        for deadline, judgment in deadlines.open_judgment_deadlines(
+            judgments, deadlines.rule_book()
+        )
+    ]
 
 
 def procuracy_deadlines(access: Access, unit: Unit | None, today: dt.date) -> list[OtherDeadline]:

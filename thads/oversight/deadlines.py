@@ -10,13 +10,17 @@ of 0 days means "at once": the triggering day itself.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from operator import attrgetter
+
+from django.utils.translation import gettext as _
 
 from thads.common.calendar import add_calendar_days, add_working_days
 from thads.common.errors import DomainError
 from thads.common.models import RuleBook
-from thads.oversight.models import DayKind, DeadlineRule
+from thads.oversight.models import AdminJudgment, DayKind, DeadlineRule, Outcome
+from thads.oversight.models.thahc import IMMEDIATE_KINDS
 
 
 @dataclass(frozen=True)
@@ -57,3 +61,77 @@ def due(key: str, start: dt.date, book: RuleBook[DeadlineRule] | None = None) ->
     """The deadline of rule `key` triggered on `start`, under the rule in force that day."""
     rule = rule_on(key, start, book)
     return Due(apply_rule(rule, start), rule)
+
+
+# ---- the deadlines of a monitored administrative judgment ---------------------------------
+
+
+@dataclass(frozen=True)
+class JudgmentDeadline:
+    kind: str
+    label: str
+    due: dt.date
+    source: str
+    done_on: dt.date | None
+    basis: str = ""
+
+
+def judgment_deadlines(
+    judgment: AdminJudgment, book: RuleBook[DeadlineRule] | None = None
+) -> list[JudgmentDeadline]:
+    """The notice (5 working days from receipt, at once for kinds e and g) and the end of the
+    voluntary period (30 days from the obliged party's receipt of the judgment, when known;
+    otherwise from the notice's delivery — the basis says which)."""
+    if not judgment.has_content:
+        return []
+    immediate = judgment.kind in IMMEDIATE_KINDS
+    out = []
+    notice = due(
+        "thahc_thong_bao_ngay" if immediate else "thahc_thong_bao", judgment.received_on, book
+    )
+    out.append(
+        JudgmentDeadline(
+            "thong_bao",
+            _("Thông báo tự nguyện thi hành"),
+            notice.on,
+            notice.source,
+            judgment.notice_on,
+            _("từ ngày nhận bản án, quyết định"),
+        )
+    )
+    if judgment.obliged_received_on is not None:
+        start, basis = (
+            judgment.obliged_received_on,
+            _("từ ngày người phải thi hành nhận bản án, quyết định"),
+        )
+    elif judgment.notice_delivered_on is not None:
+        start, basis = (
+            judgment.notice_delivered_on,
+            _("từ ngày tống đạt thông báo (chưa biết ngày người phải thi hành nhận bản án)"),
+        )
+    else:
+        return out
+    voluntary = due("thahc_tu_nguyen_ngay" if immediate else "thahc_tu_nguyen", start, book)
+    done = judgment.outcome_on if judgment.outcome == Outcome.XONG else None
+    out.append(
+        JudgmentDeadline(
+            "tu_nguyen",
+            _("Hết thời hạn tự nguyện thi hành"),
+            voluntary.on,
+            voluntary.source,
+            done,
+            basis,
+        )
+    )
+    return out
+
+
+def open_judgment_deadlines(
+    judgments: Iterable[AdminJudgment], book: RuleBook[DeadlineRule]
+) -> Iterator[tuple[JudgmentDeadline, AdminJudgment]]:
+    """The deadlines not met yet of the judgments (the officer's home panel and "Việc của
+    tôi" read the same), with their judgment."""
+    for judgment in judgments:
+        for deadline in judgment_deadlines(judgment, book):
+            if deadline.done_on is None:
+                yield deadline, judgment

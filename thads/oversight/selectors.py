@@ -11,7 +11,6 @@ from django.http import Http404
 from thads.org.access import Access
 from thads.org.models import Staff, Unit
 from thads.oversight.models import AdminJudgment, Inspection, ProcuracyAct, Recommendation
-from thads.oversight.services.thahc import judgment_deadlines
 
 
 def judgments_of(access: Access, unit: Unit) -> QuerySet[AdminJudgment]:
@@ -61,17 +60,12 @@ def officers_for(unit: Unit) -> QuerySet[Staff]:
 def open_judgment_deadlines(access: Access, staff: Staff, today: dt.date) -> list[tuple]:
     """The officer's monitored judgments with their open deadlines (notice not sent, voluntary
     period running), nearest first."""
-    from thads.oversight.deadlines import rule_book
+    from thads.oversight import deadlines
 
-    rows = []
     judgments = AdminJudgment.objects.filter(
         officer=staff, has_content=True, outcome="", unit_id__in=access.visible_unit_ids
     )
-    book = rule_book()
-    for judgment in judgments:
-        for deadline in judgment_deadlines(judgment, book):
-            if deadline.done_on is None:
-                rows.append((deadline, judgment))
+    rows = list(deadlines.open_judgment_deadlines(judgments, deadlines.rule_book()))
     rows.sort(key=lambda r: r[0].due)
     return rows
 

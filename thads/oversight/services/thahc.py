@@ -13,7 +13,6 @@ from thads.common.concurrency import update_with_version
 from thads.common.counters import next_serial_code
 from thads.common.errors import DomainError
 from thads.org.models import Staff, Unit
-from thads.oversight import deadlines
 from thads.oversight.models import (
     AdminJudgment,
     AdminJudgmentStep,
@@ -21,7 +20,6 @@ from thads.oversight.models import (
     Outcome,
     StepKind,
 )
-from thads.oversight.models.thahc import IMMEDIATE_KINDS
 
 
 @dataclass(frozen=True)
@@ -252,68 +250,3 @@ def reason_record(judgment: AdminJudgment, *, reason: str, version: int, user=No
     """Lý do chưa thi hành xong (kept in the row's history)."""
     _open(judgment)
     return update_with_version(judgment, version, user, not_done_reason=reason)
-
-
-# ---- deadlines -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class JudgmentDeadline:
-    kind: str
-    label: str
-    due: dt.date
-    source: str
-    done_on: dt.date | None
-    basis: str = ""
-
-
-def judgment_deadlines(
-    judgment: AdminJudgment, book: deadlines.RuleBook | None = None
-) -> list[JudgmentDeadline]:
-    """The notice (5 working days from receipt, at once for kinds e and g) and the end of the
-    voluntary period (30 days from the obliged party's receipt of the judgment, when known;
-    otherwise from the notice's delivery — the basis says which)."""
-    if not judgment.has_content:
-        return []
-    immediate = judgment.kind in IMMEDIATE_KINDS
-    out = []
-    notice = deadlines.due(
-        "thahc_thong_bao_ngay" if immediate else "thahc_thong_bao", judgment.received_on, book
-    )
-    out.append(
-        JudgmentDeadline(
-            "thong_bao",
-            _("Thông báo tự nguyện thi hành"),
-            notice.on,
-            notice.source,
-            judgment.notice_on,
-            _("từ ngày nhận bản án, quyết định"),
-        )
-    )
-    if judgment.obliged_received_on is not None:
-        start, basis = (
-            judgment.obliged_received_on,
-            _("từ ngày người phải thi hành nhận bản án, quyết định"),
-        )
-    elif judgment.notice_delivered_on is not None:
-        start, basis = (
-            judgment.notice_delivered_on,
-            _("từ ngày tống đạt thông báo (chưa biết ngày người phải thi hành nhận bản án)"),
-        )
-    else:
-        return out
-    voluntary = deadlines.due(
-        "thahc_tu_nguyen_ngay" if immediate else "thahc_tu_nguyen", start, book
-    )
-    done = judgment.outcome_on if judgment.outcome == Outcome.XONG else None
-    out.append(
-        JudgmentDeadline(
-            "tu_nguyen",
-            _("Hết thời hạn tự nguyện thi hành"),
-            voluntary.on,
-            voluntary.source,
-            done,
-            basis,
-        )
-    )
-    return out

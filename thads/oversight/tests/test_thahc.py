@@ -15,6 +15,7 @@ from django.core.management import call_command
 from thads.common.concurrency import ConcurrentEditError
 from thads.common.errors import DomainError
 from thads.org.models import Staff
+from thads.oversight import deadlines
 from thads.oversight.models import AdminJudgmentStep, StepKind
 from thads.oversight.services import thahc
 from thads.testing.oversight import judgment
@@ -167,17 +168,17 @@ def test_rules_refuse_bad_input(demo_org, chv):
 
 def test_deadlines_of_a_judgment_say_their_basis(demo_org, chv):
     j = judgment(demo_org["TNG-KV3"], chv, received_on=D(2026, 2, 13), judgment_date=D(2026, 1, 5))
-    (notice,) = thahc.judgment_deadlines(j)
+    (notice,) = deadlines.judgment_deadlines(j)
     assert notice.due == D(2026, 2, 27)
     j = thahc.notice_record(
         j, number="1/TB", on=D(2026, 2, 24), delivered_on=D(2026, 2, 24), version=j.version
     )
-    notice, voluntary = thahc.judgment_deadlines(j)
+    notice, voluntary = deadlines.judgment_deadlines(j)
     assert notice.done_on == D(2026, 2, 24)
     assert "tống đạt" in voluntary.basis  # the obliged party's receipt is not known
     assert voluntary.due == D(2026, 3, 26)  # 24/02 + 30 days
     j = thahc.obliged_receipt_record(j, on=D(2026, 1, 15), version=j.version)
-    _notice, voluntary = thahc.judgment_deadlines(j)
+    _notice, voluntary = deadlines.judgment_deadlines(j)
     assert "người phải thi hành nhận" in voluntary.basis
     assert voluntary.due == D(2026, 2, 23)  # 14/02 is a Saturday, then Tết
 
@@ -186,7 +187,7 @@ def test_kind_e_is_enforced_at_once(demo_org, chv):
     j = judgment(
         demo_org["TNG-KV3"], chv, received_on=D(2026, 2, 13), kind="diem_e", doc_type="bpkctt"
     )
-    (notice,) = thahc.judgment_deadlines(j)
+    (notice,) = deadlines.judgment_deadlines(j)
     assert notice.due == D(2026, 2, 13)
 
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from thads.common.views import run_service
 from thads.org.shortcuts import unit_for_read_or_404
-from thads.oversight import permissions, selectors
+from thads.oversight import deadlines, permissions, selectors
 from thads.oversight.forms import thahc as forms
 from thads.oversight.services import thahc as services
 
@@ -122,7 +122,7 @@ def detail(request, pk: int):
         "oversight/thahc_detail.html",
         {
             "judgment": judgment,
-            "deadlines": services.judgment_deadlines(judgment),
+            "deadlines": deadlines.judgment_deadlines(judgment),
             "steps": judgment.steps.select_related("recorded_by"),
             "today": today,
             "may_record": may_record,
