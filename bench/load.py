@@ -6,8 +6,9 @@
 
 Users are the demo roles: officers (`chv`) on their home page, case pages and searches; clerks
 (`thuky`) recording payments on cases of their unit; heads (`truongphong`, `phophong`) on the
-forms; leaders (`lanhdao`, `trunguong`) on the cockpit and drill-downs. Each user signs in (the
-sign-ins spread over `--ramp` seconds), then loops until the time is up, waiting a think time
+forms; leaders (`lanhdao`, `trunguong`) on the cockpit and drill-downs. Every user signs in
+first (spread over `--ramp` seconds, timed as "login": a password hash is deliberately costly),
+then all of them click for `--seconds` seconds, each waiting a think time
 drawn uniformly from `--think MIN MAX` seconds after each page: by default 1–5 s (locust's
 customary `between(1, 5)`; a person reading a case page clicks every several seconds, so this is
 still a busy office), `--stress` 0,2–1 s (each user clicks ~1,6 times a second: about five times
@@ -16,8 +17,9 @@ Prints p50/p95/p99 per page kind and the errors. After the run, the ledger check
 answered "recorded" is in the database exactly once (matched by its unique note), and no other
 payment with this run's tag exists (`--database-check`: needs DATABASE_URL of the server).
 `--server-pid` (the gunicorn master's pid) adds the CPU time the server's processes used during
-the run (with `--database-check`, also the PostgreSQL backends of its database): CPU
-milliseconds per request, a figure that does not depend on what else loads the machine.
+the sign-ins and during the pages (with `--database-check`, also the PostgreSQL backends of its
+database): CPU milliseconds per request, a figure that does not depend on what else loads the
+machine.
 Only loopback addresses are accepted.
 """
 
@@ -52,7 +54,12 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 class User:
     def __init__(self, base: str, username: str, https: bool, timings, errors, payments):
         self.username = username
-        self.client = httpx.AsyncClient(base_url=base, timeout=30, follow_redirects=False)
+        # An idle connection is dropped after 2 s, before the server's keep-alive (5 s) closes
+        # it under a request (a browser retries that case; a think time of 1–5 s meets it).
+        self.client = httpx.AsyncClient(
+            base_url=base, timeout=30, follow_redirects=False,
+            limits=httpx.Limits(keepalive_expiry=2.0),
+        )  # fmt: skip
         self.headers = {"X-Forwarded-Proto": "https"} if https else {}
         self.origin = base.replace("http://", "https://") if https else base
         self.cookies: dict[str, str] = {}
@@ -161,25 +168,36 @@ async def run(
     tag: str,
     think: tuple[float, float] = THINK,
     ramp: float = 2.0,
+    signed_in=None,
 ):
+    """Every user signs in (spread over `ramp` seconds); then, `signed_in()` called, every user
+    clicks for `seconds` seconds: the pages are timed apart from the burst of password hashes."""
     timings: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, list[str]] = defaultdict(list)
     payments: list[str] = []
     names = [name for name, share in MIX for _ in range(max(1, round(share * users)))][:users]
     crowd = [User(base, name, https, timings, errors, payments) for name in names]
+
+    async def sign_in(user: User) -> bool:
+        await asyncio.sleep(random.random() * ramp)
+        if await user.login():
+            return True
+        errors["login"].append(user.username)
+        return False
+
+    signed = await asyncio.gather(*(sign_in(u) for u in crowd))
+    if signed_in is not None:
+        signed_in()
     deadline = time.monotonic() + seconds
 
     async def life(user: User) -> None:
-        await asyncio.sleep(random.random() * ramp)
-        if not await user.login():
-            errors["login"].append(user.username)
-            return
+        await asyncio.sleep(random.uniform(0, think[1]))  # not all at the same instant
         while time.monotonic() < deadline:
             await user.step(tag)
             await asyncio.sleep(random.uniform(*think))
         await user.client.aclose()
 
-    await asyncio.gather(*(life(u) for u in crowd))
+    await asyncio.gather(*(life(u) for u, ok in zip(crowd, signed, strict=True) if ok))
     return timings, errors, payments
 
 
@@ -243,6 +261,8 @@ def database_cpu() -> dict[int, float]:
     """CPU seconds so far of each PostgreSQL backend of the server's database (DATABASE_URL; a
     local server), this process's own connection left out; {} on another database."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    # Also read between the two phases, from the client's event loop (one short query).
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     import django
 
     django.setup()
@@ -283,13 +303,23 @@ def main() -> None:
     if host != "localhost" and not ipaddress.ip_address(host).is_loopback:
         raise SystemExit("bench.load only targets loopback addresses")
     tag = f"LOAD{int(time.time())}"
-    cpu_before = server_cpu(args.server_pid) if args.server_pid else 0.0
-    db_before = database_cpu() if args.server_pid and args.database_check else {}
+    measure_db = bool(args.server_pid and args.database_check)
+    marks = []  # (web CPU, database CPU by backend): at the start, after the sign-ins, at the end
+
+    def mark() -> None:
+        if args.server_pid:
+            marks.append((server_cpu(args.server_pid), database_cpu() if measure_db else {}))
+
+    mark()
     t0 = time.perf_counter()
     timings, errors, payments = asyncio.run(
-        run(args.base, args.users, args.seconds, args.https_proxy, tag, think, args.ramp)
-    )
+        run(
+            args.base, args.users, args.seconds, args.https_proxy, tag, think, args.ramp,
+            signed_in=mark,
+        )
+    )  # fmt: skip
     wall = time.perf_counter() - t0
+    mark()
     total = sum(len(v) for v in timings.values())
     print(
         f"{args.users} users, think {think[0]:g}–{think[1]:g} s"
@@ -310,16 +340,18 @@ def main() -> None:
         f"errors: {n_errors}, refused by a rule: {n_refused}"
         + (f" e.g. {dict((k, v[:3]) for k, v in errors.items())}" if errors else "")
     )
-    if args.server_pid:
-        web = server_cpu(args.server_pid) - cpu_before
-        db = sum(
-            cpu - db_before.get(pid, 0.0)
-            for pid, cpu in (database_cpu() if args.database_check else {}).items()
-        )
-        print(
-            f"server CPU: web {web:.1f} s + PostgreSQL {db:.1f} s for {total} requests = "
-            f"{(web + db) / max(total, 1) * 1000:.1f} ms per request"
-        )
+    if len(marks) == 3:
+        sign_ins = sum(len(timings[k]) for k in ("login",))  # the sign-in phase's requests
+        for label, (a, b), n in (
+            ("sign-ins", (marks[0], marks[1]), sign_ins),
+            ("pages", (marks[1], marks[2]), total - sign_ins),
+        ):
+            web = b[0] - a[0]
+            db = sum(cpu - a[1].get(pid, 0.0) for pid, cpu in b[1].items())
+            print(
+                f"server CPU, {label}: web {web:.1f} s + PostgreSQL {db:.1f} s for {n} requests"
+                f" = {(web + db) / max(n, 1) * 1000:.1f} ms per request"
+            )
     ledger_ok = True
     if args.database_check:
         text, ledger_ok = check_ledger(tag, payments)
