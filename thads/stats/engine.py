@@ -1,6 +1,8 @@
 """The statistics engine: canonical case and money buckets for any unit subtree and cut-off.
 
-The SQL of each bucket is `stats.sql`; month-end periods read the totals of `stats.aggregates`.
+The SQL of each bucket is `stats.sql`; month-end periods read the totals of `stats.aggregates`,
+other cut-offs the totals of the month end before them corrected by the cases changed since
+(`stats.asof`, which also builds the grouped statements).
 
 One set-based query over the facts (`stats.models`), grouped by holding unit (or officer);
 rows are then rolled up to the report's row units in Python over a few hundred groups at most —
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 
 from thads.common.replica import report_connection
 from thads.stats.aggregates import ROLLUP_KIND, period_id_for
+from thads.stats.asof import base_period, corrected_sql, raw_sql, totals_sql
 from thads.stats.buckets import (
     ACCEPTANCE_KEYS,
     BASE_KEYS,
@@ -25,7 +28,7 @@ from thads.stats.buckets import (
     derive_money,
 )
 from thads.stats.facts import refresh_facts
-from thads.stats.sql import DIMENSIONS, FROM_WHERE, bucket_columns, contribution_columns, sql_params
+from thads.stats.sql import DIMENSIONS, FROM_WHERE, contribution_columns, sql_params
 
 
 @dataclass
@@ -53,39 +56,24 @@ def compute_groups(
     if refresh:
         refresh_facts()
     units_sql, filter_sql, params = sql_params(unit_ids, start, end, filters)
-    case_cols, money_cols = bucket_columns()
     group = ["f.unit_id", "f.officer_id" if by_officer else "NULL"]
     group.append(DIMENSIONS[dimension] or "NULL")
+    # Without officers, dimension or filters the per-unit rows (kind "*") of the totals suffice.
+    rollup = not by_officer and dimension is None and not filters
+    sql = None
     period_id = period_id_for(start, end)
     if period_id is not None:
         # Month-end period: sum the materialised group totals (`stats.aggregates`).
-        names = [c.rsplit(" AS ", 1)[1] for c in case_cols + money_cols]
-        group = [g.replace("f.", "a.") for g in group]
         params["period"] = period_id
-        select = ", ".join(
-            [f"{group[0]} AS g_unit", f"{group[1]} AS g_officer", f"{group[2]} AS g_dim"]
-            + [f"SUM(a.{n}) AS {n}" for n in names]
-        )
-        # Without officers, dimension or filters the per-unit rows (kind "*") suffice.
-        rollup = not by_officer and dimension is None and not filters
-        grain = f"a.kind {'=' if rollup else '<>'} '{ROLLUP_KIND}'"
-        sql = (
-            f"SELECT {select} FROM stats_bucketaggregate a "  # noqa: S608
-            f"WHERE a.period_id = %(period)s AND {grain} AND a.unit_id IN ({units_sql}) "
-            f"{filter_sql.replace('f.', 'a.')} "
-            f"GROUP BY {', '.join(g for g in group if g != 'NULL')} "
-            # Groups whose cases all left (delta rows summing to zero) are not groups.
-            "HAVING SUM(a.c_chuyen_sang + a.c_thu_ly_moi) > 0"
-        )
-    else:
-        select = ", ".join(
-            [f"{group[0]} AS g_unit", f"{group[1]} AS g_officer", f"{group[2]} AS g_dim"]
-            + case_cols
-            + money_cols
-        )
-        group_by = ", ".join(g for g in group if g != "NULL")
-        sql = f"SELECT {select} {FROM_WHERE.format(units=units_sql, filters=filter_sql)}"
-        sql += f" GROUP BY {group_by}"
+        sql = totals_sql(group, units_sql, filter_sql, rollup=rollup)
+    elif (base := base_period(start, end)) is not None:
+        # Any other cut-off T: the totals of the last month end M before T, then the correction
+        # rows of the cases with an interval starting in (M, T] (`stats.asof`), summed below.
+        params["period"], params["M"] = base
+        sql = corrected_sql(group, units_sql, filter_sql, rollup=rollup)
+    corrected = sql is not None and period_id is None
+    if sql is None:
+        sql = raw_sql(group, units_sql, filter_sql)
     with report_connection().cursor() as cursor:
         cursor.execute(sql, params)
         names = [c[0] for c in cursor.description]
@@ -97,7 +85,7 @@ def compute_groups(
     money_at.append(("xong", index["m_xong"]))
     unit_at, officer_at, dim_at = index["g_unit"], index["g_officer"], index["g_dim"]
     flag = dimension in {"ngan_sach", "tin_dung", "tham_nhung_kinh_te"}
-    return [
+    groups = [
         GroupRow(
             unit_id=raw[unit_at],
             officer_id=raw[officer_at],
@@ -107,6 +95,23 @@ def compute_groups(
         )
         for raw in rows
     ]
+    return _sum_corrections(groups) if corrected else groups
+
+
+def _sum_corrections(groups: list[GroupRow]) -> list[GroupRow]:
+    """The month-end rows plus the correction rows of the same group; a group is kept when it
+    has a case in scope at T (every case counts 1 in chuyen_sang or thu_ly_moi), as in the raw
+    query."""
+    merged: dict[tuple, GroupRow] = {}
+    for g in groups:
+        key = (g.unit_id, g.officer_id, g.dimension)
+        found = merged.get(key)
+        if found is None:
+            merged[key] = g
+        else:
+            add_into(found.cases, g.cases)
+            add_into(found.money, g.money)
+    return [g for g in merged.values() if g.cases["chuyen_sang"] + g.cases["thu_ly_moi"] > 0]
 
 
 def zero_cases() -> dict[str, int]:

@@ -65,7 +65,10 @@ class StateInterval(models.Model):
                 fields=["case", "start_on"],
                 name="stats_interval_case_start",
                 include=["end_on", "state", "collected_cum", "reduced_cum"],
-            )
+            ),
+            # The cases whose interval in force changed between two dates (`stats.asof`: a
+            # report at a date that is not a month end corrects the month-end totals by them).
+            models.Index(fields=["start_on"], name="stats_interval_start", include=["case"]),
         ]
 
     def __str__(self) -> str:

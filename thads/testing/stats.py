@@ -100,6 +100,29 @@ M = 1_000_000
 CO = ("xac_minh_co_dieu_kien",)
 
 
+def force_raw_query(monkeypatch) -> None:
+    """The engine's raw query over every case, whatever totals are stored (undo with
+    `monkeypatch.undo()`)."""
+    from thads.stats import engine
+
+    monkeypatch.setattr(engine, "period_id_for", lambda *a, **k: None)
+    monkeypatch.setattr(engine, "base_period", lambda *a, **k: None)
+
+
+def comparable_groups(rows) -> list:
+    """`engine.compute_groups` rows as sorted plain values (to compare two ways of computing)."""
+    return sorted(
+        (
+            g.unit_id,
+            g.officer_id or 0,
+            str(g.dimension),
+            sorted(g.cases.items()),
+            sorted(g.money.items()),
+        )
+        for g in rows
+    )
+
+
 def ev(kind, on, *rest):
     return (kind, on, *rest)
 

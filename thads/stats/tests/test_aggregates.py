@@ -13,6 +13,7 @@ from thads.stats import engine
 from thads.stats.aggregates import compact, is_month_end_period
 from thads.stats.facts import refresh_facts, stale_case_ids
 from thads.stats.models import AggregatePeriod, BucketAggregate
+from thads.testing.stats import comparable_groups, force_raw_query
 
 pytestmark = pytest.mark.django_db
 
@@ -23,21 +24,12 @@ FAR = dt.date(2100, 1, 1)
 def _groups(period, *, raw, monkeypatch, **kwargs):
     unit_ids = list(Unit.objects.values_list("pk", flat=True))
     if raw:
-        monkeypatch.setattr(engine, "period_id_for", lambda *a, **k: None)
+        force_raw_query(monkeypatch)
     try:
         rows = engine.compute_groups(unit_ids, period.start, period.end, **kwargs)
     finally:
         monkeypatch.undo()
-    return sorted(
-        (
-            g.unit_id,
-            g.officer_id or 0,
-            str(g.dimension),
-            sorted(g.cases.items()),
-            sorted(g.money.items()),
-        )
-        for g in rows
-    )
+    return comparable_groups(rows)
 
 
 @pytest.fixture

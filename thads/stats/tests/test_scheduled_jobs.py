@@ -25,6 +25,7 @@ from thads.stats import engine, freshness, tasks
 from thads.stats.aggregates import GROUP_COLUMNS
 from thads.stats.facts import MARKER, stale_case_ids
 from thads.stats.models import AggregatePeriod, BucketAggregate, CaseFact, FillState
+from thads.testing.stats import force_raw_query
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +54,7 @@ def cases(history):
 def _groups(period, *, raw: bool, monkeypatch) -> list:
     unit_ids = list(Unit.objects.values_list("pk", flat=True))
     if raw:
-        monkeypatch.setattr(engine, "period_id_for", lambda *a, **k: None)
+        force_raw_query(monkeypatch)
     try:
         rows = engine.compute_groups(unit_ids, period.start, period.end)
     finally:
