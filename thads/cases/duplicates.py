@@ -20,9 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TypeVar
 
 from thads.cases.models import Case, Party
 from thads.common.text import fold_vietnamese
+
+T = TypeVar("T")
 
 
 def decision_no_clean(text: str) -> str:
@@ -115,12 +118,39 @@ def obligations_index(
     return index
 
 
+def obligation_codes(
+    judgment_ids: Iterable[int], chunk: int = 900
+) -> dict[tuple[int, int], list[tuple[str, list[tuple[str, str]]]]]:
+    """(judgment id, amount) → the codes of the cases with their debtors' keys, oldest first:
+    `obligations_index` with plain values (two queries per `chunk` judgments, no model
+    instances — the import's set-based check)."""
+    ids = sorted(set(judgment_ids))
+    index: dict[tuple[int, int], list[tuple[str, list[tuple[str, str]]]]] = {}
+    for start in range(0, len(ids), chunk):
+        part = ids[start : start + chunk]
+        debtors: dict[int, list[tuple[str, str]]] = {}
+        for case_id, id_number, name in Party.objects.filter(
+            case__judgment_id__in=part, case__from_case__isnull=True, role=Party.Role.PHAI_THI_HANH
+        ).values_list("case_id", "id_number", "name"):
+            debtors.setdefault(case_id, []).append(debtor_key(id_number, name))
+        cases = (
+            Case.objects.filter(judgment_id__in=part, from_case__isnull=True)
+            .order_by("accepted_on", "code")
+            .values_list("pk", "judgment_id", "amount", "code")
+        )
+        for pk, judgment_id, amount, code in cases:
+            index.setdefault((judgment_id, amount), []).append((code, debtors.get(pk, [])))
+    return index
+
+
 def matching(
-    index: dict[tuple[int, int], list[tuple[Case, list[tuple[str, str]]]]],
+    index: dict[tuple[int, int], list[tuple[T, list[tuple[str, str]]]]],
     judgment_id: int,
     debtors: Iterable[tuple[str, str]],
     amount: int,
-) -> list[Case]:
+) -> list[T]:
+    """The entries (cases or codes) of `index` for the judgment and amount with a debtor in
+    common."""
     debtors = list(debtors)
     return [
         case

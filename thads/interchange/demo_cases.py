@@ -226,6 +226,8 @@ class Generator(CaseHistories, CaseActs):
             fee_day = accepted + dt.timedelta(days=rng.randint(0, 3))
             if fee_day <= self.today and self.total < self.count:
                 fee = self.money(300_000, 40_000_000)
+                if fee == amount:  # same judgment, debtor and amount: a duplicate intake
+                    fee += 1000
                 made += self.make_case(
                     unit, chi_cuc, fee_day, "chu_dong", judgment, ["ngan_sach"], fee, [debtor]
                 )

@@ -175,7 +175,7 @@ def _cases(cases, owned: set[int] | None) -> Iterator[str]:
         chunk = all_codes[start : start + CHUNK]
         rows = list(
             Case.objects.filter(code__in=chunk)
-            .select_related("judgment", "officer", "from_case")
+            .select_related("judgment", "officer", "from_case", "duplicate_of")
             .order_by("code")
         )
         ids = [c.pk for c in rows]
@@ -228,6 +228,12 @@ def _case_record(case: Case, parties, events, unit_codes, owned) -> dict:
     )
     if case.from_case_id and (owned is None or case.from_case.unit_id in owned):
         record["from_case"] = case.from_case.code
+    # Accepted although the same judgment and obligation were (`cases.duplicates`): the reason,
+    # and the case it repeats when that case is written too.
+    if case.duplicate_reason:
+        record["duplicate_reason"] = case.duplicate_reason
+    if case.duplicate_of_id and (owned is None or case.duplicate_of.unit_id in owned):
+        record["duplicate_of"] = case.duplicate_of.code
     return record
 
 

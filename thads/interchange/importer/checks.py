@@ -71,9 +71,9 @@ class Checker:
     def __init__(self, today: dt.date | None = None, *, intake: bool = False):
         self.today = today or timezone.localdate()
         self.errors: list[tuple[int, str]] = []
-        # The Excel intake (new cases, not a migration's history) also refuses a case whose
-        # judgment and obligation were accepted already: that needs a reason, given on the
-        # intake screen (`cases.duplicates`).
+        # The Excel intake (new cases, not a migration's history) has no place for the reason
+        # a case whose judgment and obligation were accepted already needs: its message sends
+        # the clerk to the intake screen; an import's record carries it (`duplicate_reason`).
         self.intake = intake
 
     def err(self, line: int, message: str) -> None:
@@ -260,8 +260,9 @@ class Checker:
 
     def _check_cases(self, cases: list[CaseRec]) -> None:
         codes = [c.code for c in cases]
-        from_codes = {c.from_case for c in cases if c.from_case}
-        self.db_cases = _existing(Case, "code", set(codes) | from_codes)
+        refs = {c.from_case for c in cases if c.from_case}
+        refs |= {c.duplicate_of for c in cases if c.duplicate_of}
+        self.db_cases = _existing(Case, "code", set(codes) | refs)
         self.file_cases: dict[str, CaseRec] = {}
         for c in cases:
             if c.code in self.file_cases:
@@ -273,8 +274,7 @@ class Checker:
                 self.file_cases[c.code] = c
         self._check_judgments(cases)
         self._check_decisions(cases)
-        if self.intake:
-            self._check_same_obligations(cases)
+        self._check_same_obligations(cases)
         self._check_entrusting(cases)
         replay.prevalidate(cases, self.today)
         for c in cases:
@@ -334,39 +334,82 @@ class Checker:
 
     def _check_same_obligations(self, cases: list[CaseRec]) -> None:
         """The same judgment, a debtor in common and the same amount as a case in the
-        database or an earlier row (`cases.duplicates`): refused here, where no reason can be
-        given; the intake screen takes it with a reason."""
-        earlier: dict[tuple, list[tuple[list, int]]] = defaultdict(list)
-        index = duplicates.obligations_index(j.pk for j in self.db_judgments.values())
+        database or an earlier record of the file without a reason (`cases.duplicates`, Luật
+        THADS 2008, Điều 36: one decision per obligation): refused unless the record gives the
+        reason it is taken again (`duplicate_reason`), as the intake screen asks; the case it
+        repeats is `duplicate_of` (given, or the oldest found). An earlier record that gives
+        its reason is the repeat, not the original: a file written by code (the export) may
+        put the repeat before the case it repeats. Set-based: debtors are compared only for
+        records whose judgment and amount occur twice in the file or are in the database (two
+        queries per 900 judgments)."""
+        index = duplicates.obligation_codes(j.pk for j in self.db_judgments.values())
+        judgment_keys = {j.pk: key for key, j in self.db_judgments.items()}
+        db_keys = {(*judgment_keys[pk], amount) for pk, amount in index}
+        file_keys: dict[tuple, int] = defaultdict(int)
         for c in cases:
-            if c.from_case:
+            if not c.from_case:
+                file_keys[(*c.judgment[:3], c.amount)] += 1
+        earlier: dict[tuple, list[tuple[list, str, int, bool]]] = defaultdict(list)
+        linked: set[str] = set()  # the cases found to be repeated, for the writers' keys
+        for c in cases:
+            c.duplicate_reason = c.duplicate_reason.strip()
+            self._check_duplicate_keys(c)
+            key = (*c.judgment[:3], c.amount)
+            if c.from_case or (file_keys[key] < 2 and key not in db_keys):
                 continue
-            court, number, date, _kind = c.judgment
             debtors = [
                 duplicates.debtor_key(p[3], p[2])
                 for p in c.parties
                 if p[0] == Party.Role.PHAI_THI_HANH
             ]
-            judgment = self.db_judgments.get((court, number, date))
-            found = []
+            # (code, how the message names it, whether it makes this record a repeat)
+            found: list[tuple[str, str, bool]] = []
+            judgment = self.db_judgments.get(c.judgment[:3])
             if judgment is not None:
-                found = [
-                    case.code for case in duplicates.matching(index, judgment.pk, debtors, c.amount)
-                ]
-            key = (court, number, date, c.amount)
+                matched = duplicates.matching(index, judgment.pk, debtors, c.amount)
+                found += [(code, code, True) for code in matched]
             found += [
-                f"dòng {line}"
-                for others, line in earlier[key]
+                (code, f"dòng {line}", not explained)
+                for others, code, line, explained in earlier[key]
                 if any(duplicates.same_debtor(a, b) for a in debtors for b in others)
             ]
-            earlier[key].append((debtors, c.line))
-            if found:
-                self.err(
-                    c.line,
-                    f"Bản án {number} đã được thụ lý với cùng người phải thi hành án và cùng số "
-                    f"tiền ({', '.join(found)}). Nếu vẫn thụ lý, hãy nhập việc này trên màn "
-                    f"hình Thụ lý và ghi rõ lý do.",
+            earlier[key].append((debtors, c.code, c.line, bool(c.duplicate_reason)))
+            if c.duplicate_reason and found:
+                c.duplicate_of = c.duplicate_of or found[0][0]
+                linked.add(c.duplicate_of)
+            blocking = [label for _code, label, blocks in found if blocks]
+            if c.duplicate_reason or not blocking:
+                continue
+            where = ", ".join(blocking)
+            if self.intake:
+                advice = "Nếu vẫn thụ lý, hãy nhập việc này trên màn hình Thụ lý và ghi rõ lý do."
+            else:
+                advice = (
+                    "Nếu vẫn thụ lý, ghi rõ lý do vào khóa “duplicate_reason” của bản ghi "
+                    "(việc bị trùng: khóa “duplicate_of”, không bắt buộc)."
                 )
+            self.err(
+                c.line,
+                f"Bản án {c.judgment[1]} đã được thụ lý với cùng người phải thi hành án và cùng "
+                f"số tiền ({where}). {advice}",
+            )
+        self.db_cases.update(
+            _existing(Case, "code", linked - self.file_cases.keys() - self.db_cases.keys())
+        )
+
+    def _check_duplicate_keys(self, c: CaseRec) -> None:
+        """`duplicate_of` names a case of the file or the database, never the record itself,
+        and comes with its reason (the database's check `case_duplicate_has_reason`)."""
+        if not c.duplicate_of:
+            return
+        if not c.duplicate_reason:
+            self.err(
+                c.line, "Có “duplicate_of” thì phải ghi lý do vẫn thụ lý (“duplicate_reason”)."
+            )
+        if c.duplicate_of == c.code:
+            self.err(c.line, "Việc không thể trùng với chính nó (duplicate_of).")
+        elif c.duplicate_of not in self.file_cases and c.duplicate_of not in self.db_cases:
+            self.err(c.line, f"Không tìm thấy việc “{c.duplicate_of}” (duplicate_of).")
 
     def _check_entrusting(self, cases: list[CaseRec]) -> None:
         # The sending cases in the database: their entrusting events and existing receivers.

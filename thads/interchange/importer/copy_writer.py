@@ -181,10 +181,11 @@ class CopyWriter:
                         "tin_dung" in c.flags,
                         "tham_nhung_kinh_te" in c.flags,
                         case_ids[c.from_case] if c.from_case else None,
-                        # An import never accepts a duplicate with a reason: a case of the same
-                        # judgment and obligation is refused (`checks`, `cases.duplicates`).
-                        None,
-                        "",
+                        # A case of a judgment and obligation taken already, with its reason
+                        # (`checks`, `cases.duplicates`); keys allocated above, so a case of
+                        # the file is referred to whatever its place in the COPY.
+                        case_ids[c.duplicate_of] if c.duplicate_of else None,
+                        c.duplicate_reason,
                         c.amount,
                         "",
                         c.snapshot.state,

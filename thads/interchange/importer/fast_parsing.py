@@ -202,6 +202,14 @@ def _fast_case(obj: dict, line: int) -> CaseRec | None:
     from_case = get("from_case")
     if from_case is not None and not _fast_text(from_case):
         return None
+    duplicate_reason = get("duplicate_reason")
+    if duplicate_reason is None:
+        duplicate_reason = ""
+    elif not _fast_text(duplicate_reason):
+        return None
+    duplicate_of = get("duplicate_of")
+    if duplicate_of is not None and not _fast_text(duplicate_of):
+        return None
     return CaseRec(
         line=line,
         code=code,
@@ -218,4 +226,6 @@ def _fast_case(obj: dict, line: int) -> CaseRec | None:
         parties=parties,
         events=events,
         from_case=from_case,
+        duplicate_reason=duplicate_reason,
+        duplicate_of=duplicate_of,
     )

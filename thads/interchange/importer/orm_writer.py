@@ -174,6 +174,7 @@ class OrmWriter:
             for start in range(0, len(wave), BATCH)
         ]
         events_total = 0
+        repeats: list[Case] = []
         for batch in batches:
             rows = []
             for c in batch:
@@ -193,6 +194,7 @@ class OrmWriter:
                         is_bank_credit="tin_dung" in c.flags,
                         is_corruption="tham_nhung_kinh_te" in c.flags,
                         from_case_id=case_ids[c.from_case] if c.from_case else None,
+                        duplicate_reason=c.duplicate_reason,
                         amount=c.amount,
                         state=s.state,
                         is_classified=s.is_classified,
@@ -232,6 +234,13 @@ class OrmWriter:
             Party.objects.bulk_create(parties, batch_size=BATCH * 2)
             Obligation.objects.bulk_create(obligations, batch_size=BATCH)
             events_total += self._events(batch, rows, unit_ids)
+            repeats += [row for c, row in zip(batch, rows, strict=True) if c.duplicate_of]
+        # The case a duplicate repeats may come later in the file: linked once all are written
+        # (few rows; the reason was written with the row).
+        by_code = {c.code: c for c in cases}
+        for row in repeats:
+            row.duplicate_of_id = case_ids[by_code[row.code].duplicate_of]
+        Case.objects.bulk_update(repeats, ["duplicate_of_id"], batch_size=BATCH)
         return len(cases), events_total
 
     def _events(self, batch: list[CaseRec], rows: list[Case], unit_ids: dict) -> int:

@@ -332,6 +332,8 @@ def _parse_case(r: _Reader, line: int) -> CaseRec:
         ("parties", lambda: r.get("parties", parties)),
         ("events", lambda: r.get("events", events, optional=True, default=[])),
         ("from_case", lambda: r.get("from_case", r.text, optional=True)),
+        ("duplicate_reason", lambda: r.get("duplicate_reason", r.text, optional=True, default="")),
+        ("duplicate_of", lambda: r.get("duplicate_of", r.text, optional=True)),
     ]:
         with contextlib.suppress(_Invalid):
             fields[name] = reader()

@@ -58,7 +58,17 @@ KEYS: dict[str, tuple[set[str], set[str]]] = {
             "amount",
             "parties",
         },
-        {"received_on", "flags", "officer", "events", "from_case"},
+        # duplicate_reason / duplicate_of: a case of a judgment and obligation already taken
+        # (`cases.duplicates`, docs/interchange-notes.md).
+        {
+            "received_on",
+            "flags",
+            "officer",
+            "events",
+            "from_case",
+            "duplicate_reason",
+            "duplicate_of",
+        },
     ),
     "complaint": (
         {"code", "unit", "kind", "received_on"},
@@ -175,6 +185,10 @@ class CaseRec:
     parties: list[tuple[str, str, str, str, str]]
     events: list[EventRec]
     from_case: str | None
+    # Why it is accepted although the same judgment and obligation were (`cases.duplicates`),
+    # and the code of the case it repeats (found by the checks when not given).
+    duplicate_reason: str = ""
+    duplicate_of: str | None = None
     snapshot: Any = None
     # The outcome of validate_history when it was computed ahead (`_prevalidate`), else None.
     validated: Any = None

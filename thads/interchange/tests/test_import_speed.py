@@ -69,6 +69,12 @@ def variants() -> list[tuple[str, dict]]:
     for key in ("flags", "officer", "events"):
         with_(f"{key} absent", lambda r, key=key: r.pop(key))
     with_("received_on set", set_("received_on", "2020-10-01"))
+    with_("duplicate keys", lambda r: r.update(duplicate_reason=" Tách nghĩa vụ ",
+                                               duplicate_of="TN-SC/2021/0001"))  # fmt: skip
+    for key in ("duplicate_reason", "duplicate_of"):
+        with_(f"{key} null", set_(key, None))
+        with_(f"{key} blank", set_(key, " "))
+        with_(f"{key} number", set_(key, 7))
     with_("events empty", set_("events", []))
     with_("all flags", set_("flags", ["ngan_sach", "tin_dung", "tham_nhung_kinh_te"]))
     with_("party optional null", party(1, "address", None))

@@ -60,7 +60,8 @@ def model_rows() -> dict[str, list]:
             (c.code, units[c.unit_id], c.judgment.number, c.decision_no, c.decision_date,
              c.accepted_on, c.received_on, c.mode, c.officer.code if c.officer else None,
              c.is_state_budget, c.is_bank_credit, c.is_corruption, cases.get(c.from_case_id),
-             c.amount, c.state, c.is_classified, c.collected, c.reduced, c.closed_on)
+             c.amount, c.state, c.is_classified, c.collected, c.reduced, c.closed_on,
+             cases.get(c.duplicate_of_id), c.duplicate_reason)
             for c in Case.objects.select_related("judgment", "officer")
         ),
         "parties": sorted(
