@@ -12,7 +12,11 @@ QĐ THA number) and by hand on the case page. So that none of them repeats a num
 - a counter created on first use starts after the highest number already in the acts
   (`highest_used`, the `floor` of `counter_next`);
 - a number typed by hand that is already used in the unit, series and year is refused, and one
-  above the counter moves the counter past it (`act_number_claim`).
+  above the counter moves the counter past it (`act_number_claim`);
+- so does the QĐ THA number typed at intake (`decision_number_claim`, issue 11): it is the
+  number of a decision already signed on paper, so the register continues after it (the
+  counter takes the highest) rather than refusing it — only a number another document of the
+  register already carries is refused, since the two documents cannot both hold it.
 
 The unit that numbers an act is the one that carried the case's work on the document's date
 (`org.letterhead.unit_on`: the successor after the 01/07/2025 reform).
@@ -177,6 +181,44 @@ def act_day(on: dt.date, data: dict | None) -> dt.date:
     return _event_day(on, (data or {}).get("doc_date"))
 
 
+def _holder(
+    unit_id: int, number: int, series: str, day: dt.date, units: _Units, corrects=None
+) -> tuple[str, bool]:
+    """(the numbering unit's code, whether `number` of the register `series` in `day`'s year is
+    already held there: by an act not corrected since — `corrects` gives its number to its
+    correction —, a QĐ THA, or a document issued without an event)."""
+    unit_code = units.issuer(unit_id, day)
+    feeding = units.feeding(unit_code)
+    same = CaseEvent.objects.filter(
+        case__unit_id__in=feeding, data__doc_no__regex=rf"^\s*0*{number}\s*/"
+    ).filter(corrected_by__isnull=True)
+    if corrects is not None:
+        same = same.exclude(pk=corrects.pk)
+    cases = Case.objects.filter(
+        unit_id__in=feeding,
+        decision_date__year=day.year,
+        decision_no__regex=rf"^\s*0*{number}\s*/",
+    )
+    if series != "QĐ":
+        cases = cases.none()
+    key = (unit_code, counter_series(series), day.year)
+    held = (key, number) in set(_numbered(same, cases, units)) or any(
+        used(unit_code, series, day.year, number) for used in number_users
+    )
+    return unit_code, held
+
+
+def _counter_past(unit_code: str, series: str, year: int, number: int) -> None:
+    """The register's counter continues after `number` (created above the acts' numbers)."""
+    counter_raise(
+        unit_code,
+        counter_series(series),
+        year,
+        number,
+        floor=lambda: highest_used(unit_code, series, year),
+    )
+
+
 def act_number_claim(
     case: Case, data: dict, *, on: dt.date, corrects: CaseEvent | None = None
 ) -> None:
@@ -188,29 +230,37 @@ def act_number_claim(
     number, series = parsed
     units = _Units()
     day = _event_day(on, data.get("doc_date"))
-    unit_code = units.issuer(case.unit_id, day)
-    feeding = units.feeding(unit_code)
-    same = CaseEvent.objects.filter(
-        case__unit_id__in=feeding, data__doc_no__regex=rf"^\s*0*{number}\s*/"
-    )
-    # The act being corrected (and any act already corrected) gives its number to the
-    # correction.
-    same = same.filter(corrected_by__isnull=True)
-    if corrects is not None:
-        same = same.exclude(pk=corrects.pk)
-    cases = Case.objects.filter(
-        unit_id__in=feeding,
-        decision_date__year=day.year,
-        decision_no__regex=rf"^\s*0*{number}\s*/",
-    )
-    if series != "QĐ":
-        cases = cases.none()
-    key = (unit_code, counter_series(series), day.year)
-    if (key, number) in set(_numbered(same, cases, units)) or any(
-        used(unit_code, series, day.year, number) for used in number_users
-    ):
+    unit_code, held = _holder(case.unit_id, number, series, day, units, corrects)
+    if held:
         raise DomainError(
             gettext("Số văn bản %(no)s đã được dùng trong năm %(year)s của đơn vị.")
             % {"no": data["doc_no"], "year": day.year}
         )
-    counter_raise(*key, number, floor=lambda: highest_used(unit_code, series, day.year))
+    _counter_past(unit_code, series, day.year, number)
+
+
+def decision_number_claim(unit: Unit, decision_no: str, decision_date: dt.date) -> None:
+    """Intake (issue 11): the QĐ THA number typed on the intake screen takes its place in the
+    unit's register of decisions (QĐ) of the decision's year, like a number the documents app
+    issues (Nghị định 30/2020/NĐ-CP, Phụ lục I: one series per unit, kind and year).
+
+    The counter takes the highest: a typed number above it moves it past the number, so the next
+    decision issued from the counter never repeats it; a number below it that no document holds
+    (one the counter skipped) is kept. A number another act or issued document of the register
+    already holds is refused — two documents cannot carry one number. A case received by
+    entrusting keeps the sender's number and is not claimed (the caller skips it)."""
+    parsed = parse_doc_no(decision_no)
+    if parsed is None:
+        return
+    number, series = parsed
+    unit_code, held = _holder(unit.pk, number, series, decision_date, _Units())
+    if held:
+        raise DomainError(
+            gettext(
+                "Số quyết định thi hành án %(no)s trùng số %(number)s của sổ %(series)s năm "
+                "%(year)s mà đơn vị đã dùng cho một văn bản khác (quyết định đã ghi trong hồ sơ "
+                "việc hoặc đã ban hành trong Sổ văn bản). Hãy kiểm tra lại số trên quyết định."
+            )
+            % {"no": decision_no, "number": number, "series": series, "year": decision_date.year}
+        )
+    _counter_past(unit_code, series, decision_date.year, number)

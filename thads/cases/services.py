@@ -16,7 +16,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from thads.cases import duplicates
-from thads.cases.act_numbers import act_number_claim
+from thads.cases.act_numbers import act_number_claim, decision_number_claim
 from thads.cases.acts import clean_act
 from thads.cases.codes import case_code_allocate
 from thads.cases.law import law_on
@@ -209,6 +209,9 @@ def case_create(*, judgment: Judgment, data: CaseInput, by: Any = None) -> Case:
             parties=[replace(p, id_number=party_id_number(p)) for p in data.parties],
         )
         duplicate_of = _check_duplicates(judgment, data)
+        # The typed number takes its place in the unit's register: the counter the documents
+        # app issues decisions from continues after it (issue 11).
+        decision_number_claim(data.unit, data.decision_no, data.decision_date)
     if Case.objects.filter(code=data.code).exists():
         raise DomainError(f"Mã việc {data.code} đã tồn tại.")
     amount = sum(o.amount or 0 for o in data.obligations)

@@ -253,6 +253,7 @@ def new_case(
     corruption: bool = False,
     code: str | None = None,
     auto_code: bool = False,
+    decision_no: str | None = None,
 ) -> Case:
     """A case of `unit_code` (a test code "UNIT/T/0001" unless `code` is given; `auto_code`:
     through `judgment_intake`, which numbers it from the unit's series)."""
@@ -267,7 +268,7 @@ def new_case(
     data = services.CaseInput(
         code="" if auto_code else code or f"{unit_code}/T/{number:04d}",
         unit=unit,
-        decision_no=f"{number}/QĐ-CCTHADS",
+        decision_no=decision_no or f"{number}/QĐ-CCTHADS",
         decision_date=decision_date or accepted_on,
         accepted_on=accepted_on,
         received_on=received_on,

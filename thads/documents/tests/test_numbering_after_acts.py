@@ -1,6 +1,6 @@
 """A document issued in the app never repeats a number already used in the unit, register and
-year, whatever wrote it (a number typed on the case page, an import, the demo); a number typed
-twice is refused (cases.act_numbers)."""
+year, whatever wrote it (a number typed on the case page or at intake, an import, the demo); a
+number typed twice is refused (cases.act_numbers)."""
 
 from __future__ import annotations
 
@@ -92,3 +92,28 @@ def test_a_number_used_in_the_unit_and_year_is_refused(shared_demo_org):
     event_record(other, type="xac_minh", on=DAY, today=TODAY, data={"doc_no": f"{n}/BB-PTHADS"})
     event_record(other, type="quyet_dinh_cuong_che", on=D(2026, 1, 5), today=D(2026, 1, 6),
                  data={"measure": "ke_bien", "doc_no": f"{n}/QĐ-PTHADS"})  # fmt: skip
+
+
+def test_a_qd_tha_number_typed_at_intake_moves_the_counter(shared_demo_org):
+    """Issue 11: the counter already exists when the officer types the QĐ THA number of a new
+    case; the next decision issued from the counter comes after it, never on it."""
+    case = new_case(accepted_on=DAY)
+    n = _issue(case, code="qd-tha-chu-dong", act={}).number  # the counter exists from here
+    typed = n + 20
+    new_case(accepted_on=DAY, decision_no=f"{typed}/QĐ-PTHADS")
+    assert _issue(case, code="qd-tha-chu-dong", act={}).number == typed + 1
+    # A number the counter skipped and no document carries is the officer's to type.
+    new_case(accepted_on=DAY, decision_no=f"{typed - 1}/QĐ-PTHADS")
+    assert _issue(case, code="qd-tha-chu-dong", act={}).number == typed + 2
+    # One an issued decision carries is refused, with what to do.
+    with pytest.raises(DomainError) as refused:
+        new_case(accepted_on=DAY, decision_no=f"{n}/QĐ-PTHADS")
+    assert refused.value.message == (
+        f"Số quyết định thi hành án {n}/QĐ-PTHADS trùng số {n} của sổ QĐ năm 2025 mà đơn vị đã "
+        "dùng cho một văn bản khác (quyết định đã ghi trong hồ sơ việc hoặc đã ban hành trong Sổ "
+        "văn bản). Hãy kiểm tra lại số trên quyết định."
+    )
+    # Another year's register is another series: the same number is free there.
+    new_case(accepted_on=D(2026, 1, 5), decision_no=f"{n}/QĐ-PTHADS")
+    counter = Counter.objects.get(scope="TNG-KV2", series="documents:QĐ", year=2025)
+    assert counter.last == typed + 2

@@ -66,9 +66,11 @@ def test_a_draft_moves_no_statistic_and_no_deadline(shared_demo_org):
 
 
 def test_issue_numbers_the_series_and_records_the_act(shared_demo_org):
-    case = new_case()
+    # Both cases typed first: a QĐ THA typed after the issue could not take the number issued
+    # (cases.act_numbers.decision_number_claim).
+    case, other = new_case(), new_case()
     first = _issue(_draft(case))
-    n = _decided(case) + 1
+    n = max(_decided(case), _decided(other)) + 1
     assert first.number == n and first.year == 2025
     assert first.number_display == f"{n}/QĐ-PTHADS"
     event = first.event
@@ -79,7 +81,6 @@ def test_issue_numbers_the_series_and_records_the_act(shared_demo_org):
     case.refresh_from_db()
     assert case.state == "hoan_khac"
     # The next decision of the unit takes the next number; a notice has its own series.
-    other = new_case()
     assert _issue(_draft(other)).number == n + 1
     notice = _issue(_draft(other, code="tb-nhan-yeu-cau", act={}))
     assert notice.number_display == "1/TB-PTHADS" and notice.event is None
