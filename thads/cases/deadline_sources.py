@@ -9,8 +9,11 @@ the recommendations of an inspection) have deadlines of their own that belong on
 
 A source is called as `source(access, unit, today)` and returns the open deadlines (not yet
 done) of the units of `unit`'s subtree that `access` sees (every visible unit when `unit` is
-None), as `OtherDeadline`s: each names the officers it is for (`officer_ids`) and whether the
-unit's head and deputies see it on their own list (`for_managers`).
+None; every unit at all when `access` is None too — the morning reminders, which pick each
+person's rows themselves), as `OtherDeadline`s: each names the officers it is for
+(`officer_ids`) and whether the head and deputies of its unit (`unit_id`) see it on their own
+list (`for_managers`). The morning e-mail (`cases.reminders`) reminds each of them once, like
+the cases' own deadlines.
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ class OtherDeadline:
     url: str
     officer_ids: frozenset[int] = frozenset()
     for_managers: bool = False
+    kind: str = ""  # which deadline of `code` when it has several ("thong_bao", "tu_nguyen")
+    unit_id: int | None = None  # the unit whose managers it is for (`for_managers`)
 
     def status(self, today: dt.date) -> str:
         return deadline_status(self.due, None, today)
@@ -57,6 +62,12 @@ def other_deadlines(access, unit, today: dt.date) -> list[OtherDeadline]:
     rows = [row for source in _sources.values() for row in source(access, unit, today)]
     rows.sort(key=lambda d: (d.due, d.key, d.code))
     return rows
+
+
+def every_open_deadline(today: dt.date) -> list[OtherDeadline]:
+    """Every registered source's open deadlines of every unit (no user's scope: the morning
+    reminders), nearest first."""
+    return other_deadlines(None, None, today)
 
 
 def deadlines_for(

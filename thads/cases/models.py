@@ -414,9 +414,17 @@ class CaseEvent(AppendOnly):
 
 class DeadlineReminder(models.Model):
     """One deadline reminded to one officer, once (`cases.reminders`): the unique key is the
-    lock that keeps a second run of the job, or a second worker, from reminding it again."""
+    lock that keeps a second run of the job, or a second worker, from reminding it again.
 
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="reminders")
+    A case's deadline names its case; a deadline another app keeps (`cases.deadline_sources`:
+    a judgment monitored, a procuracy act to answer…) names its source and what it is about
+    (`source`, `ref`: "thahc", the judgment's code) instead."""
+
+    case = models.ForeignKey(
+        Case, null=True, blank=True, on_delete=models.PROTECT, related_name="reminders"
+    )
+    source = models.CharField(_("Nguồn thời hạn"), max_length=20, blank=True, default="")
+    ref = models.CharField(_("Đối tượng"), max_length=100, blank=True, default="")
     kind = models.CharField(_("Loại thời hạn"), max_length=20)
     due = models.DateField(_("Hạn"))
     officer = models.ForeignKey(
@@ -431,8 +439,18 @@ class DeadlineReminder(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["case", "kind", "due", "officer"], name="deadline_reminded_once"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["source", "ref", "kind", "due", "officer"],
+                condition=Q(case__isnull=True),
+                name="other_deadline_reminded_once",
+            ),
+            models.CheckConstraint(
+                condition=Q(case__isnull=False, source="") | Q(case__isnull=True) & ~Q(source=""),
+                name="deadline_reminder_case_or_source",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.case_id} {self.kind} {self.due:%d/%m/%Y} → {self.officer_id}"
+        what = self.case_id if self.case_id else f"{self.source}:{self.ref}"
+        return f"{what} {self.kind} {self.due:%d/%m/%Y} → {self.officer_id}"

@@ -8,6 +8,8 @@
 - the recommendations of an inspection not yet carried out (QĐ 196/QĐ-TCTHADS) — for the
   inspected unit's managers.
 
+The same rows go out in the morning e-mail of `cases.reminders` (each once per person).
+
 A few queries in all (the rules read once), never one per judgment.
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -25,16 +28,24 @@ from thads.oversight import deadlines
 from thads.oversight.models import AdminJudgment, ProcuracyAct, Recommendation
 
 
-def _scope(access: Access, unit: Unit | None) -> frozenset[int]:
-    if unit is None:
-        return access.visible_unit_ids
-    return scope_unit_ids(unit) & access.visible_unit_ids
+def _scoped(rows: QuerySet, field: str, access: Access | None, unit: Unit | None) -> QuerySet:
+    """`rows` whose unit (`field`) is in `unit`'s subtree as `access` sees it; every row when
+    `access` is None (the morning reminders: `cases.deadline_sources.every_open_deadline`)."""
+    if access is None:
+        return rows if unit is None else rows.filter(**{f"{field}__in": scope_unit_ids(unit)})
+    ids = access.visible_unit_ids
+    if unit is not None:
+        ids = scope_unit_ids(unit) & ids
+    return rows.filter(**{f"{field}__in": ids})
 
 
 def thahc_deadlines(access: Access, unit: Unit | None, today: dt.date) -> list[OtherDeadline]:
     """Open deadlines of the judgments monitored and not done, for their officer."""
-    judgments = AdminJudgment.objects.filter(
-        unit_id__in=_scope(access, unit), has_content=True, outcome="", officer__isnull=False
+    judgments = _scoped(
+        AdminJudgment.objects.filter(has_content=True, outcome="", officer__isnull=False),
+        "unit_id",
+        access,
+        unit,
     ).only(
         "pk",
         "code",
@@ -43,6 +54,7 @@ def thahc_deadlines(access: Access, unit: Unit | None, today: dt.date) -> list[O
         "outcome",
         "outcome_on",
         "officer_id",
+        "unit_id",
         "received_on",
         "notice_on",
         "notice_delivered_on",
@@ -57,6 +69,8 @@ def thahc_deadlines(access: Access, unit: Unit | None, today: dt.date) -> list[O
             code=judgment.code,
             url=reverse("oversight:thahc_detail", args=[judgment.pk]),
             officer_ids=frozenset({judgment.officer_id}),
+            kind=deadline.kind,
+            unit_id=judgment.unit_id,
         )
         for deadline, judgment in deadlines.open_judgment_deadlines(
             judgments, deadlines.rule_book()
@@ -67,8 +81,8 @@ def thahc_deadlines(access: Access, unit: Unit | None, today: dt.date) -> list[O
 def procuracy_deadlines(access: Access, unit: Unit | None, today: dt.date) -> list[OtherDeadline]:
     """The procuracy's acts not answered: for the officers of the cases concerned and the
     receiving unit's managers."""
-    acts = ProcuracyAct.objects.filter(
-        unit_id__in=_scope(access, unit), answered_on__isnull=True
+    acts = _scoped(
+        ProcuracyAct.objects.filter(answered_on__isnull=True), "unit_id", access, unit
     ).prefetch_related("cases")
     return [
         OtherDeadline(
@@ -81,6 +95,7 @@ def procuracy_deadlines(access: Access, unit: Unit | None, today: dt.date) -> li
             url=reverse("oversight:procuracy_detail", args=[act.pk]),
             officer_ids=frozenset(c.officer_id for c in act.cases.all() if c.officer_id),
             for_managers=True,
+            unit_id=act.unit_id,
         )
         for act in acts
     ]
@@ -90,8 +105,8 @@ def recommendation_deadlines(
     access: Access, unit: Unit | None, today: dt.date
 ) -> list[OtherDeadline]:
     """Recommendations of inspections to the units of the scope, not closed: for the managers."""
-    open_ones = Recommendation.objects.filter(
-        inspection__unit_id__in=_scope(access, unit), closed_on__isnull=True
+    open_ones = _scoped(
+        Recommendation.objects.filter(closed_on__isnull=True), "inspection__unit_id", access, unit
     ).select_related("inspection")
     return [
         OtherDeadline(
@@ -102,6 +117,8 @@ def recommendation_deadlines(
             code=r.inspection.code,
             url=reverse("oversight:inspection_detail", args=[r.inspection_id]),
             for_managers=True,
+            kind=str(r.pk),  # one inspection, several recommendations
+            unit_id=r.inspection.unit_id,
         )
         for r in open_ones
     ]

@@ -34,8 +34,13 @@ def _role(request) -> str | None:
 
 
 def my_deadlines(request, unit):
-    """Overdue, today's and this week's deadlines of the officer's open cases; its cases."""
+    """Overdue, today's and this week's deadlines of the officer's open cases and those other
+    apps keep for them (`cases.deadline_sources`: the judgments they monitor, the procuracy's
+    acts to answer…, as on "Việc của tôi"); its cases."""
+    from django.urls import reverse
+
     from thads.cases import selectors
+    from thads.cases.deadline_sources import deadlines_for, other_deadlines
     from thads.cases.deadlines import open_deadlines
 
     access = request.access
@@ -44,7 +49,9 @@ def my_deadlines(request, unit):
         return None
     today = timezone.localdate()
     cases = list(selectors.officer_unfinished_cases(access, unit, staff))
-    if not cases and _role(request) != Role.OFFICER:
+    manager = unit is not None and access.can_manage_unit(unit.pk)
+    others = deadlines_for(other_deadlines(access, unit, today), staff.pk, manager=manager)
+    if not cases and not others and _role(request) != Role.OFFICER:
         return None  # a head or deputy holding no case of its own: nothing to show here
     by_case = {c.pk: c for c in cases}
     groups: dict[str, list] = {"overdue": [], "today": [], "this_week": []}
@@ -53,7 +60,15 @@ def my_deadlines(request, unit):
         first_due.setdefault(deadline.case_id, deadline)
         status = deadline.status(today)
         if status in groups:
-            groups[status].append((deadline, by_case[deadline.case_id], status))
+            case = by_case[deadline.case_id]
+            url = reverse("cases:detail", args=[case.pk])
+            groups[status].append(_line(deadline.due, case.code, url, deadline.label, status))
+    for row in others:
+        status = row.status(today)
+        if status in groups:
+            groups[status].append(_line(row.due, row.code, row.url, row.label, status))
+    for rows in groups.values():
+        rows.sort(key=lambda line: line["due"])
     urgent = groups["overdue"] + groups["today"] + groups["this_week"]
     # My cases: the most urgent first (by their nearest open deadline), then the oldest.
     ordered = sorted(
@@ -70,6 +85,11 @@ def my_deadlines(request, unit):
         "open_count": len(cases),
         "cases": [(c, first_due.get(c.pk)) for c in shown],
     }
+
+
+def _line(due, code: str, url: str, label: str, status: str) -> dict:
+    """One row of "Thời hạn cần xử lý": a case's deadline or another app's."""
+    return {"due": due, "code": code, "url": url, "label": label, "status": status}
 
 
 # ---- clerk -----------------------------------------------------------------------------------

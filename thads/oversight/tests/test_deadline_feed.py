@@ -1,6 +1,7 @@
 """Oversight's deadlines on "Việc của tôi" (cases.deadline_sources): the notice and the voluntary
 period of the judgments an officer monitors, the procuracy's acts to answer, the inspection's
-recommendations to carry out; in the head's per-officer counts too. Fixed clock."""
+recommendations to carry out; in the head's per-officer counts too; on the home page's "Thời hạn
+của tôi" and in the morning e-mail (cases.reminders), each once. Fixed clock."""
 
 from __future__ import annotations
 
@@ -9,8 +10,12 @@ import zoneinfo
 
 import pytest
 import time_machine
+from django.contrib.auth import get_user_model
+from django.core import mail
 from django.urls import reverse
 
+from thads.cases import reminders
+from thads.cases.models import DeadlineReminder
 from thads.org.models import Staff
 from thads.oversight.services import inspections, procuracy, thahc
 from thads.testing.cases import login, new_case
@@ -126,3 +131,66 @@ def test_a_done_deadline_leaves_the_list(client, data):
     login(client, "chv")
     response = client.get(reverse("cases:my_cases"))
     assert late.code not in rows(response, "thahc")["overdue"]
+
+
+# ---- the same deadlines on the home page and in the morning e-mail (cases.reminders)
+
+
+@time_machine.travel(CLOCK, tick=False)
+def test_the_home_page_lists_them_with_the_cases_deadlines(client, data):
+    login(client, "chv")
+    html = client.get(reverse("web:home")).content.decode()
+    panel = html.split('data-testid="home-deadlines"', 1)[1].split("</table>", 1)[0]
+    for monitored in (data["late"], data["today"]):
+        assert reverse("oversight:thahc_detail", args=[monitored.pk]) in panel
+    assert reverse("oversight:procuracy_detail", args=[data["act"].pk]) in panel
+    assert data["theirs"].code not in panel and data["inspection"].code not in panel
+
+
+def _emails(**people: str) -> None:
+    for username, email in people.items():
+        get_user_model().objects.filter(username=username).update(email=email)
+
+
+def test_the_morning_email_reminds_them_once(data, settings):
+    settings.THADS_REMINDER_WORKING_DAYS = 2  # Wednesday 12/11 → Friday 14/11
+    _emails(chv="chv@thads.test", truongphong="tp@thads.test")
+    wednesday = CLOCK.date()
+    reminders.send_reminders(wednesday)
+    body = {m.to[0]: m.body for m in mail.outbox}
+    officer, head = body["chv@thads.test"], body["tp@thads.test"]
+    # The officer: his judgment's notice due today, the act about his case; not the overdue
+    # notice (reminded before it fell due), not another officer's, not the managers' own.
+    assert f"12/11/2025 (hôm nay) — {data['today'].code}: THAHC: Thông báo tự nguyện" in officer
+    assert "(Nghị định 71/2016/NĐ-CP, Điều 14 k2)" in officer
+    assert f"— {data['act'].number}: Trả lời yêu cầu" in officer
+    assert reverse("oversight:thahc_detail", args=[data["today"].pk]) in officer
+    for absent in (data["late"].code, data["theirs"].code, data["inspection"].code):
+        assert absent not in officer
+    # The head of the unit: the act and the inspection's recommendation (due Friday).
+    assert f"— {data['act'].number}: Trả lời yêu cầu" in head
+    assert f"14/11/2025 — {data['inspection'].code}: Thực hiện kiến nghị sau kiểm tra" in head
+    assert data["today"].code not in head
+    rows = DeadlineReminder.objects.filter(case__isnull=True)
+    assert set(rows.values_list("source", "ref", "kind", "officer__code")) >= {
+        ("thahc", data["today"].code, "thong_bao", "TN-SC-02"),
+        ("procuracy", data["act"].number, "procuracy", "TN-SC-02"),
+    }
+    # Once: the next run of the day, or the next day, sends nothing new about them.
+    mail.outbox.clear()
+    assert reminders.send_reminders(wednesday) == (0, 0)
+    reminders.send_reminders(D(2025, 11, 13))
+    assert all(data["today"].code not in m.body for m in mail.outbox)
+
+
+def test_an_officer_with_only_a_judgment_is_reminded(data, settings):
+    """No open case of his own: the judgments he monitors still reach him."""
+    settings.THADS_REMINDER_WORKING_DAYS = 2
+    other = Staff.objects.get(code="TN-SC-03")
+    assert other.user_id is not None
+    get_user_model().objects.filter(pk=other.user_id).update(email="binh@thads.test")
+    fresh = judgment(data["late"].unit, other, received_on=D(2025, 11, 10),
+                     judgment_date=D(2025, 10, 1))  # fmt: skip  # notice due 17/11
+    reminders.send_reminders(D(2025, 11, 13))  # Thursday → Monday 17/11
+    mine = [m.body for m in mail.outbox if m.to == ["binh@thads.test"]]
+    assert len(mine) == 1 and fresh.code in mine[0]
