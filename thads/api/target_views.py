@@ -122,7 +122,7 @@ class TargetViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         return (
             Target.objects.filter(unit_id__in=self.request.access.visible_unit_ids)
             .select_related("unit")
-            .order_by("-year", "unit__path")
+            .order_by("-year", "unit__tree_order")
         )
 
     def create(self, request: Request, *args, **kwargs) -> Response:
@@ -165,7 +165,7 @@ class OfficerTargetViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSe
         return (
             OfficerTarget.objects.filter(unit_id__in=self.request.access.visible_unit_ids)
             .select_related("unit", "staff")
-            .order_by("-year", "unit__path", "staff__code")
+            .order_by("-year", "unit__tree_order", "staff__code")
         )
 
     def create(self, request: Request, *args, **kwargs) -> Response:

@@ -26,7 +26,7 @@ class UnitViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = "[^/]+"
 
     def get_queryset(self):
-        return units_visible(self.request.access).order_by("path")
+        return units_visible(self.request.access).order_by("tree_order")
 
 
 @extend_schema_view(

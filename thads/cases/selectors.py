@@ -374,5 +374,5 @@ def entrust_targets(case: Case) -> QuerySet[Unit]:
     return (
         Unit.objects.filter(level=Unit.Level.LOCAL, valid_to__isnull=True)
         .exclude(pk=case.unit_id)
-        .order_by("path")
+        .order_by("tree_order")
     )

@@ -330,7 +330,7 @@ def policy_violations(request):
     units = []
     if unit is not None:
         ids = scope_unit_ids(unit) & access.visible_unit_ids
-        units = list(Unit.objects.filter(pk__in=ids).order_by("path"))
+        units = list(Unit.objects.filter(pk__in=ids).order_by("tree_order"))
     return render(
         request,
         "cases/policy_violations.html",

@@ -69,7 +69,7 @@ def receipt_register(
     if month:
         rows = rows.filter(received_on__month=month)
     return rows.select_related("unit", "case", "reverses", "reversed_by", "recorded_by").order_by(
-        "unit__path", "seq"
+        "unit__tree_order", "seq"
     )
 
 
@@ -92,7 +92,7 @@ def series_checks(access: Access, unit: Unit, year: int) -> list[SeriesCheck]:
     )
     units = Unit.objects.in_bulk(set(seqs) | set(counters))
     checks = []
-    for unit_id in sorted(units, key=lambda i: units[i].path):
+    for unit_id in sorted(units, key=lambda i: units[i].tree_order):
         numbers = seqs.get(unit_id, [])
         last = max(numbers, default=0)
         checks.append(

@@ -40,7 +40,7 @@ def _units(request, root: Unit):
     return (
         selectors.units_in_subtree(request.access, root)
         .filter(valid_to__isnull=True)
-        .order_by("path")
+        .order_by("tree_order")
     )
 
 

@@ -22,7 +22,7 @@ def active_unit(request) -> Unit | None:
     if unit is None and access.home_unit is not None:
         unit = access.home_unit
     if unit is None and access.is_superuser:
-        unit = Unit.objects.filter(parent__isnull=True).order_by("path").first()
+        unit = Unit.objects.filter(parent__isnull=True).order_by("tree_order").first()
     request._thads_active_unit = unit
     return unit
 

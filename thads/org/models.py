@@ -88,12 +88,17 @@ class Unit(Tracked):
         related_name="predecessors",
     )
     # Materialised path of ids ("/1/4/9/"), kept by services: a subtree is one indexed prefix query.
+    # Never an order: as text "/1/96/100/" sorts before "/1/96/97/" (ids compared as text).
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    # The order units are listed in, kept by services (`org.services.tree_orders`): the tree
+    # depth first, siblings by code with the numbers in codes compared as numbers ("KV2" before
+    # "KV10"); per level the unit's rank among its siblings, five digits ("00001.00003.").
+    tree_order = models.CharField(max_length=255, db_index=True, editable=False, default="")
 
     class Meta:
         verbose_name = _("Đơn vị")
         verbose_name_plural = _("Đơn vị")
-        ordering = ["path"]
+        ordering = ["tree_order"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -21,6 +24,43 @@ def _path_for(unit: Unit) -> str:
     return f"{prefix}{unit.pk}/"
 
 
+def code_key(code: str) -> list[str | int]:
+    """A code compared as people read it: runs of digits as numbers ("TNG-KV2" < "TNG-KV10")."""
+    return [int(part) if i % 2 else part for i, part in enumerate(re.split(r"(\d+)", code))]
+
+
+def tree_orders(rows: Iterable[tuple[int, int | None, str]]) -> dict[int, str]:
+    """`Unit.tree_order` of every unit from (id, parent id, code): depth first from the roots,
+    siblings by `code_key`; per level the rank among the siblings, five digits. Fixed-width
+    digits compare the same as text in any collation, and a subtree stays together."""
+    children: dict[int | None, list[tuple[list[str | int], str, int]]] = defaultdict(list)
+    for pk, parent_id, code in rows:
+        children[parent_id].append((code_key(code), code, pk))
+    orders: dict[int, str] = {}
+    pending: list[tuple[int | None, str]] = [(None, "")]
+    while pending:
+        parent_id, prefix = pending.pop()
+        for rank, (_key, _code, pk) in enumerate(sorted(children[parent_id]), start=1):
+            orders[pk] = f"{prefix}{rank:05d}."
+            pending.append((pk, orders[pk]))
+    return orders
+
+
+def tree_orders_refresh(own: Unit | None = None) -> None:
+    """Recompute every unit's `tree_order` (a new sibling moves the ones after it) and write
+    the changed ones; `own` (being saved by the caller) only gets its value set."""
+    rows = list(Unit.objects.values_list("pk", "parent_id", "code", "tree_order"))
+    orders = tree_orders((pk, parent_id, code) for pk, parent_id, code, _order in rows)
+    if own is not None:
+        own.tree_order = orders[own.pk]
+    changed = [
+        Unit(pk=pk, tree_order=orders[pk])
+        for pk, _parent, _code, order in rows
+        if orders[pk] != order and (own is None or pk != own.pk)
+    ]
+    Unit.objects.bulk_update(changed, ["tree_order"], batch_size=500)
+
+
 @transaction.atomic
 def unit_create(
     *,
@@ -33,10 +73,13 @@ def unit_create(
     successor: Unit | None = None,
     short_name: str | None = None,
     by: Any = None,
+    refresh_order: bool = True,
 ) -> Unit:
     """Create a unit after checking the hierarchy rules (no cycle, validity inside the parent).
 
     Without a short name, the usual one is derived from the name (`org.models.abbreviate`).
+    `refresh_order=False` (an import creating many units) leaves `tree_orders_refresh` to the
+    caller, once at the end.
     """
     unit = Unit(
         code=code,
@@ -53,7 +96,9 @@ def unit_create(
     unit.full_clean(exclude=["path"])
     unit.save()
     unit.path = _path_for(unit)
-    unit.save(update_fields=["path"])
+    if refresh_order:
+        tree_orders_refresh(own=unit)
+    unit.save(update_fields=["path", "tree_order"])
     return unit
 
 
@@ -74,6 +119,8 @@ def unit_update(unit: Unit, *, expected_version: int, by: Any = None, **fields: 
     # A shortened validity must still contain the children's.
     for child in unit.children.all():
         child.full_clean(exclude=["path"])
+    tree_orders_refresh()  # a new code or parent moves the unit among its siblings
+    unit.refresh_from_db(fields=["tree_order"])
     return unit
 
 

@@ -24,7 +24,7 @@ class UnitContact(Tracked):
     class Meta:
         verbose_name = _("Thông tin liên hệ của đơn vị")
         verbose_name_plural = _("Thông tin liên hệ của đơn vị")
-        ordering = ["unit__path"]
+        ordering = ["unit__tree_order"]
 
     def __str__(self) -> str:
         return str(self.unit)

@@ -73,7 +73,7 @@ def search_listed(query: str = "", unit_code: str = "") -> QuerySet[Case]:
             ),
             Prefetch("obligations", queryset=Obligation.objects.order_by("position")),
         )
-        .order_by("-no_means_on", "unit__path", "pk")
+        .order_by("-no_means_on", "unit__tree_order", "pk")
     )
 
 
@@ -223,7 +223,7 @@ def directory() -> list[Unit]:
         Unit.objects.filter(valid_to__isnull=True)
         .exclude(level=Unit.Level.NATIONAL)
         .select_related("contact", "parent")
-        .order_by("path")
+        .order_by("tree_order")
     )
 
 

@@ -153,7 +153,9 @@ def build_form(code: str, unit: Unit, period: Period, *, refresh: bool = True) -
 
 
 def _build_measures_form(definition: FormDefinition, unit: Unit, period: Period) -> FormTable:
-    units = list(Unit.objects.only("id", "code", "name", "parent_id", "successor_id", "path"))
+    units = list(
+        Unit.objects.only("id", "code", "name", "parent_id", "successor_id", "path", "tree_order")
+    )
     by_id = {u.pk: u for u in units}
     mapping = row_unit_map(unit, units)
     counts = event_counts(mapping.keys(), period.start, period.end)
@@ -178,7 +180,7 @@ def _build_measures_form(definition: FormDefinition, unit: Unit, period: Period)
 
     rows = [
         table_row(by_id[uid], v)
-        for uid, v in sorted(per_row.items(), key=lambda i: by_id[i[0]].path)
+        for uid, v in sorted(per_row.items(), key=lambda i: by_id[i[0]].tree_order)
     ]
     total_row = table_row(unit, total)
     sums_ok = all(
@@ -200,7 +202,9 @@ def _build_source_form(
 ) -> FormTable:
     """A form whose buckets another app counts (`common.form_sources`: forms 6, 8, 9, 10, 12): rows
     per unit below the report unit, as for forms 1–2, with the source's identities derived."""
-    units = list(Unit.objects.only("id", "code", "name", "parent_id", "successor_id", "path"))
+    units = list(
+        Unit.objects.only("id", "code", "name", "parent_id", "successor_id", "path", "tree_order")
+    )
     by_id = {u.pk: u for u in units}
     mapping = row_unit_map(unit, units)
     counts = source.counts(list(mapping.keys()), period.start, period.end)
@@ -225,7 +229,7 @@ def _build_source_form(
 
     rows = [
         table_row(by_id[uid], v)
-        for uid, v in sorted(per_row.items(), key=lambda i: by_id[i[0]].path)
+        for uid, v in sorted(per_row.items(), key=lambda i: by_id[i[0]].tree_order)
         if uid != unit.pk
     ]
     own = per_row.get(unit.pk)

@@ -93,6 +93,7 @@ class UnitNode:
         "parent_id",
         "successor_id",
         "path",
+        "tree_order",
         "level",
         "valid_from",
         "valid_to",
@@ -174,7 +175,9 @@ def build_report(
     for (unit_id, officer_id), vector in sorted(
         rows.items(),
         key=lambda item: (
-            by_id[item[0][0]].path if item[0][0] != report_unit.pk else "",
+            # The report unit's own row first, then the units in the tree's order (siblings
+            # by code), never by the id path as text ("/1/96/100/" before "/1/96/97/").
+            by_id[item[0][0]].tree_order if item[0][0] != report_unit.pk else "",
             staff[item[0][1]].full_name if item[0][1] in staff else "~",
         ),
     ):

@@ -101,7 +101,9 @@ def children_of(unit: Unit, period: Period) -> list[Unit]:
     ended on 30/06/2025) has no report of its own: its cases are counted in its successor's.
     """
     return [
-        u for u in Unit.objects.filter(parent=unit).order_by("path") if u.is_valid_on(period.end)
+        u
+        for u in Unit.objects.filter(parent=unit).order_by("tree_order")
+        if u.is_valid_on(period.end)
     ]
 
 

@@ -35,7 +35,7 @@ PAGE_SIZE = 50
 def _visible_units(request):
     return (
         Unit.objects.filter(pk__in=request.access.visible_unit_ids)
-        .order_by("path")
+        .order_by("tree_order")
         .only("id", "code", "name", "path", "valid_to")
     )
 

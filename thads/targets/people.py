@@ -89,12 +89,12 @@ def _current(unit: Unit, by_id: dict[int, Unit], on: dt.date) -> Unit:
 
 def surges(unit_ids: frozenset[int], as_of: dt.date) -> list[UnitSurge]:
     """New cases per month for every unit of the scope in force on `as_of` (not the national
-    department), surging units first, then by unit path."""
+    department), surging units first, then in the tree's order."""
     ratio, window, minimum = surge_settings()
     starts = month_starts(last_complete_month(as_of), MONTHS)
     first, last = starts[0], starts[-1]
     end = last.replace(day=calendar.monthrange(last.year, last.month)[1])
-    units = list(Unit.objects.filter(pk__in=unit_ids).order_by("path"))
+    units = list(Unit.objects.filter(pk__in=unit_ids).order_by("tree_order"))
     by_id = {u.pk: u for u in units}
     shown = {
         u.pk: UnitSurge(u) for u in units if u.is_valid_on(as_of) and u.level != Unit.Level.NATIONAL
@@ -127,7 +127,7 @@ def surges(unit_ids: frozenset[int], as_of: dt.date) -> list[UnitSurge]:
             )
         surge.is_surge = is_surge(surge.last, before, ratio, minimum)
     result = list(shown.values())
-    result.sort(key=lambda s: (not s.is_surge, s.unit.path))
+    result.sort(key=lambda s: (not s.is_surge, s.unit.tree_order))
     return result
 
 
@@ -140,7 +140,7 @@ class UnitPeople:
 def loads(unit_ids: frozenset[int], on: dt.date) -> list[UnitPeople]:
     """The load per officer of each local unit of the scope in force on `on`, with its breach of
     the head-assignment policy (`cases.assignment.unit_load` / `policy_violation`)."""
-    units = Unit.objects.filter(pk__in=unit_ids, level=Unit.Level.LOCAL).order_by("path")
+    units = Unit.objects.filter(pk__in=unit_ids, level=Unit.Level.LOCAL).order_by("tree_order")
     result = []
     for unit in units:
         if not unit.is_valid_on(on):

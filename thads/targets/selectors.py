@@ -53,7 +53,7 @@ def assign_lines(parent: Unit, year: int) -> list[AssignLine]:
             for s in officers_of(parent)
         ]
     current = {t.unit_id: t for t in Target.objects.filter(unit__parent=parent, year=year)}
-    children = parent.children.filter(valid_to__isnull=True).order_by("path")
+    children = parent.children.filter(valid_to__isnull=True).order_by("tree_order")
     return [
         AssignLine(
             f"u{u.pk}",

@@ -356,7 +356,7 @@ def template_xlsx(parent: Unit, year: int) -> bytes:
     for cell in ws[1]:
         cell.font = Font(bold=True)
     existing = {t.unit_id: t for t in Target.objects.filter(unit__parent=parent, year=year)}
-    for unit in parent.children.filter(valid_to__isnull=True).order_by("path"):
+    for unit in parent.children.filter(valid_to__isnull=True).order_by("tree_order"):
         t = existing.get(unit.pk)
         ws.append(
             [

@@ -34,7 +34,7 @@ def navigation(request) -> dict:
 
         switchable = list(
             Unit.objects.filter(pk__in=access.visible_unit_ids)
-            .order_by("path")
+            .order_by("tree_order")
             .only("id", "code", "name", "level", "path", "valid_to")
         )
     sections = menu_for(request, unit)

@@ -56,11 +56,14 @@ class OrmWriter:
                     valid_to=u.valid_to,
                     successor=units[u.successor] if u.successor else None,
                     short_name=u.short_name,
+                    refresh_order=False,
                 )
                 del pending[u.code]
                 created += 1
             if not ready:  # pragma: no cover - cycles were refused in phase 2
                 raise RuntimeError("unit cycle")
+        if created:
+            org_services.tree_orders_refresh()  # once, not per unit
         return created
 
     def staff(self, units: dict[str, Unit], staff: dict[str, Staff]) -> tuple[int, int]:

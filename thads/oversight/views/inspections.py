@@ -26,7 +26,7 @@ from thads.oversight.services import inspections as services
 
 def _units_below(request, unit: Unit):
     ids = scope_unit_ids(unit) & request.access.visible_unit_ids
-    return Unit.objects.filter(pk__in=ids).order_by("path")
+    return Unit.objects.filter(pk__in=ids).order_by("tree_order")
 
 
 @login_required

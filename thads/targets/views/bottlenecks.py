@@ -50,7 +50,7 @@ def overview(request):
     context.update(
         {
             "units": Unit.objects.filter(pk__in=request.access.visible_unit_ids)
-            .order_by("path")
+            .order_by("tree_order")
             .only("id", "code", "name", "path", "valid_to"),
             "nav_active": "bottlenecks",
         }

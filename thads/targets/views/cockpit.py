@@ -160,7 +160,7 @@ def _visible_units(request):
     return (
         Unit.objects.filter(pk__in=request.access.visible_unit_ids)
         .exclude(level=Unit.Level.LOCAL, valid_to__isnull=False)
-        .order_by("path")
+        .order_by("tree_order")
         .only("id", "code", "name", "path", "valid_to", "level")
     )
 
