@@ -8,6 +8,12 @@ their new one, for every materialised period, in the same transaction (`apply_de
 over a materialised period sums those rows: a few hundred thousand rows at national scale
 instead of ~1 million cases joined with their intervals. `compact` folds the delta rows.
 
+Filling (`materialise_periods`): every bucket expression is evaluated once per case and period
+in a derived table, its sums and counts read from it; the periods asked together (the import's
+`freshness.after_load`: 14–15 month ends) are filled by one pass over the facts; a new month
+next to a stored one is derived from it, correcting only the cases whose interval in force
+changed in between.
+
 Concurrency (PostgreSQL): rebuilds hold a shared advisory lock, materialisation an exclusive one,
 so a period is filled from a snapshot that includes every committed rebuild and no rebuild
 misses a period being filled.
@@ -17,14 +23,15 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Iterable
 
 from django.db import connection, transaction
 
 from thads.common.replica import on_primary
 from thads.common.request_memo import in_reading_request, memoised
-from thads.stats.buckets import counted_money_terms
+from thads.stats.buckets import BASE_KEYS, counted_money_terms
 from thads.stats.models import AggregatePeriod
-from thads.stats.sql import bucket_columns, contribution_columns
+from thads.stats.sql import MONEY_COLUMN_ORDER, bucket_expression
 
 LOCK_KEY = 7_401_001  # pg advisory lock: rebuilds shared, materialisation exclusive
 GROUP_COLUMNS = (
@@ -38,26 +45,34 @@ GROUP_COLUMNS = (
 )
 
 
-def _bucket_pairs() -> list[tuple[str, str]]:
-    """(column name, SQL aggregate over f/t/s) with the period's dates taken from `p`.
+def _value_columns() -> list[tuple[str, str]]:
+    """(name, one case's SQL value) of every base bucket, the period's dates taken from `p`."""
+    values = [(f"c_{k}", bucket_expression(k, "cases")) for k in BASE_KEYS]
+    values += [(f"m_{k}", bucket_expression(k, "money")) for k in MONEY_COLUMN_ORDER]
+    return [(name, _period_dates(expr)) for name, expr in values]
 
-    Each money bucket m_<key> has a count n_<key> of the cases whose money in it is not zero.
+
+def _row_columns() -> list[tuple[str, str]]:
+    """(stored column, one case's value of it over the values of `_value_columns`).
+
+    Each money bucket m_<key> has a count n_<key> of the cases whose money in it is not zero,
+    and each mix of `buckets.COUNTED_MONEY` its own count n_<name>. The stored column is the
+    SUM of the per-case value.
     """
-    case_cols, money_cols = bucket_columns()
-    pairs = []
-    for col in case_cols + money_cols:
-        expr, name = col.rsplit(" AS ", 1)
-        expr = _period_dates(expr)
-        pairs.append((name, expr))
+    rows = []
+    for name, _expr in _value_columns():
+        rows.append((name, name))
         if name.startswith("m_"):
-            inner = expr.removeprefix("SUM(").removesuffix(")")
-            pairs.append(("n_" + name[2:], f"SUM(CASE WHEN ({inner}) <> 0 THEN 1 ELSE 0 END)"))
+            rows.append(("n_" + name[2:], f"CASE WHEN {name} <> 0 THEN 1 ELSE 0 END"))
     for name, terms in counted_money_terms().items():
-        cols = contribution_columns([k for _s, k in terms], "money")
-        value = " + ".join(f"({s}) * {c}" for (s, _k), c in zip(terms, cols, strict=True))
-        value = _period_dates(value)
-        pairs.append((f"n_{name}", f"SUM(CASE WHEN ({value}) <> 0 THEN 1 ELSE 0 END)"))
-    return pairs
+        value = " + ".join(f"({s}) * m_{k}" for s, k in terms)
+        rows.append((f"n_{name}", f"CASE WHEN ({value}) <> 0 THEN 1 ELSE 0 END"))
+    return rows
+
+
+def stored_columns() -> list[str]:
+    """The bucket columns of `BucketAggregate` (c_*, m_*, n_*)."""
+    return [name for name, _value in _row_columns()]
 
 
 def _period_dates(expr: str) -> str:
@@ -71,7 +86,7 @@ def _period_dates(expr: str) -> str:
 # Rows summed per unit only (officer NULL, kind/mode "*", flags false): what reports without
 # officers, dimensions or filters read (`engine.compute_groups`), ~1 row per unit and period.
 ROLLUP_KIND = "*"
-ROLLUP_VALUES = ("f.unit_id", "NULL", "'*'", "'*'", "FALSE", "FALSE", "FALSE")
+ROLLUP_VALUES = ("unit_id", "NULL", "'*'", "'*'", "FALSE", "FALSE", "FALSE")
 
 
 AGG_FROM = """
@@ -86,27 +101,48 @@ LEFT JOIN stats_stateinterval s
 """
 
 
-def _insert_sql(where: str, sign: int, *, rollup: bool = False) -> str:
-    pairs = _bucket_pairs()
-    names = ["period_id", *GROUP_COLUMNS] + [n for n, _e in pairs]
-    groups = list(ROLLUP_VALUES) if rollup else [f"f.{c}" for c in GROUP_COLUMNS]
-    values = ["p.id", *groups] + [f"({sign}) * {e}" for _n, e in pairs]
-    group = ["p.id", "f.unit_id"] if rollup else ["p.id", *groups]
+def _fence() -> str:
+    """Keeps the per-case values a derived table of their own: PostgreSQL would otherwise pull
+    the subquery up and evaluate every bucket expression again inside each aggregate using it
+    (a money bucket is read by its sum, its count and up to three mixed counts)."""
+    return "OFFSET 0" if connection.vendor == "postgresql" else "LIMIT -1 OFFSET 0"
+
+
+def _case_values_sql(where: str) -> str:
+    """One row per (period, case in scope) matching `where`: its group and bucket values."""
+    values = [f"{expr} AS {name}" for name, expr in _value_columns()]
     return (
-        f"INSERT INTO stats_bucketaggregate ({', '.join(names)}) "
-        f"SELECT {', '.join(values)} {AGG_FROM} WHERE {where} GROUP BY {', '.join(group)}"
+        f"SELECT p.id AS period_id, {', '.join(f'f.{c}' for c in GROUP_COLUMNS)}, "
+        f"{', '.join(values)} {AGG_FROM} WHERE {where} {_fence()}"
     )
 
 
-def _rollup_from_groups_sql() -> str:
-    """The per-unit rows of a period summed from its group rows (cheaper than the facts)."""
-    names = [n for n, _e in _bucket_pairs()]
-    values = [v.removeprefix("f.") for v in ROLLUP_VALUES]
+def _insert_sql(where: str, sign: int, *, rollup: bool = False) -> str:
+    """Sum the cases matching `where` (× sign) into rows of their periods: one pass over the
+    facts whatever the number of periods `where` lets through, every bucket expression evaluated
+    once per case and period."""
+    rows = _row_columns()
+    names = ["period_id", *GROUP_COLUMNS] + [n for n, _v in rows]
+    groups = list(ROLLUP_VALUES) if rollup else list(GROUP_COLUMNS)
+    values = ["period_id", *groups] + [f"({sign}) * SUM({v})" for _n, v in rows]
+    group = ["period_id", "unit_id"] if rollup else ["period_id", *GROUP_COLUMNS]
+    return (
+        f"INSERT INTO stats_bucketaggregate ({', '.join(names)}) "  # noqa: S608
+        f"SELECT {', '.join(values)} FROM ({_case_values_sql(where)}) v "
+        f"GROUP BY {', '.join(group)}"
+    )
+
+
+def _rollup_from_groups_sql(count: int) -> str:
+    """The per-unit rows of `count` periods (ids as parameters) summed from their group rows
+    (cheaper than the facts)."""
+    names = stored_columns()
+    marks = ", ".join(["%s"] * count)
     return (
         f"INSERT INTO stats_bucketaggregate (period_id, {', '.join(GROUP_COLUMNS)}, "  # noqa: S608
-        f"{', '.join(names)}) SELECT period_id, {', '.join(values)}, "
+        f"{', '.join(names)}) SELECT period_id, {', '.join(ROLLUP_VALUES)}, "
         f"{', '.join(f'SUM({n})' for n in names)} FROM stats_bucketaggregate "
-        f"WHERE period_id = %s AND kind <> '{ROLLUP_KIND}' GROUP BY period_id, unit_id"
+        f"WHERE period_id IN ({marks}) AND kind <> '{ROLLUP_KIND}' GROUP BY period_id, unit_id"
     )
 
 
@@ -167,27 +203,128 @@ def _known_period(start: dt.date, end: dt.date) -> int | None:
     return known.get((start, end))
 
 
-@transaction.atomic
 def materialise_period(start: dt.date, end: dt.date) -> int:
-    """Fill the totals of (start, end) from the facts (one grouped INSERT … SELECT)."""
+    """Fill the totals of one period (`materialise_periods`)."""
+    return materialise_periods([(start, end)])[(start, end)]
+
+
+# A stored month end at most this far from a new one (the month before or after) gives the new
+# one's totals by a correction (`_derive`); further away a full pass is cheaper (measured:
+# docs/performance.md, "Materialising month-end periods").
+NEIGHBOUR_DAYS = 31
+
+
+@transaction.atomic
+def materialise_periods(periods: Iterable[tuple[dt.date, dt.date]]) -> dict[tuple, int]:
+    """Fill the totals of these (start, end) periods not filled yet; returns every period's id.
+
+    Taken in order of their ends, a new period next to a month end that is stored or filled
+    before it (same start, ≤ NEIGHBOUR_DAYS away) is derived from it (`_derive`: its rows plus
+    the correction of the cases whose interval in force changed in between — a month's changes,
+    not every case). The others (the first month of each start, the import's two report years)
+    are filled first, together, by one grouped `INSERT … SELECT` over the facts joined with the
+    periods: one scan of the facts and intervals, not one per period. Then the per-unit rows
+    of every new period, from its group rows, in one statement.
+    """
     lock(shared=False)
-    period, created = AggregatePeriod.objects.get_or_create(
-        start_on=start, end_on=end, defaults={"prev_on": start - dt.timedelta(days=1)}
+    wanted = list(dict.fromkeys(periods))
+    ids = {
+        (s, e): pk for pk, s, e in AggregatePeriod.objects.values_list("pk", "start_on", "end_on")
+    }
+    new = sorted(p for p in wanted if p not in ids)
+    derivable = _cut_off_only_in_t()
+    # A period is filled from the facts when no neighbour will be filled before it.
+    ready, full = set(ids), []
+    for period in new:
+        if not derivable or _neighbour(*period, ready) is None:
+            full.append(period)
+        ready.add(period)
+    for start, end in new:
+        ids[(start, end)] = AggregatePeriod.objects.create(
+            start_on=start, end_on=end, prev_on=start - dt.timedelta(days=1)
+        ).pk
+    with connection.cursor() as cursor:
+        if full:
+            marks = ", ".join(["%s"] * len(full))
+            cursor.execute(_insert_sql(f"p.id IN ({marks})", 1), [ids[p] for p in full])
+        filled = set(ids) - set(new) | set(full)
+        for start, end in new:
+            if (start, end) not in full:
+                neighbour = _neighbour(start, end, filled)
+                _derive(cursor, ids[(start, end)], end, ids[neighbour], neighbour[1])
+                filled.add((start, end))
+        if new:
+            cursor.execute(_rollup_from_groups_sql(len(new)), [ids[p] for p in new])
+    return {p: ids[p] for p in wanted}
+
+
+def _neighbour(
+    start: dt.date, end: dt.date, filled: Iterable[tuple[dt.date, dt.date]]
+) -> tuple[dt.date, dt.date] | None:
+    """The filled month-end period of the same start nearest to `end`, if close enough."""
+    near = [
+        (abs((e - end).days), (s, e))
+        for s, e in filled
+        if s == start and e != end and is_month_end_period(s, e)
+    ]
+    days, period = min(near, default=(NEIGHBOUR_DAYS + 1, None))
+    return period if days <= NEIGHBOUR_DAYS else None
+
+
+def _cut_off_only_in_t() -> bool:
+    """The correction of `_derive` holds when a bucket reads the cut-off T only through the
+    interval in force at T and the scope (`AGG_FROM`), never directly (an "older than a year at
+    T" bucket would change without a new interval)."""
+    return all("p.end_on" not in expr for _name, expr in _value_columns())
+
+
+def _derive(cursor, new_id: int, new_end: dt.date, old_id: int, old_end: dt.date) -> None:
+    """Fill period `new_id` (ending `new_end`) from the rows of period `old_id` (same start,
+    ending `old_end`) corrected by the cases whose contribution can differ between the two ends.
+
+    A case's intervals are consecutive (the first from its acceptance day, the last open), so its
+    interval in force differs between `low` and `high`, or it enters the scope, exactly when the
+    interval in force at `high` starts after `low` — equivalently when the one at `low` ends by
+    `high`. Every other case contributes the same to both, in the same group (groups are the
+    case's facts). So new = old − Σ changed cases at the old end + Σ changed cases at the new
+    end, group by group; a group is kept when it has a case in scope (each case counts 1 in
+    chuyen_sang or thu_ly_moi), as a full pass keeps it.
+    """
+    low, high = min(new_end, old_end), max(new_end, old_end)
+    rows = _row_columns()
+    names = [n for n, _v in rows]
+    groups = ", ".join(GROUP_COLUMNS)
+    # Both ranges are written out (not left to the join with the period) so that PostgreSQL
+    # filters the intervals while reading them: a month's changes, not every closed interval.
+    changed_at = {
+        high: "t.start_on > %(low)s AND t.start_on <= %(high)s",
+        low: "t.end_on > %(low)s AND t.end_on <= %(high)s",
+    }
+
+    def cases(period: str, end: dt.date, sign: str) -> str:
+        where = f"p.id = %({period})s AND {changed_at[end]}"
+        return (
+            f"SELECT {groups}, {', '.join(f'{sign}({v})' for _n, v in rows)} "  # noqa: S608
+            f"FROM ({_case_values_sql(where)}) v"
+        )
+
+    cursor.execute(
+        f"INSERT INTO stats_bucketaggregate (period_id, {groups}, {', '.join(names)}) "  # noqa: S608
+        f"SELECT %(new)s, {groups}, {', '.join(f'SUM({n})' for n in names)} FROM ("
+        f"SELECT {groups}, {', '.join(names)} FROM stats_bucketaggregate "
+        f"WHERE period_id = %(old)s AND kind <> '{ROLLUP_KIND}' "
+        f"UNION ALL {cases('old', old_end, '-')} UNION ALL {cases('new', new_end, '')}"
+        f") d GROUP BY {groups} HAVING SUM(c_chuyen_sang) + SUM(c_thu_ly_moi) > 0",
+        {"new": new_id, "old": old_id, "low": low, "high": high},
     )
-    if created:
-        with connection.cursor() as cursor:
-            cursor.execute(_insert_sql("p.id = %s", 1), [period.pk])
-            cursor.execute(_rollup_from_groups_sql(), [period.pk])
-    return period.pk
 
 
 @transaction.atomic
 def compact(period_id: int) -> None:
     """Fold the delta rows of a period into one row per group (same sums)."""
     lock(shared=False)
-    pairs = _bucket_pairs()
-    sums = ", ".join(f"SUM({n}) AS {n}" for n, _e in pairs)
-    names = ", ".join(n for n, _e in pairs)
+    names = stored_columns()
+    sums = ", ".join(f"SUM({n}) AS {n}" for n in names)
     group = ", ".join(GROUP_COLUMNS)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -198,7 +335,7 @@ def compact(period_id: int) -> None:
         )
         cursor.execute("DELETE FROM stats_bucketaggregate WHERE period_id = %s", [period_id])
         cursor.execute(
-            f"INSERT INTO stats_bucketaggregate (period_id, {group}, {names}) "  # noqa: S608
+            f"INSERT INTO stats_bucketaggregate (period_id, {group}, {', '.join(names)}) "  # noqa: S608
             "SELECT * FROM stats_agg_compact"
         )
         cursor.execute("DROP TABLE stats_agg_compact")
