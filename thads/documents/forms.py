@@ -17,7 +17,7 @@ from thads.documents.models import Document, DocumentTemplate, Series
 
 def needs_amount(template: DocumentTemplate) -> bool:
     rule = RULES.get(template.event_type) if template.event_type else None
-    mentioned = any("event_amount_text" in text for _style, text in template.body)
+    mentioned = any("event_amount_text" in text for _style, text, *_repeat in template.body)
     return bool(rule and rule.needs_amount) or mentioned
 
 

@@ -237,6 +237,15 @@ def staff(code: str) -> Staff:
     return Staff.objects.get(code=code)
 
 
+def _free_decision_no(unit_code: str, day: dt.date, number: int) -> str:
+    """ "N/QĐ-CCTHADS", past the numbers the unit already used that year (a demo loaded
+    beside the test numbers its acts and QĐ THA; a repeated number is refused)."""
+    from thads.cases.act_numbers import highest_used
+
+    used = highest_used(unit_code, "QĐ", day.year)
+    return f"{number if number > used else used + number}/QĐ-CCTHADS"
+
+
 def new_case(
     unit_code: str = "TNG-KV2",
     *,
@@ -268,7 +277,8 @@ def new_case(
     data = services.CaseInput(
         code="" if auto_code else code or f"{unit_code}/T/{number:04d}",
         unit=unit,
-        decision_no=decision_no or f"{number}/QĐ-CCTHADS",
+        decision_no=decision_no
+        or _free_decision_no(unit_code, decision_date or accepted_on, number),
         decision_date=decision_date or accepted_on,
         accepted_on=accepted_on,
         received_on=received_on,

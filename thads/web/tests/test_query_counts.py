@@ -77,7 +77,8 @@ def more_cases_for_chv(n: int) -> None:
 # (username, url, queries on SQLite, whether the page brings the statistics' facts up to date,
 # fewest rows shown: case links, or drill-down links for forms and the cockpit)
 PAGES = {
-    "officer home": ("chv", "/", 13, True, 4),
+    # + 3: the oversight deadline sources of "Thời hạn của tôi" (THAHC, procuracy, recommendations)
+    "officer home": ("chv", "/", 16, True, 4),
     "officer search": ("chv", "/viec/danh-sach/?q=nguy", 9, False, 1),
     "case list": ("chv", "/viec/danh-sach/", 9, False, 20),
     "form 1": ("truongphong", "/thong-ke/?bieu=1", 13, True, 20),
