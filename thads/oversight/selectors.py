@@ -89,6 +89,15 @@ def inspection_for_read_or_404(access: Access, pk: int) -> Inspection:
     return inspection
 
 
+def inspection_list_unit(access: Access, inspection: Inspection) -> Unit:
+    """The register an inspection's page goes back to: the inspecting unit's when the reader
+    may see it, else the inspected unit's (its staff read the inspection of their unit, not
+    the province's register)."""
+    if access.can_read_unit(inspection.inspecting_unit_id):
+        return inspection.inspecting_unit
+    return inspection.unit
+
+
 def procuracy_acts_of(access: Access, unit: Unit) -> QuerySet[ProcuracyAct]:
     from thads.org.access import scope_unit_ids
 

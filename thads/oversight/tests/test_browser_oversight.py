@@ -152,7 +152,9 @@ def test_oversight_screens_in_the_browser(live_server, browser, demo_org):
     page.goto(f"{live_server.url}/giam-sat/kiem-tra/TNG-KV2/dot-xuat/")
     shot(page, "surprise-proposal")
     page.goto(f"{live_server.url}/giam-sat/kiem-tra/TNG/")
-    page.get_by_test_id("inspection-list").get_by_role("link").first.click()
+    page.get_by_test_id("inspection-list").locator("tr", has_text="12/KL-THADS").get_by_role(
+        "link"
+    ).click()
     assert page.get_by_test_id("inspection-files").locator("tbody tr").count() == 4
     shot(page, "inspection-with-cases")
 

@@ -239,3 +239,31 @@ def test_the_inspected_unit_reports_on_a_recommendation_but_records_no_finding(c
     assert rec.closed_on == D(2026, 6, 1) and rec.follow_ups.get().note == "Đã lập lại sổ"
     other = reverse("oversight:inspection_action", args=[inspection.pk, "kien-nghi"])
     assert client.get(other).status_code == 403
+
+
+def test_an_inspections_page_goes_back_to_a_register_its_reader_may_open(client, demo_org):
+    """The inspected unit's staff read the province's inspection of their unit; its back link
+    leads to their own unit's register (the province's answers 404 to them), while the
+    province's staff go back to the province's register."""
+    from thads.oversight.services import inspections as services
+
+    inspection = services.inspection_open(
+        inspecting_unit=demo_org["TNG"],
+        unit=demo_org["TNG-KV2"],
+        data=services.InspectionInput(
+            kind="chuyen_de",
+            decision_no="22/QĐ-KT",
+            decision_on=D(2026, 3, 2),
+            team="Trưởng đoàn: Võ Thị Hương",
+            scope="Thu, chi tiền thi hành án",
+            period_from=D(2025, 1, 1),
+            period_to=D(2025, 12, 31),
+        ),
+    )
+    detail = reverse("oversight:inspection_detail", args=[inspection.pk])
+    for username, code in (("chv", "TNG-KV2"), ("phongkiemtra", "TNG")):
+        login(client, username)
+        page = client.get(detail).content.decode()
+        back = reverse("oversight:inspections", args=[code])
+        assert f'href="{back}"' in page, username
+        assert client.get(back).status_code == 200, username

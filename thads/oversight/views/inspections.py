@@ -222,6 +222,7 @@ def detail(request, pk: int):
         "oversight/inspection_detail.html",
         {
             "inspection": inspection,
+            "back_unit": selectors.inspection_list_unit(request.access, inspection),
             "files": files,
             "findings": inspection.findings.select_related("case"),
             "recommendations": recommendations,
