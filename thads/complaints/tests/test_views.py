@@ -182,3 +182,28 @@ def test_a_letter_naming_a_case_or_letter_the_clerk_cannot_read_is_refused(clien
         assert "Không có việc thi hành án mã này." in page
         assert "Không có đơn số này trong sổ." in page
     assert not Complaint.objects.filter(summary__startswith="Đơn nêu việc").exists()
+
+
+def test_the_officer_complained_of_is_placed_in_the_unit_he_served_on_the_letters_day(
+    shared_demo_org,
+):
+    """An officer moved to another unit since: a letter received while he served in the first
+    is resolved there (its head is competent), a later letter in the new unit."""
+    from thads.complaints.views.letters import staff_unit
+    from thads.org.models import Membership, Staff
+
+    kv2, kv3 = shared_demo_org["TNG-KV2"], shared_demo_org["TNG-KV3"]
+    officer = Staff.objects.create(
+        code="TEST-MOVED", full_name="Đỗ Văn Chuyển", title="chap_hanh_vien_so_cap"
+    )
+    Membership.objects.create(
+        staff=officer, unit=kv2, role="officer", valid_from=dt.date(2024, 1, 1),
+        valid_to=dt.date(2025, 12, 31),
+    )  # fmt: skip
+    Membership.objects.create(
+        staff=officer, unit=kv3, role="officer", valid_from=dt.date(2026, 1, 1)
+    )
+    assert staff_unit(officer, dt.date(2025, 9, 3)) == kv2
+    assert staff_unit(officer, dt.date(2026, 2, 3)) == kv3
+    assert staff_unit(officer, dt.date(2023, 5, 1)) == kv3  # no posting then: the latest
+    assert staff_unit(None, dt.date(2026, 2, 3)) is None

@@ -18,6 +18,7 @@ from thads.complaints import papers, permissions, rules, selectors, services
 from thads.complaints.forms import AttachmentForm, HandlingForm, LetterForm, SenderFormSet
 from thads.complaints.models import ComplaintKind, ComplaintRule, Handling, MatterKind
 from thads.complaints.views.common import require, scope_ids
+from thads.org.access import active_membership
 from thads.org.models import Staff
 from thads.org.shortcuts import unit_for_read_or_404
 
@@ -191,17 +192,21 @@ def _matter_inputs(data, letter) -> list[services.MatterInput]:
             kind=kind,
             instance=data["instance"] if kind == MatterKind.KHIEU_NAI else None,
             subject_role=data["subject_role"],
-            subject_unit=staff_unit(staff) or letter.unit,
+            subject_unit=staff_unit(staff, letter.received_on) or letter.unit,
             subject_staff=staff,
         )
         for kind in data["matter_kinds"]
     ]
 
 
-def staff_unit(staff: Staff | None):
+def staff_unit(staff: Staff | None, on):
+    """The unit of the officer complained of on the letter's day (the competent resolver is
+    that unit's head — Luật THADS 2008, Điều 142), not of his latest posting: an officer
+    moved since is still answered for by the unit he acted in. Falls back to the latest
+    posting when none covers the day."""
     if staff is None:
         return None
-    membership = staff.memberships.order_by("-valid_from").first()
+    membership = active_membership(staff, on) or staff.memberships.order_by("-valid_from").first()
     return membership.unit if membership else None
 
 
