@@ -90,20 +90,35 @@ def filter_state(rows: QuerySet[Complaint], state: str) -> QuerySet[Complaint]:
     return rows
 
 
+def matters_open_on(access: Access, unit_ids, as_of: dt.date) -> QuerySet[Matter]:
+    """Matters resolved by `unit_ids` (scoped) that were open on `as_of` — accepted by then and
+    not yet resolved — with `due`, their (extended) deadline. The one definition behind the
+    list's "open" and "overdue" filters and the leaders' count by resolver, so the two agree."""
+    from django.db.models.functions import Coalesce
+
+    return (
+        matters_visible(access)
+        .filter(resolver_unit_id__in=unit_ids, accepted_on__lte=as_of)
+        .filter(Q(resolved_on__isnull=True) | Q(resolved_on__gt=as_of))
+        .annotate(due=Coalesce("extended_until", "deadline_on"))
+    )
+
+
 def matters_of_units(
     access: Access, unit_ids, *, state: str = "", as_of: dt.date | None = None
 ) -> QuerySet[Matter]:
-    """Matters resolved by `unit_ids` (scoped): "dang_giai_quyet" open, "qua_han" open past
-    their (extended) deadline on `as_of`, "xong" resolved."""
+    """Matters resolved by `unit_ids` (scoped): "dang_giai_quyet" open on `as_of`, "qua_han"
+    open past their (extended) deadline on `as_of`, "xong" resolved."""
     from django.db.models.functions import Coalesce
 
+    if state in ("dang_giai_quyet", "qua_han"):
+        rows = matters_open_on(access, unit_ids, as_of)
+        if state == "qua_han":
+            rows = rows.filter(due__lt=as_of)
+        return rows.order_by("due", "code")
     rows = matters_visible(access).filter(resolver_unit_id__in=unit_ids)
     rows = rows.annotate(due=Coalesce("extended_until", "deadline_on"))
-    if state == "dang_giai_quyet":
-        rows = rows.filter(resolved_on__isnull=True)
-    elif state == "qua_han":
-        rows = rows.filter(resolved_on__isnull=True, due__lt=as_of)
-    elif state == "xong":
+    if state == "xong":
         rows = rows.filter(resolved_on__isnull=False)
     return rows.order_by("due", "code")
 
@@ -112,13 +127,9 @@ def overdue_by_resolver(access: Access, unit_ids, as_of: dt.date) -> list[dict]:
     """Open matters and those past their (extended) deadline on `as_of`, per resolving unit
     (the leaders' "overdue matters by resolver"), most overdue first. One GROUP BY."""
     from django.db.models import Count
-    from django.db.models.functions import Coalesce
 
     rows = (
-        matters_visible(access)
-        .filter(resolver_unit_id__in=unit_ids, accepted_on__lte=as_of)
-        .filter(Q(resolved_on__isnull=True) | Q(resolved_on__gt=as_of))
-        .annotate(due=Coalesce("extended_until", "deadline_on"))
+        matters_open_on(access, unit_ids, as_of)
         .values("resolver_unit__code", "resolver_unit__name")
         .annotate(open=Count("id"), overdue=Count("id", filter=Q(due__lt=as_of)))
         .order_by("-overdue", "resolver_unit__code")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -183,17 +186,25 @@ FILTERS = [
 
 @login_required
 def matter_list(request, unit_code: str):
-    """Vụ việc the unit (and its subtree) resolves: open, overdue, resolved."""
+    """Vụ việc the unit (and its subtree) resolves: open, overdue, resolved. `ngay` (ISO date)
+    counts open and overdue as of that day and `rieng=1` keeps the unit's own matters: the
+    leaders' count by resolver links here with both, and the list shows exactly its rows."""
     unit = unit_for_read_or_404(request.access, unit_code)
     today = timezone.localdate()
     state = request.GET.get("tinh_trang", "")
     state = state if state in dict(FILTERS) else ""
-    rows = selectors.matters_of_units(
-        request.access, scope_ids(request.access, unit), state=state, as_of=today
-    )
+    as_of = _iso_day(request.GET.get("ngay", "")) or today
+    own = request.GET.get("rieng") == "1"
+    unit_ids = {unit.pk} if own else scope_ids(request.access, unit)
+    rows = selectors.matters_of_units(request.access, unit_ids, state=state, as_of=as_of)
     page = Paginator(rows, 50).get_page(request.GET.get("trang"))
     for m in page.object_list:
-        m.overdue = rules.is_overdue(m.due_on, m.resolved_on, today)
+        m.overdue = rules.is_overdue(m.due_on, m.resolved_on, as_of)
+    query = {"tinh_trang": state} if state else {}
+    if as_of != today:
+        query["ngay"] = as_of.isoformat()
+    if own:
+        query["rieng"] = "1"
     return render(
         request,
         "complaints/matters.html",
@@ -202,9 +213,20 @@ def matter_list(request, unit_code: str):
             "page": page,
             "state": state,
             "states": FILTERS,
+            "as_of": as_of if as_of != today else None,
+            "own": own,
+            "query": urlencode(query),
             "nav_active": "complaints_matters",
         },
     )
+
+
+def _iso_day(text: str) -> dt.date | None:
+    """A day from the URL (yyyy-mm-dd, never localised); anything else is ignored."""
+    try:
+        return dt.date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        return None
 
 
 def case_panel(request, case) -> dict | None:

@@ -187,14 +187,17 @@ def cockpit(request):
     ]
     largest, nearest = _case_lists(selection)
     complaints = complaint_rows(selection.unit, selection.period)
+    # A matter is overdue on a day that has come: a running period counts as of today.
+    overdue_as_of = min(selection.period.end, timezone.localdate())
     context.update(
         complaint_rows=complaints[0] if complaints else None,
         complaint_total=complaints[1] if complaints else None,
         overdue_resolvers=overdue_by_resolver(
             request.access,
             scope_unit_ids(selection.unit) & request.access.visible_unit_ids,
-            selection.period.end,
+            overdue_as_of,
         ),
+        overdue_as_of=overdue_as_of,
         cockpit=data,
         rows=rows,
         total_links=links.for_row(None),
