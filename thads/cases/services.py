@@ -14,6 +14,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from thads.cases import duplicates
 from thads.cases.act_numbers import act_number_claim, decision_number_claim
@@ -122,7 +123,7 @@ def judgment_get_or_create(
 
 def _check_intake(data: CaseInput, judgment: Judgment) -> None:
     if data.mode not in CaseMode.values:
-        raise DomainError("Hình thức thi hành phải là chủ động hoặc theo đơn.")
+        raise DomainError(_("Hình thức thi hành phải là chủ động hoặc theo đơn."))
     if data.decision_date < judgment.date or data.accepted_on < judgment.date:
         raise DomainError(
             f"Ngày thụ lý và ngày ra quyết định thi hành án không được trước ngày bản án "
@@ -133,14 +134,16 @@ def _check_intake(data: CaseInput, judgment: Judgment) -> None:
             f"Đơn vị {data.unit.name} không hoạt động vào ngày thụ lý {data.accepted_on:%d/%m/%Y}."
         )
     if not any(p.role == Party.Role.PHAI_THI_HANH for p in data.parties):
-        raise DomainError("Việc thi hành án phải có ít nhất một người phải thi hành án.")
+        raise DomainError(_("Việc thi hành án phải có ít nhất một người phải thi hành án."))
     if not data.obligations:
-        raise DomainError("Việc thi hành án phải có ít nhất một nghĩa vụ thi hành.")
+        raise DomainError(_("Việc thi hành án phải có ít nhất một nghĩa vụ thi hành."))
     for obligation in data.obligations:
         if obligation.amount is not None and obligation.amount < 0:
-            raise DomainError("Số tiền của nghĩa vụ không được âm.")
+            raise DomainError(_("Số tiền của nghĩa vụ không được âm."))
     if data.officer is not None and not data.officer.is_officer:
-        raise DomainError(f"{data.officer.full_name} không phải Chấp hành viên.")
+        raise DomainError(
+            _("%(name)s không phải Chấp hành viên.") % {"name": data.officer.full_name}
+        )
 
 
 def _check_duplicates(judgment: Judgment, data: CaseInput) -> Case | None:
@@ -213,7 +216,7 @@ def case_create(*, judgment: Judgment, data: CaseInput, by: Any = None) -> Case:
         # app issues decisions from continues after it (issue 11).
         decision_number_claim(data.unit, data.decision_no, data.decision_date)
     if Case.objects.filter(code=data.code).exists():
-        raise DomainError(f"Mã việc {data.code} đã tồn tại.")
+        raise DomainError(_("Mã việc %(code)s đã tồn tại.") % {"code": data.code})
     amount = sum(o.amount or 0 for o in data.obligations)
     case = Case(
         code=data.code,
@@ -351,7 +354,7 @@ def event_record(
     an issued document) also requires every mandatory field of the act.
     """
     if type == EventType.HUY_SU_KIEN and corrects is None:
-        raise DomainError("Phải chọn sự kiện cần hủy.")
+        raise DomainError(_("Phải chọn sự kiện cần hủy."))
     case = _locked(case, expected_version)
     today = today or timezone.localdate()
     if type == EventType.HUY_SU_KIEN and not case.accepted_on <= on <= today:
@@ -362,9 +365,9 @@ def event_record(
         )
     events = list(case.events.all())
     if corrects is not None and corrects.case_id != case.pk:
-        raise DomainError("Sự kiện cần sửa không thuộc việc này.")
+        raise DomainError(_("Sự kiện cần sửa không thuộc việc này."))
     if corrects is not None and CaseEvent.objects.filter(corrects=corrects).exists():
-        raise DomainError("Sự kiện này đã được sửa trước đó.")
+        raise DomainError(_("Sự kiện này đã được sửa trước đó."))
     law_version = law_on(on).version
     payload = clean_act(type, data, law_version=law_version, on=on, strict=strict)
     seq = (case.events.aggregate(m=Max("seq"))["m"] or 0) + 1
@@ -410,7 +413,7 @@ def case_assign(
 ) -> Case:
     """Phân công / thay đổi Chấp hành viên (Luật THADS 2008, Điều 20; the head decides)."""
     if not officer.is_officer:
-        raise DomainError(f"{officer.full_name} không phải Chấp hành viên.")
+        raise DomainError(_("%(name)s không phải Chấp hành viên.") % {"name": officer.full_name})
     event_record(
         case,
         type=EventType.PHAN_CONG,
@@ -440,7 +443,10 @@ def case_entrust(
     gets `new_code`, or the next code of `to_unit`'s series (`cases.codes`).
     """
     if not to_unit.is_valid_on(on):
-        raise DomainError(f"Đơn vị {to_unit.name} không hoạt động vào ngày {on:%d/%m/%Y}.")
+        raise DomainError(
+            _("Đơn vị %(unit)s không hoạt động vào ngày %(day)s.")
+            % {"unit": to_unit.name, "day": f"{on:%d/%m/%Y}"}
+        )
     event_record(
         case,
         type=EventType.UY_THAC,

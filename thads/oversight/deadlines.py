@@ -45,7 +45,10 @@ def rule_on(key: str, day: dt.date, book: RuleBook[DeadlineRule] | None = None) 
     else:
         rule = DeadlineRule.objects.filter(key=key).in_force(day).first()
     if rule is None:
-        raise DomainError(f"Chưa có quy tắc thời hạn “{key}” áp dụng ngày {day:%d/%m/%Y}.")
+        raise DomainError(
+            _("Chưa có quy tắc thời hạn “%(key)s” áp dụng ngày %(day)s.")
+            % {"key": key, "day": f"{day:%d/%m/%Y}"}
+        )
     return rule
 
 
