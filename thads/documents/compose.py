@@ -7,8 +7,9 @@ out. A body entry with a third element names a list of the context: the paragrap
 once per item (`{{ item.… }}`), e.g. one article per matter accepted.
 
 The same composer serves the case documents (`documents.rendering`) and, through
-`thads.common.paper.catalogue`, the documents of the complaint handling: their context is
-supplied by `thads.complaints.papers`, their rows are the `complaint` family.
+`thads.common.paper.catalogue`, the documents of the complaint handling (context supplied by
+`thads.complaints.papers`, rows of the `complaint` family) and of oversight (context supplied by
+`thads.oversight.papers`, rows of the `oversight` family).
 """
 
 from __future__ import annotations
@@ -48,6 +49,13 @@ RECIPIENTS = {
     "sent_to": ["{{ sent_to }};"],
     "complained": ["{{ complained }} (người bị khiếu nại, tố cáo);"],
     "denouncer": ["{% if to_cao %}Người tố cáo (thông báo kết quả);{% endif %}"],
+    # Oversight (context from thads.oversight.papers).
+    "obliged": ["{{ obliged }} (người phải thi hành án);"],
+    "plaintiff": ["{{ plaintiff }} (người được thi hành án);"],
+    "recipient": ["{{ recipient }};"],
+    "obliged_copy": ["{% if obliged_copy %}{{ obliged }};{% endif %}"],
+    "inspected": ["{{ inspected }} (để thực hiện);"],
+    "article_3": ["Như Điều 3;"],
 }
 FILE_LINE = "Lưu: VT, hồ sơ thi hành án."
 RULE_KEYS = frozenset(RECIPIENTS)

@@ -35,10 +35,12 @@ class SignerRule(models.TextChoices):
 
 class Family(models.TextChoices):
     """Whose documents a template makes: a case's (drafted and issued here), or those of the
-    complaint handling (composed by `thads.complaints` through `common.paper.catalogue`)."""
+    complaint handling and of oversight (composed by `thads.complaints` and `thads.oversight`
+    through `common.paper.catalogue`)."""
 
     CASE = "case", _("Văn bản thi hành án")
     COMPLAINT = "complaint", _("Văn bản giải quyết đơn thư")
+    OVERSIGHT = "oversight", _("Văn bản theo dõi thi hành án hành chính, kiểm tra, kiểm sát")
 
 
 class Series(models.TextChoices):

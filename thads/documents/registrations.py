@@ -1,7 +1,7 @@
 """What the documents app adds to the shell and the case page: the menu entries (registers,
 templates), the head's "chờ ký" home panel, the documents panel on the case page, and the
 catalogue's composer for the apps of its layer (`common.paper.catalogue`: the complaint
-handling's documents)."""
+handling's and oversight's documents)."""
 
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ REFERENCE_DATA_MIGRATIONS = [
     ("thads.documents.migrations.0002_seed_templates", "seed"),
     ("thads.documents.migrations.0003_templates_2025_wording", "seed"),
     ("thads.documents.migrations.0005_seed_complaint_templates", "seed"),
+    ("thads.documents.migrations.0007_seed_oversight_templates", "seed"),
     ("thads.complaints.migrations.0004_forms_8_9", "seed"),
 ]
 

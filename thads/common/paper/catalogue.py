@@ -2,13 +2,14 @@
 
 The catalogue — templates as versioned data (code, title, legal basis per law, effective dates,
 signer and recipients rules, body with placeholders) — and its composer belong to
-`thads.documents`. The complaint handling prints its notices, letters, decisions and minutes from
-the same catalogue, but `complaints` and `documents` are apps of one layer and never import each
-other (docs/architecture.md). So `documents` registers its composer here when it starts
-(`register_catalogue`), and an app supplies what only it knows — the template code, the
-document's date, the values of the placeholders, the header and the signer's name — to
-`catalogue_body`, which returns the `Body` the renderers of this package print. One rendering
-path: the same templates, composer and renderers as the case documents.
+`thads.documents`. The complaint handling prints its notices, letters, decisions and minutes,
+and oversight its THAHC notice and letters, inspection decision and conclusion and answer to the
+procuracy, from the same catalogue, but `complaints`, `oversight` and `documents` are apps of one
+layer and never import each other (docs/architecture.md). So `documents` registers its composer
+here when it starts (`register_catalogue`), and an app supplies what only it knows — the
+template code, the document's date, the values of the placeholders, the header and the signer's
+name — to `catalogue_body`, which returns the `Body` the renderers of this package print. One
+rendering path: the same templates, composer and renderers as the case documents.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from thads.common.views import run_service
 from thads.org.access import scope_unit_ids
 from thads.org.models import Unit
 from thads.org.shortcuts import unit_for_read_or_404
-from thads.oversight import permissions, selectors
+from thads.oversight import papers, permissions, selectors
 from thads.oversight.forms import inspections as forms
 from thads.oversight.models import InspectionPlan, PlanItem, Recommendation
 from thads.oversight.services import inspections as services
@@ -228,6 +228,7 @@ def detail(request, pk: int):
             "recommendations": recommendations,
             "may_change": may,
             "may_follow": permissions.may_follow_up(request.access, inspection),
+            "decision_printable": papers.decision_available(inspection),
             "today": timezone.localdate(),
             "nav_active": "inspections",
         },

@@ -1,6 +1,8 @@
 """The documents of oversight on screen (the paper's HTML) and as files (DOCX, PDF): the
 notice and the letters of a monitored judgment, an inspection's decision and conclusion, the
-answer to the procuracy. Reading the record is enough to print it (a draft says "DỰ THẢO")."""
+answer to the procuracy — templates of the documents catalogue filled by `oversight.papers`.
+Reading the record is enough to print it (a draft says "DỰ THẢO"); a document dated before the
+catalogue's first version of its template is a 404."""
 
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from thads.oversight.models import AdminJudgmentStep, StepKind
 def _step(request, pk: int) -> AdminJudgmentStep:
     step = (
         AdminJudgmentStep.objects.select_related("judgment", "judgment__unit")
-        .filter(pk=pk, kind__in=papers.LETTER_SUBJECTS)
+        .filter(pk=pk, kind__in=papers.LETTER_TEMPLATES)
         .first()
     )
     if step is None or not request.access.can_read_unit(step.judgment.unit_id):
@@ -92,7 +94,11 @@ def _build(request, kind: str, pk: int):
     if kind not in PAPERS:
         raise Http404
     title, builder = PAPERS[kind]
-    body, back, label = builder(request, pk)
+    try:
+        body, back, label = builder(request, pk)
+    except papers.NoTemplate as missing:
+        # Dated before the catalogue's first version of its template (documents.seed_oversight).
+        raise Http404 from missing
     return title, body, back, label
 
 
