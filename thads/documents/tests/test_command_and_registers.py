@@ -122,3 +122,21 @@ def test_procuracy_register_in_excel_read_back(client, shared_demo_org):
     assert rows[0][1] == sent.number_display and rows[0][6] == "Đinh Thị Lan"
     assert rows[0][2].date() == DAY and rows[0][8].date() == TODAY
     assert sheet.cell(row=4, column=9).number_format == "DD/MM/YYYY"
+
+
+def test_the_template_catalogue_page_lists_every_family(client, shared_demo_org):
+    """The case documents, the complaint handling's and oversight's, each family in its own
+    table numbered from 1, the titles in Vietnamese."""
+    from django.utils import timezone
+
+    from thads.documents.models import Family
+    from thads.documents.rendering import templates_in_force
+
+    login(client, "chv")
+    page = client.get(reverse("documents:templates")).content.decode()
+    today = timezone.localdate()
+    for family in Family:
+        assert str(family.label) in page
+        table = page.split(f'data-testid="template-list-{family.value}"')[1].split("</table>")[0]
+        in_force = templates_in_force(today, family=family.value).count()
+        assert in_force and table.count("<tr>") == in_force + 1  # the header row

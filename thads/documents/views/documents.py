@@ -255,12 +255,13 @@ def download(request, pk: int, fmt: str):
 
 @login_required
 def template_list(request):
-    """Danh mục mẫu văn bản in force today, and the blank forms to print."""
+    """Danh mục mẫu văn bản in force today — the case documents, the complaint handling's and
+    oversight's, one table per family — and the blank forms to print."""
     today = timezone.localdate()
     return render(
         request,
         "documents/templates.html",
-        {"templates": list(templates_in_force(today)), "today": today},
+        {"templates": list(templates_in_force(today, family=None)), "today": today},
     )
 
 
