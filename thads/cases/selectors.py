@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,6 +22,7 @@ from thads.cases.models import (
     CaseEvent,
     CaseState,
     EventType,
+    Obligation,
 )
 from thads.cases.permissions import may_record
 from thads.cases.search import search_cases
@@ -243,18 +244,35 @@ def _detail_names(events: list[CaseEvent], case: Case) -> dict:
         names["officer"] = dict(
             Staff.objects.filter(code__in=codes).values_list("code", "full_name")
         )
+    # All rows (kept on the case by `case_page_rows` on the case page: no query then).
     if any((e.data or {}).get("payee") for e in events):
-        names["payee"] = dict(case.parties.values_list("pk", "name"))
+        names["payee"] = {p.pk: p.name for p in case.parties.all()}
     if any((e.data or {}).get("obligation") for e in events):
-        names["obligation"] = dict(case.obligations.values_list("pk", "description"))
+        names["obligation"] = {o.pk: o.description for o in case.obligations.all()}
     return names
 
 
 def case_events(case: Case) -> list[CaseEvent]:
     """Every event of the case (corrections included) in effective order, with what the timeline
-    shows: read once for the case page's deadlines, actions, money and timeline."""
-    return list(
-        case.events.select_related("recorded_by", "to_unit", "corrects").order_by("on", "seq")
+    shows: read once for the case page's deadlines, actions, money and timeline.
+
+    The read is kept on the case instance (its prefetched `events`, the model's own order
+    case, on, seq), so the panels of the same page that ask `case.events.all()` (the ledger's
+    balance, the auction notice) reuse it instead of reading the events again.
+    """
+    events = CaseEvent.objects.select_related("recorded_by", "to_unit", "corrects")
+    prefetch_related_objects([case], Prefetch("events", queryset=events.order_by("on", "seq")))
+    return list(case.events.all())
+
+
+def case_page_rows(case: Case) -> None:
+    """The case's parties and obligations (with payees), read once and kept on the instance for
+    the case page: its tables, the transition rules' facts (`case_facts`) and the timeline's
+    names all read `case.parties.all()` / `case.obligations.all()`."""
+    prefetch_related_objects(
+        [case],
+        "parties",
+        Prefetch("obligations", queryset=Obligation.objects.select_related("payee")),
     )
 
 

@@ -155,6 +155,7 @@ def case_detail(request, pk: int):
     case = case_for_read_or_404(request.access, pk)
     today = timezone.localdate()
     events = selectors.case_events(case)  # one read for the deadlines, actions, money, timeline
+    selectors.case_page_rows(case)  # parties and obligations, read once for the whole page
     deadlines = case_deadlines(case, events, today=today)
     actions = selectors.actions_for(access, case, today, events)
     # Registered views (e.g. the ledger's payment) replace the generic one.
@@ -167,7 +168,7 @@ def case_detail(request, pk: int):
     context = {
         "case": case,
         "parties": case.parties.all(),
-        "obligations": case.obligations.select_related("payee"),
+        "obligations": case.obligations.all(),
         "money": selectors.money_summary(case),
         "deadlines": [(d, d.status(today)) for d in deadlines],
         "timeline": selectors.timeline(case, events),

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from thads.common.compiled_sql import compiled_values
 from thads.common.form_sources import FormSource, SourceItem
 from thads.complaints.models import Complaint, Matter, ReceptionSession
 
@@ -192,22 +193,36 @@ def _matters(unit_ids: list[int], end: dt.date):
     )
 
 
-def complaint_counts(
-    unit_ids: list[int], start: dt.date, end: dt.date
-) -> dict[int, dict[str, int]]:
-    """Every base complaint bucket per unit: one GROUP BY over letters, one over matters."""
-    result: dict[int, dict[str, int]] = {}
-    letters = (
+@compiled_values(Complaint)
+def letter_counts(unit_ids: tuple[int, ...], start: dt.date, end: dt.date):
+    """Letter buckets per receiving unit (one GROUP BY; its SQL compiled once per arguments)."""
+    return (
         Complaint.objects.filter(unit_id__in=unit_ids, received_on__lte=end)
         .order_by()
         .values("unit_id")
         .annotate(**{k: Count("id", filter=q) for k, q in letter_conditions(start, end).items()})
     )
-    for row in letters:
-        result.setdefault(row.pop("unit_id"), {}).update(row)
+
+
+@compiled_values(Matter)
+def matter_counts(unit_ids: tuple[int, ...], start: dt.date, end: dt.date):
+    """Matter buckets per resolving unit (one GROUP BY of 45 counts: its SQL, ≈ 10 ms of
+    Django's compiler, compiled once per arguments — `common.compiled_sql`)."""
     aggregates = {key: Count("id", filter=matter_condition(key, start, end)) for key in MATTER_KEYS}
-    matters = _matters(unit_ids, end).order_by().values("resolver_unit_id").annotate(**aggregates)
-    for row in matters:
+    return (
+        _matters(list(unit_ids), end).order_by().values("resolver_unit_id").annotate(**aggregates)
+    )
+
+
+def complaint_counts(
+    unit_ids: list[int], start: dt.date, end: dt.date
+) -> dict[int, dict[str, int]]:
+    """Every base complaint bucket per unit: one GROUP BY over letters, one over matters."""
+    result: dict[int, dict[str, int]] = {}
+    units = tuple(unit_ids)
+    for row in letter_counts(units, start, end):
+        result.setdefault(row.pop("unit_id"), {}).update(row)
+    for row in matter_counts(units, start, end):
         result.setdefault(row.pop("resolver_unit_id"), {}).update(row)
     return result
 

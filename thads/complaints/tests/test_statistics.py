@@ -182,3 +182,35 @@ def test_cockpit_complaint_rate_against_target_and_overdue_by_resolver(
     assert page.status_code == 200 and 'data-testid="complaint-rates"' in body
     assert "95,00%" in body  # 38 of 40 resolved
     assert 'data-testid="overdue-by-resolver"' in body
+
+
+def test_compiled_counts_are_the_orm_reads_rows(shared_demo_org, tmp_path):
+    """Form 8's counts run the SQL compiled once per arguments (`common.compiled_sql`): the same
+    rows as the ORM reads they are compiled from, periods and units apart, and no compiling the
+    second time (the cockpit asks every request)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from thads.complaints.statistics import complaint_counts, letter_counts, matter_counts
+    from thads.org.models import Unit
+
+    _import(tmp_path, _letters("TNG-KV3", resolved=38, total=40))
+    units = tuple(Unit.objects.order_by("pk").values_list("pk", flat=True))
+    kv3 = tuple(Unit.objects.filter(code="TNG-KV3").values_list("pk", flat=True))
+    for unit_ids in (units, kv3):
+        for start, end in ((D(2025, 10, 1), D(2026, 6, 30)), (D(2025, 10, 1), D(2026, 2, 3))):
+            for counted in (letter_counts, matter_counts):
+                orm = [dict(r) for r in counted.queryset(unit_ids, start, end)]
+                assert counted(unit_ids, start, end) == orm
+                assert any(any(v for k, v in r.items() if not k.endswith("unit_id")) for r in orm)
+    assert letter_counts((), D(2025, 10, 1), D(2026, 6, 30)) == []
+    counts = complaint_counts(list(kv3), D(2025, 10, 1), D(2026, 6, 30))
+    assert counts[kv3[0]]["don_chuyen"] == 3
+    # Compiled once: the second call runs the two statements kept, no ORM build.
+    matter_counts.cache_clear()
+    complaint_counts(list(kv3), D(2025, 10, 1), D(2026, 6, 30))
+    with CaptureQueriesContext(connection) as captured:
+        again = complaint_counts(list(kv3), D(2025, 10, 1), D(2026, 6, 30))
+    assert again == counts and len(captured) == 2
+    info = matter_counts.cache_info()
+    assert (info.misses, info.hits) == (1, 1)

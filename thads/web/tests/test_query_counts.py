@@ -111,9 +111,22 @@ def test_the_case_page_and_the_payment_form_are_bounded(demo):
     officer, clerk = signed_in("chv"), signed_in("thuky")
     case = a_case_of(officer)
     n, html = queries_of(officer, case)
-    assert "data-testid" in html and n <= bound(20), f"case page: {n} queries"
+    assert "data-testid" in html and n <= bound(17), f"case page: {n} queries"
     n, html = queries_of(clerk, f"/so-sach{case}thu-tien/")
     assert n <= bound(10), f"payment form: {n} queries"
+
+
+def test_the_case_page_reads_its_events_and_rows_once(demo):
+    """The case page's events, parties and obligations: one read each, shared by the deadlines,
+    actions, timeline, the tables and the panels (the ledger's balance, the auction notice)."""
+    officer = signed_in("chv")
+    case = a_case_of(officer)
+    assert officer.get(case).status_code == 200
+    with CaptureQueriesContext(connection) as captured:
+        assert officer.get(case).status_code == 200
+    for table in ("cases_caseevent", "cases_party", "cases_obligation"):
+        reads = [q for q in captured if f'FROM "{table}"' in q["sql"]]
+        assert len(reads) == 1, f"{table}: {len(reads)} reads"
 
 
 @pytest.mark.parametrize("url", ["/", "/viec/danh-sach/?officer=TN-SC-02&open_only=on"])
