@@ -9,6 +9,7 @@ import datetime as dt
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from thads.cases.models import CaseEvent
 from thads.common.errors import DomainError
@@ -41,7 +42,10 @@ def templates_in_force(
 def template_in_force(code: str, day: dt.date) -> DocumentTemplate:
     template = templates_in_force(day, family=None).filter(code=code).first()
     if template is None:
-        raise DomainError(f"Không có mẫu văn bản {code} áp dụng vào ngày {day:%d/%m/%Y}.")
+        raise DomainError(
+            _("Không có mẫu văn bản %(code)s áp dụng vào ngày %(day)s.")
+            % {"code": code, "day": f"{day:%d/%m/%Y}"}
+        )
     return template
 
 
@@ -59,7 +63,9 @@ def template_for_event(event_type: str, day: dt.date, act: dict | None = None) -
             return template
     if candidates:
         return candidates[0]
-    raise DomainError(f"Sự kiện này không có mẫu văn bản áp dụng vào ngày {day:%d/%m/%Y}.")
+    raise DomainError(
+        _("Sự kiện này không có mẫu văn bản áp dụng vào ngày %(day)s.") % {"day": f"{day:%d/%m/%Y}"}
+    )
 
 
 def _signer_name(rule: str, case, unit, day: dt.date) -> tuple[str, bool]:
@@ -141,4 +147,4 @@ def render(body: Body, fmt: str) -> bytes:
         return render_pdf(body)
     if fmt == "html":
         return render_html(body, page=True).encode("utf-8")
-    raise DomainError(f"Định dạng không hỗ trợ: {fmt}.")
+    raise DomainError(_("Định dạng không hỗ trợ: %(format)s.") % {"format": fmt})

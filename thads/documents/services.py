@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from thads.cases import acts
 from thads.cases.act_numbers import counter_series, highest_used
@@ -57,7 +58,7 @@ def document_draft(
 ) -> Document:
     """Dự thảo: a document of `case` from `template`, unnumbered; changes nothing else."""
     if template.is_blank_form:
-        raise DomainError("Mẫu in trống không lập thành văn bản của việc.")
+        raise DomainError(_("Mẫu in trống không lập thành văn bản của việc."))
     if not template.valid_from <= doc_date <= (template.valid_to or dt.date.max):
         raise DomainError(
             f"Mẫu {template.title.lower()} {template.subject.lower()} không áp dụng vào ngày "
@@ -65,9 +66,9 @@ def document_draft(
         )
     if replaces is not None:
         if replaces.case_id != case.pk or replaces.is_draft:
-            raise DomainError("Chỉ thay thế được văn bản đã ban hành của chính việc này.")
+            raise DomainError(_("Chỉ thay thế được văn bản đã ban hành của chính việc này."))
         if Document.objects.filter(replaces=replaces).exists():
-            raise DomainError("Văn bản này đã có văn bản thay thế.")
+            raise DomainError(_("Văn bản này đã có văn bản thay thế."))
     document = Document(
         unit=unit_on(case.unit, doc_date),
         case=case,
@@ -100,7 +101,7 @@ def document_update_draft(
     """Change a draft (an issued document never changes: replace it instead)."""
     locked = Document.objects.select_for_update().get(pk=document.pk)
     if not locked.is_draft:
-        raise DomainError("Văn bản đã ban hành không được sửa; hãy lập văn bản thay thế.")
+        raise DomainError(_("Văn bản đã ban hành không được sửa; hãy lập văn bản thay thế."))
     if locked.version != expected_version:
         raise ConcurrentEditError()
     Document.objects.filter(pk=locked.pk).update(
@@ -128,7 +129,7 @@ def _record_event(document: Document, signer: Staff, by: Any, today: dt.date | N
     corrects = document.replaces.event if document.replaces_id else None
     if template.event_type == EventType.UY_THAC:
         if document.to_unit is None:
-            raise DomainError("Thiếu thông tin bắt buộc: Cơ quan nhận ủy thác.")
+            raise DomainError(_("Thiếu thông tin bắt buộc: Cơ quan nhận ủy thác."))
         case_entrust(document.case, to_unit=document.to_unit, on=document.doc_date, by=by)
         return document.case.events.filter(type=EventType.UY_THAC).order_by("-seq").first()
     return event_record(
@@ -156,12 +157,12 @@ def document_issue(
     """Ban hành: number from the unit's series counter, the act's event, all or nothing."""
     locked = Document.objects.select_for_update().get(pk=document.pk)
     if not locked.is_draft:
-        raise DomainError("Văn bản đã được ban hành.")
+        raise DomainError(_("Văn bản đã được ban hành."))
     if locked.version != expected_version:
         raise ConcurrentEditError()
     today = today or timezone.localdate()
     if locked.doc_date > today:
-        raise DomainError("Ngày văn bản không được sau ngày ban hành.")
+        raise DomainError(_("Ngày văn bản không được sau ngày ban hành."))
     year = locked.doc_date.year
     # On first use the series starts after the numbers the acts already carry (an import, the
     # demo, a number typed on the case page: cases.act_numbers).
@@ -202,7 +203,7 @@ def document_mark_sent(
     """Sổ gửi Viện kiểm sát: the day an issued document was sent to the procuracy."""
     locked = Document.objects.select_for_update().get(pk=document.pk)
     if locked.is_draft:
-        raise DomainError("Chỉ gửi Viện kiểm sát văn bản đã ban hành.")
+        raise DomainError(_("Chỉ gửi Viện kiểm sát văn bản đã ban hành."))
     if locked.version != expected_version:
         raise ConcurrentEditError()
     if sent_on < locked.doc_date or sent_on > timezone.localdate():
@@ -224,7 +225,7 @@ def document_discard(document: Document, *, expected_version: int, by: Any = Non
     """Hủy dự thảo: a draft was never a document; an issued one is never deleted."""
     locked = Document.objects.select_for_update().get(pk=document.pk)
     if not locked.is_draft:
-        raise DomainError("Văn bản đã ban hành không được xóa; hãy lập văn bản thay thế.")
+        raise DomainError(_("Văn bản đã ban hành không được xóa; hãy lập văn bản thay thế."))
     if locked.version != expected_version:
         raise ConcurrentEditError()
     locked.delete()
