@@ -112,10 +112,21 @@ def access_for(user, on: dt.date | None = None) -> Access:
             is_superuser=True,
             staff=getattr(user, "staff", None) if hasattr(user, "staff") else None,
         )
-    staff = Staff.objects.filter(user=user).first()
+    # The staff with its postings in one read (every request asks: the middleware's access);
+    # the staff alone when it has no posting at all.
+    postings = list(
+        Membership.objects.filter(staff__user=user)
+        .select_related("staff", "unit")
+        .order_by("-valid_from")
+    )
+    staff = postings[0].staff if postings else Staff.objects.filter(user=user).first()
     if staff is None:
         return Access(user_id=user.pk)
-    membership = active_membership(staff, on)
+    for posting in postings:
+        posting.staff = staff  # one instance, as staff.memberships gives them
+    day = on or timezone.localdate()
+    # The posting in force on the day, as `active_membership` chooses it.
+    membership = next((m for m in postings if m.is_valid_on(day)), None)
     if membership is None:
         return Access(user_id=user.pk, staff=staff)
     role = membership.role

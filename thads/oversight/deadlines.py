@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from thads.common.calendar import add_calendar_days, add_working_days
 from thads.common.errors import DomainError
 from thads.common.models import RuleBook
+from thads.common.request_memo import memoised
 from thads.oversight.models import AdminJudgment, DayKind, DeadlineRule, Outcome
 from thads.oversight.models.thahc import IMMEDIATE_KINDS
 
@@ -34,8 +35,11 @@ class Due:
 
 
 def rule_book() -> RuleBook[DeadlineRule]:
-    """Every rule, by key: one query for a list of many deadlines."""
-    return RuleBook(DeadlineRule.objects.all(), key=attrgetter("key"))
+    """Every rule, by key: one query for a list of many deadlines, once per page
+    (`common.request_memo`: the officer's home asks for its deadline feed and its panel)."""
+    return memoised(
+        "oversight.rule_book", lambda: RuleBook(DeadlineRule.objects.all(), key=attrgetter("key"))
+    )
 
 
 def rule_on(key: str, day: dt.date, book: RuleBook[DeadlineRule] | None = None) -> DeadlineRule:
