@@ -43,6 +43,11 @@ from thads.org.models import Unit
 # The registers (documents.Series values), by their folded form ("qd" → "QĐ").
 SERIES = {"qd": "QĐ", "tb": "TB", "bb": "BB", "cv": "CV", "kh": "KH", "don": "ĐƠN"}
 NUMBER_RE = re.compile(r"^(?P<number>[0-9]{1,9})/(?:[0-9]{4}/)?(?P<series>[a-z]+)(?:-|$)")
+# The usual spelling ("5/QĐ-CCTHADS": no space, the register in capitals) read without folding
+# (an import reads ~8 numbers a case); a match gives what NUMBER_RE gives on the folded text.
+PLAIN_RE = re.compile(
+    r"^(?P<number>[0-9]{1,9})/(?:[0-9]{4}/)?(?P<series>QĐ|TB|BB|CV|KH|ĐƠN)(?:-|$)"
+)
 
 Key = tuple[str, str, int]  # (unit code, counter series, year)
 
@@ -60,6 +65,9 @@ def parse_doc_no(text: str | None) -> tuple[int, str] | None:
     """(number, register) of a document number "5/QĐ-CCTHADS" (or "5/2026/QĐ-…"), else None.
 
     Compared without spaces, case or diacritics, like the QĐ THA numbers (cases.duplicates)."""
+    plain = PLAIN_RE.match(text) if text else None
+    if plain is not None:
+        return int(plain["number"]), plain["series"]
     folded = fold_vietnamese(text or "").replace(" ", "")
     match = NUMBER_RE.match(folded)
     if match is None or match["series"] not in SERIES:

@@ -404,6 +404,9 @@ def _ground_dict(event_type: str, law_version: str) -> dict:
     return dict(ground_choices(event_type, law_version))
 
 
+NO_CHOICES: dict = {}
+
+
 def _choices_of(schema: ActSchema | None, f: ActField, law_version: str) -> dict:
     if schema is not None and f.key == "ground" and schema.has_grounds:
         return _ground_dict(schema.event_type, law_version)
@@ -487,8 +490,10 @@ def act_problems(event_type: str, data: dict, *, on: dt.date) -> list[str]:
             continue
         if value in (None, ""):
             continue
+        # Only a choice reads its list (an import checks ~8 acts a case: no dict built per key).
+        choices = _choices_of(schema, f, law_version) if f.kind == CHOICE else NO_CHOICES
         try:
-            typed[key] = _typed(f, value, _choices_of(schema, f, law_version))
+            typed[key] = _typed(f, value, choices)
         except DomainError as refused:
             problems.append(f"“{key}” — {refused.message}")
     if not problems:

@@ -117,6 +117,56 @@ def _write(model, columns: Sequence[str], rows: list[tuple]) -> None:
             cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)  # noqa: S608
 
 
+def _case_rows(
+    case: Sequence, events: Sequence[EventLike], facts: list, intervals: list, deadlines: list
+) -> None:
+    """Append the fact, the intervals and the open deadlines of one case (`case`: the values of
+    CASE_FIELDS; `events`: all its events, corrections included, in any order)."""
+    pk, version, unit_id, officer_id, accepted_on, amount, *rest = case
+    *rest, received_on, decision_date = rest
+    rows = intervals_for(amount, accepted_on, events)
+    closed_on = rows[-1].start_on if rows[-1].state in TERMINAL_STATES else None
+    facts.append((pk, version, unit_id, officer_id, accepted_on, closed_on, amount, *rest))
+    intervals.extend(
+        (pk, r.start_on, r.end_on, r.state, r.collected_cum, r.reduced_cum) for r in rows
+    )
+    if closed_on is None:
+        dates = _CaseDates(pk, amount, received_on, decision_date)
+        deadlines.extend(open_deadline_rows(dates, events))  # type: ignore[arg-type]
+
+
+FactRows = tuple[list[tuple], list[tuple], list[tuple]]  # facts, intervals, open deadlines
+
+
+def fact_rows(cases: Iterable[tuple[Sequence, Sequence[EventLike]]]) -> FactRows:
+    """The rows `facts_rebuild` would write for these cases, from what the caller holds: the
+    values of CASE_FIELDS of each case and all its events (`EventLike`: `pk` and `corrects_id`
+    need only identify events within the case). Pure: no query (an import computes them while
+    PostgreSQL is busy with its COPYs)."""
+    facts: list[tuple] = []
+    intervals: list[tuple] = []
+    deadlines: list[tuple] = []
+    for case, events in cases:
+        _case_rows(case, events, facts, intervals, deadlines)
+    return facts, intervals, deadlines
+
+
+@transaction.atomic
+def facts_insert(rows: FactRows) -> int:
+    """Write the facts of new cases (none stored yet) computed by `fact_rows`: set-based, nothing
+    read back; the month-end totals stored follow (`aggregates.apply_delta`), as in
+    `facts_rebuild`."""
+    aggregates.lock(shared=True)
+    facts, intervals, deadlines = rows
+    _write(CaseFact, FACT_COLUMNS, facts)
+    _write(StateInterval, INTERVAL_COLUMNS, intervals)
+    _write(OpenDeadline, DEADLINE_COLUMNS, deadlines)
+    ids = [fact[0] for fact in facts]
+    for offset in range(0, len(ids), BATCH):
+        aggregates.apply_delta(ids[offset : offset + BATCH], 1)
+    return len(facts)
+
+
 @transaction.atomic
 def facts_rebuild(case_ids: Sequence[int]) -> int:
     """Rewrite the facts of these cases from their events, set-based: cases and events read as
@@ -146,18 +196,8 @@ def facts_rebuild(case_ids: Sequence[int]) -> int:
         OpenDeadline.objects.filter(case_id__in=chunk).delete()
         CaseFact.objects.filter(case_id__in=chunk).delete()
         facts, intervals, deadlines = [], [], []
-        for pk, version, unit_id, officer_id, accepted_on, amount, *rest in cases:
-            *rest, received_on, decision_date = rest
-            case_events = events_by_case.get(pk, [])
-            rows = intervals_for(amount, accepted_on, case_events)
-            closed_on = rows[-1].start_on if rows[-1].state in TERMINAL_STATES else None
-            facts.append((pk, version, unit_id, officer_id, accepted_on, closed_on, amount, *rest))
-            intervals.extend(
-                (pk, r.start_on, r.end_on, r.state, r.collected_cum, r.reduced_cum) for r in rows
-            )
-            if closed_on is None:
-                dates = _CaseDates(pk, amount, received_on, decision_date)
-                deadlines.extend(open_deadline_rows(dates, case_events))
+        for case in cases:
+            _case_rows(case, events_by_case.get(case[0], []), facts, intervals, deadlines)
         _write(CaseFact, FACT_COLUMNS, facts)
         _write(StateInterval, INTERVAL_COLUMNS, intervals)
         _write(OpenDeadline, DEADLINE_COLUMNS, deadlines)

@@ -45,6 +45,27 @@ def test_parse_doc_no():
     assert parse_doc_no("5/XYZ-THADS") is None
 
 
+def test_parse_doc_no_plain_spelling_reads_as_folded():
+    """The unfolded shortcut for the usual spelling gives what the folded reading gives, on
+    every mix of the pieces a number is made of (spaces, case, diacritics, decomposed forms)."""
+    import itertools
+
+    from thads.cases.act_numbers import NUMBER_RE, SERIES
+    from thads.common.text import fold_vietnamese
+
+    def folded(text):
+        match = NUMBER_RE.match(fold_vietnamese(text).replace(" ", ""))
+        if match is None or match["series"] not in SERIES:
+            return None
+        return int(match["number"]), SERIES[match["series"]]
+
+    pieces = ["5", "05", "1234567890", "/", "2026/", "QĐ", "qđ", "QD", "TB", "ĐƠN", "Đơn",
+              "\u0110O\u031bN", "X", "-", "THADS", " ", "\n", ""]  # fmt: skip
+    for parts in itertools.product(pieces, repeat=4):
+        text = "".join(parts)
+        assert parse_doc_no(text) == folded(text), text
+
+
 def test_numbers_typed_on_the_case_page_are_not_issued_again(shared_demo_org):
     case = new_case()
     event_record(case, type="xac_minh", on=DAY, today=TODAY, data={"doc_no": "40/BB-PTHADS"})
