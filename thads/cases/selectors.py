@@ -127,7 +127,9 @@ def overdue_case_ids(queryset: QuerySet[Case], today: dt.date) -> list[int]:
 
 
 def case_list(access: Access, unit: Unit | None, filters: CaseFilters) -> QuerySet[Case]:
-    qs = cases_in_scope(access, unit).select_related("unit", "officer", "judgment")
+    """The case list and search (25 a page): with the officer its rows show (the unit and the
+    judgment are not shown there, so not joined)."""
+    qs = cases_in_scope(access, unit).select_related("officer")
     return filter_cases(qs, filters).order_by("-accepted_on", "code")
 
 
