@@ -141,8 +141,7 @@ FactRows = tuple[list[tuple], list[tuple], list[tuple]]  # facts, intervals, ope
 def fact_rows(cases: Iterable[tuple[Sequence, Sequence[EventLike]]]) -> FactRows:
     """The rows `facts_rebuild` would write for these cases, from what the caller holds: the
     values of CASE_FIELDS of each case and all its events (`EventLike`: `pk` and `corrects_id`
-    need only identify events within the case). Pure: no query (an import computes them while
-    PostgreSQL is busy with its COPYs)."""
+    need only identify events within the case). Pure: no query."""
     facts: list[tuple] = []
     intervals: list[tuple] = []
     deadlines: list[tuple] = []

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pgtrigger
@@ -121,10 +121,7 @@ class CopyWriter:
         units: dict[str, Unit],
         staff: dict[str, Staff],
         case_ids: dict[str, int],
-        keys_ready: Callable[[], None] | None = None,
     ) -> tuple[int, int, int]:
-        """Write them; `keys_ready` is called once every new case's key is in `case_ids`,
-        before the COPYs (the import starts computing the statistics facts then)."""
         imp = self.checked
         unit_ids = {code: u.pk for code, u in units.items()}
         staff_ids = {code: s.pk for code, s in staff.items()}
@@ -151,8 +148,6 @@ class CopyWriter:
             judgment_pk.update(zip(new_judgments, judgment_ids, strict=True))
             for c, pk in zip(cases, new_case_ids, strict=True):
                 case_ids[c.code] = pk
-            if keys_ready is not None:
-                keys_ready()
 
             self.copy(
                 cursor,
