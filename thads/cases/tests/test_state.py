@@ -212,3 +212,38 @@ def test_lawful_sequences(history):
             assert snapshot.collected >= previous.collected
             assert snapshot.reduced >= previous.reduced
         previous = snapshot
+
+
+def test_snapshot_replace_is_dataclasses_replace():
+    """The fast `state.replace` gives what `dataclasses.replace` gives, field by field, for
+    every field changed alone and all together; an unknown field is refused as it is there;
+    the result is a CaseSnapshot equal, hashable and frozen like one built by `__init__`."""
+    import dataclasses
+
+    import pytest
+
+    from thads.cases.state import replace
+
+    base = CaseSnapshot(amount=90, state=CaseState.HOAN_KHAC, collected=5, history=("a",))
+    changes = {
+        "amount": 1, "state": CaseState.XONG, "is_classified": True, "collected": 7,
+        "reduced": 3, "paid_out": 2, "first_collected_on": D(2024, 1, 2),
+        "closed_on": D(2024, 2, 3), "resume_state": CaseState.DANG_THI_HANH,
+        "no_means_since": D(2023, 5, 6), "reverifications": 2,
+        "last_verification_on": D(2023, 7, 8), "history": ("a", "b"),
+    }  # fmt: skip
+    assert set(changes) == {f.name for f in dataclasses.fields(CaseSnapshot)}
+    for name, value in [*changes.items(), (None, None)]:
+        change = changes if name is None else {name: value}
+        fast, slow = replace(base, **change), dataclasses.replace(base, **change)
+        assert type(fast) is CaseSnapshot and fast == slow and hash(fast) == hash(slow)
+        assert fast.__dict__ == slow.__dict__
+        assert base == CaseSnapshot(
+            amount=90, state=CaseState.HOAN_KHAC, collected=5, history=("a",)
+        )  # unchanged
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        replace(base, collected=1).collected = 2  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        replace(base, colected=1)
+    with pytest.raises(TypeError):
+        dataclasses.replace(base, colected=1)
