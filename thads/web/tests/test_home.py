@@ -139,3 +139,23 @@ def test_a_menu_entry_needs_a_known_section_and_a_link():
         MenuItem(key="x", section="elsewhere", label="X", url_name="web:home")
     with pytest.raises(ValueError, match="needs url_name or url"):
         MenuItem(key="x", section="work", label="X")
+
+
+def test_the_heads_month_panel_names_the_figure_as_form_01_does(client, shared_demo_org):
+    """The figure is Biểu 01's column 20 (chuyển kỳ sau, có điều kiện), which also counts the
+    cases postponed by agreement (column 13): it was labelled "đang thi hành", the name of
+    column 12 — two different figures under one name on two pages."""
+    from thads.common.periods import month_period, report_year_of
+    from thads.org.models import Unit
+    from thads.stats.report import build_report
+
+    new_case(accepted_on=timezone.localdate())
+    page = home(client, "truongphong")
+    panel = page[page.index('data-testid="panel-unit-month"') :]
+    panel = panel[: panel.index("</section>")]
+    today = timezone.localdate()
+    period = month_period(report_year_of(today), (today.month - 10) % 12 + 1)
+    total = build_report(Unit.objects.get(code="TNG-KV2"), period).total
+    carried = total.buckets.cases["chuyen_ky_sau_co_dieu_kien"]
+    assert f"Việc có điều kiện chuyển kỳ sau: {carried}" in panel
+    assert "đang thi hành" not in panel
