@@ -207,3 +207,31 @@ def test_the_officer_complained_of_is_placed_in_the_unit_he_served_on_the_letter
     assert staff_unit(officer, dt.date(2026, 2, 3)) == kv3
     assert staff_unit(officer, dt.date(2023, 5, 1)) == kv3  # no posting then: the latest
     assert staff_unit(None, dt.date(2026, 2, 3)) is None
+
+
+def test_the_matter_steps_have_a_visible_title_and_say_when_none_is_recorded(
+    client, shared_demo_org
+):
+    """A matter imported from the old records (`legacy_matters`) carries no step: the page
+    showed a bare header row under no title. The table is titled on screen, and an empty one
+    says so."""
+    from thads.complaints import services
+    from thads.complaints.imports import legacy_matters
+    from thads.complaints.models import Handling
+    from thads.org.models import Unit
+
+    unit = Unit.objects.get(code="TNG-KV2")
+    letter = services.letter_register(
+        unit,
+        services.LetterInput(
+            kind="khieu_nai", received_on=DAY, senders=[services.SenderInput("Lê Thị Hoa")]
+        ),
+    )
+    letter.handling = Handling.THU_LY
+    (matter,) = legacy_matters([letter])
+    matter.save()
+    login(client, "truongphong")
+    page = client.get(reverse("complaints:matter", args=[matter.pk])).content.decode()
+    assert "<h2>Các bước giải quyết</h2>" in page
+    steps = page[page.index('data-testid="matter-steps"') :]
+    assert "Chưa ghi bước giải quyết nào." in steps[: steps.index("</table>")]

@@ -54,6 +54,7 @@ def test_officer_registers_a_judgment_and_records_its_steps(client, demo_org):
     assert response.status_code == 302
     page = client.get(reverse("oversight:thahc_detail", args=[judgment.pk])).content.decode()
     assert "23/03/2026" in page  # notice due: 5 working days after 16/03/2026
+    assert "<h2>Diễn biến theo dõi</h2>" in page
     assert "Nghị định 71/2016/NĐ-CP, Điều 14 k2" in page
     step = reverse("oversight:thahc_action", args=[judgment.pk, "thong-bao"])
     response = client.post(
@@ -108,6 +109,9 @@ def test_inspection_office_opens_a_surprise_inspection_in_one_click(client, demo
     assert inspection.inspecting_unit.code == "TNG"
     detail = client.get(reverse("oversight:inspection_detail", args=[inspection.pk]))
     assert old.code in detail.content.decode()
+    # The three tables are titled on screen (the titles were only aria-labels).
+    for title in ("Hồ sơ được kiểm tra", "Vi phạm phát hiện", "Kiến nghị và theo dõi thực hiện"):
+        assert f"<h2>{title}</h2>" in detail.content.decode()
     # The office reads cases but never acts on them.
     assert client.get(reverse("cases:intake", args=["TNG-KV2"])).status_code == 403
     # Another province is out of scope.
