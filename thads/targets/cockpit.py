@@ -211,6 +211,19 @@ class Cockpit:
         """Rows strictly above the target."""
         return sum(1 for r in self.ranked if (r.side(measure).diff or 0) > 0)
 
+    def targeted_count(self, measure: str) -> int:
+        """Rows given a target for the measure (officers often have none: then "0/4 đạt" would
+        read as four officers short of a target nobody set)."""
+        return sum(1 for r in self.ranked if r.side(measure).target is not None)
+
+    @property
+    def case_targeted(self) -> int:
+        return self.targeted_count("cases")
+
+    @property
+    def money_targeted(self) -> int:
+        return self.targeted_count("money")
+
     @property
     def case_met(self) -> int:
         return self.met_count("cases")
@@ -223,13 +236,28 @@ class Cockpit:
     def count(self) -> int:
         return len(self.ranked)
 
-    def lowest(self, measure: str, n: int = 4) -> list[CockpitRow]:
-        """Rows with a rate, lowest first (those short of their target before the others)."""
-        with_rate = [r for r in self.ranked if r.side(measure).rate is not None]
+    def low_rows(self, measure: str) -> list[CockpitRow]:
+        """Rows with a low rate, lowest first: short of their own target, or, without a target,
+        below the whole scope's rate (a row on or over either is not "low": with four officers
+        and no target, all four were named, 84,50% among them)."""
+        overall = self.total.side(measure).rate
+
+        def low(r: CockpitRow) -> bool:
+            side = r.side(measure)
+            if side.rate is None or side.met is True:
+                return False
+            if side.met is False:
+                return True
+            return overall is not None and side.rate < overall
+
         return sorted(
-            with_rate,
-            key=lambda r: (r.side(measure).met is True, r.side(measure).rate, r.name),
-        )[:n]
+            (r for r in self.ranked if low(r)),
+            key=lambda r: (r.side(measure).met is not False, r.side(measure).rate, r.name),
+        )
+
+    def lowest(self, measure: str, n: int = 4) -> list[CockpitRow]:
+        """The first `n` low rows (`low_rows`)."""
+        return self.low_rows(measure)[:n]
 
     def sorted_rows(self, key: str = "", descending: bool = False) -> list[CockpitRow]:
         """Sort by "viec" / "tien" (rate) or "ten" (name); rows without a rate last."""

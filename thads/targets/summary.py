@@ -4,9 +4,11 @@ leaders' reports ("toàn tỉnh đã giải quyết xong 7.668 việc, với s�
 
 from __future__ import annotations
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thads.common.money import format_rate, group_thousands
+from thads.common.periods import is_running
 from thads.org.models import Unit
 from thads.targets.cockpit import Cockpit
 
@@ -50,6 +52,11 @@ def _count_phrase(cockpit: Cockpit, measure: str, about: str) -> str:
     """ "02 đơn vị vượt chỉ tiêu về việc" — met units; "đạt và vượt" when one is exactly on it."""
     met = cockpit.met_count(measure)
     over = cockpit.over_count(measure)
+    if cockpit.targeted_count(measure) == 0:
+        return _("chưa giao chỉ tiêu %(about)s cho %(who)s") % {
+            "who": _member_word(cockpit),
+            "about": about,
+        }
     if met == 0:
         return _("chưa có %(who)s nào đạt chỉ tiêu %(about)s") % {
             "who": _member_word(cockpit),
@@ -77,11 +84,7 @@ def _lowest(cockpit: Cockpit, measure: str) -> str:
     items = ", ".join(
         f"{_row_name(cockpit, r)} ({format_rate(r.side(measure).rate)})" for r in rows
     )
-    more = (
-        "..."
-        if len([r for r in cockpit.ranked if r.side(measure).rate is not None]) > len(rows)
-        else ""
-    )
+    more = "..." if len(cockpit.low_rows(measure)) > len(rows) else ""
     return items + more
 
 
@@ -125,8 +128,11 @@ def summary_text(cockpit: Cockpit) -> str:
 
 
 def headline(cockpit: Cockpit) -> str:
-    """ "Kết quả thi hành án dân sự 4 tháng năm 2026 (từ 01/10/2025 đến 31/01/2026)"."""
+    """ "Kết quả thi hành án dân sự 4 tháng năm 2026 (từ 01/10/2025 đến 31/01/2026)"; a running
+    period ends today (its figures go no further), not on a last day still to come."""
     p = cockpit.period
+    today = timezone.localdate()
+    end = today if is_running(p, today) else p.end
     if p.month:
         when = _("%(k)s tháng năm %(y)s") % {"k": pad2(p.month), "y": p.year}
     else:
@@ -134,7 +140,7 @@ def headline(cockpit: Cockpit) -> str:
     return _("Kết quả thi hành án dân sự %(when)s (từ ngày %(s)s đến ngày %(e)s)") % {
         "when": when,
         "s": p.start.strftime("%d/%m/%Y"),
-        "e": p.end.strftime("%d/%m/%Y"),
+        "e": end.strftime("%d/%m/%Y"),
     }
 
 

@@ -303,3 +303,53 @@ def test_case_lists_go_by_remaining_money_not_by_case_amount(history):
     assert [r.case.pk for r in largest.rows] == [small_untouched.pk, big_but_nearly_done.pk]
     assert [r.value for r in largest.rows] == [20 * M, 5 * M]
     assert nearest[0].case.pk == big_but_nearly_done.pk
+
+
+def test_an_office_without_officer_targets_says_so_and_names_only_the_low_officers(client, history):
+    """A regional office's cockpit lists its officers, who are often given no target of their
+    own. It said "chưa có Chấp hành viên nào đạt chỉ tiêu" and "0/3 đạt" (short of a target
+    nobody set), and named every officer as "có tỷ lệ thấp", the best one too. Now: no target
+    is said as such, and "low" is below the office's own rate when the officer has no target."""
+    from thads.org.models import Staff
+
+    done = ("dinh_chi", "2026-03-02")
+    hoa, thu, thang = (Staff.objects.get(code=c) for c in ("TN-SC-02", "TN-PY-02", "TN-SC-03"))
+    history("TNG-KV2", "2025-10-15", M, [CO, done], officer=hoa)  # 1/1 = 100,00%
+    history("TNG-KV2", "2025-10-15", M, [CO, done], officer=thu)  # 1/2 = 50,00%
+    history("TNG-KV2", "2025-10-15", M, [CO], officer=thu)
+    history("TNG-KV2", "2025-10-15", M, [CO], officer=thang)  # 0/2 = 0,00%
+    history("TNG-KV2", "2025-10-15", M, [CO], officer=thang)
+    set_target("TNG-KV2", 2026, "82,50", "40,10")  # the office's target, none per officer
+    kv2 = Unit.objects.get(code="TNG-KV2")
+    cockpit = build_cockpit(kv2, month_period(2026, 6), trend=False)
+    assert cockpit.by == "officer" and cockpit.total.cases.rate == D("40.00")
+    text = summary_text(cockpit)
+    assert "chưa giao chỉ tiêu về việc cho Chấp hành viên" in text
+    assert "đạt chỉ tiêu" not in text
+    assert f"Về việc: {thang.full_name} (0,00%);" in text
+    assert thu.full_name not in text.split("Về việc:")[1].split(";")[0]  # 50% > 40%: not low
+    client.force_login(get_user_model().objects.get(username="truongphong"))
+    page = client.get(
+        reverse("targets:cockpit"), {"don_vi": "TNG-KV2", "nam": 2026, "thang": 6}
+    ).content.decode()
+    tile = page[page.index('data-testid="case-met-count"') :]
+    assert tile[: tile.index("</p>")].endswith("Chưa giao chỉ tiêu về việc cho Chấp hành viên")
+
+
+def test_the_summary_of_a_running_month_ends_today_not_on_its_last_day():
+    """The printed summary of December, read on 3 December, said "đến ngày 31/12/2026" while
+    its figures stop today (the cockpit page itself says "số liệu đến hết ngày 03/12/2026")."""
+    from types import SimpleNamespace
+
+    from django.utils import timezone
+
+    from thads.common.periods import current_month, report_year_of
+    from thads.targets.summary import headline
+
+    today = timezone.localdate()
+    period = month_period(report_year_of(today), current_month(today))
+    text = headline(SimpleNamespace(period=period))
+    if today < period.end:
+        assert text.endswith(f"đến ngày {today:%d/%m/%Y})")
+    past = month_period(report_year_of(today) - 1, 12)
+    assert headline(SimpleNamespace(period=past)).endswith(f"đến ngày {past.end:%d/%m/%Y})")
