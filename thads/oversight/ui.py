@@ -73,6 +73,30 @@ MENU = [
         url=_unit_url("oversight:thahc_list"),
         order=50,
     ),
+    # The pages below set their menu key (nav_active) but had no entry: the procuracy's acts
+    # and the exemption dossiers were reached from no menu at all, the inspections only from a
+    # home panel.
+    MenuItem(
+        "procuracy",
+        "work",
+        _("Văn bản của Viện kiểm sát"),
+        url=_unit_url("oversight:procuracy_list", OVERSEERS | {Role.OFFICER}),
+        order=70,
+    ),
+    MenuItem(
+        "exemptions",
+        "work",
+        _("Hồ sơ miễn, giảm"),
+        url=_unit_url("oversight:exemptions", frozenset({Role.OFFICER, Role.HEAD, Role.DEPUTY})),
+        order=75,
+    ),
+    MenuItem(
+        "inspections",
+        "steering",
+        _("Kiểm tra"),
+        url=_unit_url("oversight:inspections", OVERSEERS),
+        order=60,
+    ),
 ]
 PANELS = [
     HomePanel("officer_thahc", "oversight/home/_officer_thahc.html", officer_thahc, order=12),

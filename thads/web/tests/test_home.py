@@ -159,3 +159,30 @@ def test_the_heads_month_panel_names_the_figure_as_form_01_does(client, shared_d
     carried = total.buckets.cases["chuyen_ky_sau_co_dieu_kien"]
     assert f"Việc có điều kiện chuyển kỳ sau: {carried}" in panel
     assert "đang thi hành" not in panel
+
+
+@pytest.mark.parametrize(
+    ("username", "unit", "entries"),
+    [
+        ("chv", "TNG-KV2", {"procuracy", "exemptions"}),
+        ("truongphong", "TNG-KV2", {"procuracy", "exemptions", "inspections"}),
+        ("lanhdao", "TNG", {"procuracy", "inspections"}),
+        ("phongkiemtra", "TNG", {"procuracy", "inspections"}),
+        ("thuky", "TNG-KV2", set()),
+    ],
+)
+def test_the_oversight_registers_are_in_the_menu_and_open(
+    client, shared_demo_org, username, unit, entries
+):
+    """The procuracy's acts, the exemption dossiers and the inspections had pages but no menu
+    entry (only a home panel led to the inspections). Each entry shown opens (200)."""
+    urls = {
+        "procuracy": reverse("oversight:procuracy_list", args=[unit]),
+        "exemptions": reverse("oversight:exemptions", args=[unit]),
+        "inspections": reverse("oversight:inspections", args=[unit]),
+    }
+    page = home(client, username)
+    shown = {key for key, url in urls.items() if f'href="{url}" data-menu="{key}"' in page}
+    assert shown == entries
+    for key in shown:
+        assert client.get(urls[key]).status_code == 200, key
