@@ -140,3 +140,5 @@ def test_the_template_catalogue_page_lists_every_family(client, shared_demo_org)
         table = page.split(f'data-testid="template-list-{family.value}"')[1].split("</table>")[0]
         in_force = templates_in_force(today, family=family.value).count()
         assert in_force and table.count("<tr>") == in_force + 1  # the header row
+        assert "{{" not in table  # a field to fill is "…", not "{{ kind_label }}"
+    assert "đình chỉ giải quyết …" in page
