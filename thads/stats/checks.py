@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from thads.cases.models import Case, CaseEvent, EventType
 from thads.common.money import format_vnd, group_thousands
-from thads.common.periods import Period, month_period
+from thads.common.periods import Period, calendar_month, month_period
 from thads.org.models import Unit
 from thads.stats.buckets import BASE_KEYS, MONEY_BASE_KEYS, STATE_BUCKETS
 from thads.stats.models import ReportSnapshot, ReportSubmission
@@ -125,9 +125,11 @@ def carry_over_check(unit: Unit, period: Period, report: Report) -> ReportCheck:
         prior = build_report(unit, previous, refresh=False)
         before = {m: _total(prior, m, "chuyen_ky_sau") for m in ("cases", "money")}
     pairs = [(m, _total(report, m, "chuyen_sang"), before[m]) for m in ("cases", "money")]
-    rule = _("Năm trước chuyển sang bằng chuyển kỳ sau của tháng 12 năm %(year)s") % {
-        "year": period.year - 1
-    }
+    # "tháng 12 năm 2026" read as December 2026 (a running month); the year's last month is
+    # September: the rule names the report year and its last day.
+    rule = _(
+        "Năm trước chuyển sang bằng chuyển kỳ sau của năm báo cáo %(year)s (hết ngày %(end)s)"
+    ) % {"year": previous.year, "end": f"{previous.end:%d/%m/%Y}"}
     detail = "; ".join(
         f"{'việc' if m == 'cases' else 'tiền'}: {_show(m, now)} / {_show(m, was)}"
         for m, now, was in pairs
@@ -226,9 +228,12 @@ def flow_checks(unit: Unit, period: Period, report: Report) -> list[ReportCheck]
     falling = [
         (m, k, label) for m, k, label in FLOWS if _total(report, m, k) < before_totals[(m, k)]
     ]
+    # The previous month by its calendar name: "tháng 1" read as January in a November report.
+    cal_year, cal_month = calendar_month(period.year, period.month - 1)
     rule = _(
-        "Số liệu lũy kế (thụ lý mới, xong, đình chỉ, tiền thu được) không giảm so với tháng %(m)s"
-    ) % {"m": period.month - 1}
+        "Số liệu lũy kế (thụ lý mới, xong, đình chỉ, tiền thu được) không giảm so với "
+        "tháng %(m)s/%(y)s"
+    ) % {"m": cal_month, "y": cal_year}
     if not falling:
         return [ReportCheck(rule, True)]
     mapping, _units = _scope(unit)

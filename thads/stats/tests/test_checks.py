@@ -65,7 +65,7 @@ def two_years(history):
 def test_all_checks_pass_on_a_clean_history(demo_org, two_years):
     run = checks.run_checks(demo_org["TN-SC"], month_period(2025, 3))
     assert run.ok, [(c.rule, c.detail) for c in run.failures]
-    carry = by_rule(run, "chuyển kỳ sau của tháng 12 năm 2024")
+    carry = by_rule(run, "chuyển kỳ sau của năm báo cáo 2024 (hết ngày 30/09/2024)")
     assert carry.detail == "việc: 2 / 2; tiền: 38.000.000 đ / 38.000.000 đ"
     # The province (before the reform) and its successor see the same checks pass.
     assert checks.run_checks(demo_org["TN"], month_period(2025, 3)).ok
@@ -86,7 +86,7 @@ def test_carry_over_against_the_approved_year_end(demo_org, two_years):
         today=FAR_FUTURE,
     )
     run = checks.run_checks(sc, month_period(2025, 2))
-    carry = by_rule(run, "chuyển kỳ sau của tháng 12 năm 2024")
+    carry = by_rule(run, "chuyển kỳ sau của năm báo cáo 2024 (hết ngày 30/09/2024)")
     assert carry.ok and carry.correction
     assert [n.code for n in carry.cases] == [two_years["open"].code]
     assert "đã sửa sai" in carry.cases[0].note
@@ -99,7 +99,7 @@ def test_carry_over_failure_names_the_case(demo_org, two_years):
         unit=demo_org["TN-DT"], version=F("version") + 1
     )
     run = checks.run_checks(sc, month_period(2025, 1))
-    carry = by_rule(run, "chuyển kỳ sau của tháng 12 năm 2024")
+    carry = by_rule(run, "chuyển kỳ sau của năm báo cáo 2024 (hết ngày 30/09/2024)")
     assert not carry.ok and not carry.correction
     assert [n.case_id for n in carry.cases] == [two_years["open"].pk]
     assert "không có sửa sai" in carry.cases[0].note
@@ -113,7 +113,7 @@ def test_flows_never_fall_unless_corrected(demo_org, history):
     )
     other = history("TNG-KV2", "2025-10-07", 5 * M, [(CO, "2025-10-09")])
     run = checks.run_checks(kv2, month_period(2026, 2))
-    flow = by_rule(run, "không giảm so với tháng 1")
+    flow = by_rule(run, "không giảm so với tháng 10/2025")
     assert flow.ok and not flow.correction
     approve_directly(kv2, 2026, 1)
     # The October payment is voided after October closed: xong money falls, as a correction.
@@ -122,7 +122,7 @@ def test_flows_never_fall_unless_corrected(demo_org, history):
         paid, type="huy_su_kien", on=dt.date(2025, 11, 3), corrects=payment, today=FAR_FUTURE
     )
     run = checks.run_checks(kv2, month_period(2026, 2))
-    flow = by_rule(run, "không giảm so với tháng 1")
+    flow = by_rule(run, "không giảm so với tháng 10/2025")
     assert flow.ok and flow.correction
     assert [n.case_id for n in flow.cases] == [paid.pk]
     assert "thi hành xong (tiền): 9.000.000 đ → 0 đ" in flow.cases[0].note
@@ -130,7 +130,7 @@ def test_flows_never_fall_unless_corrected(demo_org, history):
     # A case taken out of the unit by hand, no correction recorded: the new-cases flow falls.
     Case.objects.filter(pk=other.pk).update(unit=demo_org["TNG-KV3"], version=F("version") + 1)
     run = checks.run_checks(kv2, month_period(2026, 2))
-    flow = by_rule(run, "không giảm so với tháng 1")
+    flow = by_rule(run, "không giảm so với tháng 10/2025")
     assert not flow.ok
     assert [n.case_id for n in flow.cases] == [other.pk]
     assert "thụ lý mới (việc): 1 → 0" in flow.cases[0].note
