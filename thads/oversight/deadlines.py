@@ -81,6 +81,8 @@ class JudgmentDeadline:
     source: str
     done_on: dt.date | None
     basis: str = ""
+    # What answered the deadline when it is not the act itself ("Quyết định buộc thi hành").
+    done_by: str = ""
 
 
 def judgment_deadlines(
@@ -119,7 +121,7 @@ def judgment_deadlines(
     else:
         return out
     voluntary = due("thahc_tu_nguyen_ngay" if immediate else "thahc_tu_nguyen", start, book)
-    done = judgment.outcome_on if judgment.outcome == Outcome.XONG else None
+    done, done_by = _voluntary_period_answer(judgment)
     out.append(
         JudgmentDeadline(
             "tu_nguyen",
@@ -128,9 +130,24 @@ def judgment_deadlines(
             voluntary.source,
             done,
             basis,
+            done_by,
         )
     )
     return out
+
+
+def _voluntary_period_answer(judgment: AdminJudgment) -> tuple[dt.date | None, str]:
+    """The voluntary period is answered by the judgment done, or — when it ran out unheeded —
+    by the court's order compelling enforcement (Luật TTHC 2015, Điều 312) or the publication
+    of the non-compliance: the monitoring has moved on, the period is no longer a deadline
+    waiting on the officer (it stayed red and on his list for ever)."""
+    if judgment.outcome == Outcome.XONG:
+        return judgment.outcome_on, ""
+    if judgment.court_order_on is not None:
+        return judgment.court_order_on, _("Quyết định buộc thi hành")
+    if judgment.published_on is not None:
+        return judgment.published_on, _("Công khai không chấp hành")
+    return None, ""
 
 
 def open_judgment_deadlines(

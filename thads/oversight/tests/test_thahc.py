@@ -181,6 +181,22 @@ def test_deadlines_of_a_judgment_say_their_basis(demo_org, chv):
     _notice, voluntary = deadlines.judgment_deadlines(j)
     assert "người phải thi hành nhận" in voluntary.basis
     assert voluntary.due == D(2026, 2, 23)  # 14/02 is a Saturday, then Tết
+    assert voluntary.done_on is None
+
+
+def test_an_unheeded_voluntary_period_is_answered_by_the_courts_order(demo_org, chv):
+    """Past the voluntary period the next step is the court's order (or publishing the
+    non-compliance): once recorded, the period leaves the officer's open deadlines."""
+    j = judgment(demo_org["TNG-KV3"], chv, received_on=D(2026, 2, 13), judgment_date=D(2026, 1, 5))
+    j = thahc.notice_record(
+        j, number="1/TB", on=D(2026, 2, 24), delivered_on=D(2026, 2, 24), version=j.version
+    )
+    book = deadlines.rule_book()
+    assert [d.kind for d, _j in deadlines.open_judgment_deadlines([j], book)] == ["tu_nguyen"]
+    j = thahc.court_order_record(j, number="3/2026/QĐ-BTHA", on=D(2026, 4, 2), version=j.version)
+    _notice, voluntary = deadlines.judgment_deadlines(j)
+    assert voluntary.done_on == D(2026, 4, 2) and voluntary.done_by == "Quyết định buộc thi hành"
+    assert list(deadlines.open_judgment_deadlines([j], book)) == []
 
 
 def test_kind_e_is_enforced_at_once(demo_org, chv):
