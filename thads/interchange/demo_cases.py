@@ -64,6 +64,7 @@ class Generator(CaseHistories, CaseActs):
         self.today = today
         self.count = count
         self.rng = random.Random(seed)
+        self.payout_rng = random.Random(seed + 2)
         self.postings = officer_postings()
         self.serial: dict[tuple[str, int], int] = defaultdict(int)
         self.total = 0  # cases made: never more than `count` (a judgment's extra cases stop)
@@ -243,6 +244,7 @@ class Generator(CaseHistories, CaseActs):
         officer = self.officer(unit, accepted)
         events = self.history(unit, chi_cuc, accepted, mode, flags, amount, officer)
         events, receiver = self.lawful(unit, accepted, mode, flags, amount, events)
+        events = self.with_payouts(unit, accepted, mode, flags, amount, events)
         events = self.with_acts(unit, chi_cuc, accepted, mode, flags, amount, officer, events)
         prefix = "CTHADS" if unit in {"TN", "TNG"} else "CCTHADS"
         if accepted >= REFORM:
@@ -294,6 +296,38 @@ class Generator(CaseHistories, CaseActs):
         except TransitionError:
             return False
         return True
+
+    def with_payouts(self, unit, accepted, mode, flags, amount, events):
+        """Money collected is paid out within days (Luật THADS 2008, Điều 47: to the creditor,
+        or into the state budget for ex officio cases), so the clerk's "payouts due" holds the
+        few recent or unclaimed sums a real office has, not every collection since 2018. Each
+        collection not yet paid out gets its payout 2–15 days later, 97 % of them (the rest:
+        a creditor who cannot be reached); a payout never follows an entrusting, and a history
+        the law would refuse keeps its old form. Its own random stream: the histories, their
+        acts and the rates stay as they were."""
+        rng = self.payout_rng
+        unpaid: list[tuple[dt.date, int]] = []
+        for before, e in zip([None, *events], events, strict=False):
+            in_kind = before is not None and before["type"] == "nhan_tai_san"
+            if e["type"] == "thu_tien" and e.get("amount") and not in_kind:
+                unpaid.append((dt.date.fromisoformat(e["on"]), e["amount"]))
+            elif e["type"] == "chi_tra" and unpaid:
+                unpaid.pop()  # the history's own payouts follow their collection
+        if not unpaid:
+            return events
+        limit = self.today
+        if events[-1]["type"] == "uy_thac":
+            limit = min(limit, dt.date.fromisoformat(events[-1]["on"]) - dt.timedelta(days=1))
+        paid = list(events)
+        for day, sum_ in unpaid:
+            on = day + dt.timedelta(days=rng.randint(2, 15))
+            if rng.random() >= 0.97 or on > limit:
+                continue
+            at = next((i for i, e in enumerate(paid) if e["on"] > on.isoformat()), len(paid))
+            paid.insert(at, {"on": on.isoformat(), "type": "chi_tra", "amount": sum_})
+        if paid == events or not self.allows(unit, accepted, mode, flags, amount, paid):
+            return events
+        return paid
 
     def lawful(self, unit, accepted, mode, flags, amount, events):
         """Cut the history before the first event the law refuses; the entrusting, if any."""

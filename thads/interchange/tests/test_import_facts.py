@@ -60,15 +60,22 @@ def _with_corrections(records: list[dict]) -> list[dict]:
     identity within a case matters."""
     corrected = voided = 0
     for r in records:
-        events = r.get("events", [])
-        kinds = [e["type"] for e in events]
+        # The demo pays collections out within days: the payouts are left out of the histories
+        # changed here (a voided payment must not have been paid out; a history without
+        # payouts is as lawful).
+        payouts_out = [e for e in r.get("events", []) if e["type"] != "chi_tra"]
+        kinds = [e["type"] for e in payouts_out]
+        endings = kinds[-2:] == ["thu_tien", "xong"] or (kinds and kinds[-1] == "chua_co_dieu_kien")
+        if not endings or not (corrected < 10 or voided < 10):
+            continue
+        r["events"] = events = payouts_out
         if len(events) > 2 and kinds[-2:] == ["thu_tien", "xong"] and corrected < 10:
             paid = events[-2]
             fix = {"on": paid["on"], "type": "thu_tien", "amount": paid["amount"]}
             fix["corrects"] = len(events) - 1
             events.insert(len(events) - 1, fix)
             corrected += 1
-        elif kinds and kinds[-1] == "chua_co_dieu_kien" and "chi_tra" not in kinds and voided < 10:
+        elif kinds and kinds[-1] == "chua_co_dieu_kien" and voided < 10:
             if "thu_tien" not in kinds:
                 continue
             seq = len(kinds) - kinds[::-1].index("thu_tien")
