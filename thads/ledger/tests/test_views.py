@@ -98,3 +98,36 @@ def test_admin_ledger_is_read_only_and_schedule_validated(admin_client, money_ca
     assert response.status_code == 200
     assert "Các bậc phí không hợp lệ" in response.content.decode()
     assert not FeeSchedule.objects.filter(legal_basis="Thử").exists()
+
+
+def test_case_panel_says_which_money_has_no_receipt_or_payout_in_the_books(
+    client, units, money_case
+):
+    """Collections and payouts of an imported history carry no receipt nor payout slip: the
+    panel says so with their sums, instead of "collected 2 million" beside "no receipt"."""
+    from django.db.models import Max
+
+    from thads.cases.models import CaseEvent
+
+    user = login(client, units["A"], "A-09")
+    case = money_case()
+    services.payment_record(
+        case, amount=1_250_000, received_on=D(2024, 3, 1), payer="Phạm Văn Dũng", by=user,
+        today=TODAY,
+    )  # fmt: skip
+    url = reverse("cases:detail", args=[case.pk])
+    page = client.get(url).content.decode()
+    assert "ledger-collected-history-only" not in page
+    assert "ledger-paid-history-only" not in page
+    seq = case.events.aggregate(m=Max("seq"))["m"]
+    law = case.events.first().law_version
+    CaseEvent.objects.create(
+        case=case, seq=seq + 1, type="thu_tien", on=D(2024, 3, 5), amount=2_000_000,
+        law_version=law,
+    )  # fmt: skip
+    CaseEvent.objects.create(
+        case=case, seq=seq + 2, type="chi_tra", on=D(2024, 3, 9), amount=500_000, law_version=law
+    )
+    page = client.get(url).content.decode()
+    assert "2.000.000 đ đã thu được ghi trong lịch sử việc" in page
+    assert "500.000 đ đã chi trả được ghi trong lịch sử việc" in page

@@ -13,11 +13,20 @@ from thads.ledger.permissions import may_hold_money
 def case_panel(request, case: Case) -> dict:
     """Biên lai và chi trả: receipts, payouts with fees, money collected not paid, held money."""
     access = request.access
+    balance = selectors.case_balance(case)
+    receipts = list(selectors.receipts_of_case(access, case))
+    payouts = list(selectors.payouts_of_case(access, case))
     return {
         "case": case,
-        "balance": selectors.case_balance(case),
-        "receipts": list(selectors.receipts_of_case(access, case)),
-        "payouts": list(selectors.payouts_of_case(access, case)),
+        "balance": balance,
+        "receipts": receipts,
+        "payouts": payouts,
+        # Money in the case's history with no receipt or payout in the books: recorded before
+        # the books were kept here (an imported history). Said, so that "no receipt" beside
+        # "collected 38 million" does not read as a contradiction.
+        "collected_without_receipt": balance.collected - sum(r.signed_amount for r in receipts),
+        "paid_without_payout": balance.paid_out
+        - sum(p.amount for p in payouts if not p.is_reversed),
         "held": list(
             selectors.held_money_visible(access).filter(case=case).order_by("received_on", "id")
         ),
