@@ -9,6 +9,7 @@ Chi cục stays visible to the Phòng THADS khu vực that continues it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -91,13 +92,15 @@ def scope_unit_ids(root: Unit, units: list[Unit] | None = None) -> frozenset[int
     return frozenset(result)
 
 
+def posting_on(postings: Iterable[Membership], day: dt.date) -> Membership | None:
+    """Of `postings` ordered latest start first, the one in force on `day`."""
+    return next((m for m in postings if m.is_valid_on(day)), None)
+
+
 def active_membership(staff: Staff, on: dt.date | None = None) -> Membership | None:
     """The posting in force on `on` (today by default)."""
-    on = on or timezone.localdate()
-    for membership in staff.memberships.select_related("unit").order_by("-valid_from"):
-        if membership.is_valid_on(on):
-            return membership
-    return None
+    postings = staff.memberships.select_related("unit").order_by("-valid_from")
+    return posting_on(postings, on or timezone.localdate())
 
 
 def access_for(user, on: dt.date | None = None) -> Access:
@@ -124,9 +127,7 @@ def access_for(user, on: dt.date | None = None) -> Access:
         return Access(user_id=user.pk)
     for posting in postings:
         posting.staff = staff  # one instance, as staff.memberships gives them
-    day = on or timezone.localdate()
-    # The posting in force on the day, as `active_membership` chooses it.
-    membership = next((m for m in postings if m.is_valid_on(day)), None)
+    membership = posting_on(postings, on or timezone.localdate())
     if membership is None:
         return Access(user_id=user.pk, staff=staff)
     role = membership.role

@@ -17,6 +17,7 @@ from thads.common.errors import DomainError
 from thads.common.paper import render_html
 from thads.common.views import run_service
 from thads.documents import permissions, selectors, services
+from thads.documents.compose import fill
 from thads.documents.forms import DraftForm, IssueForm, SentForm, TemplateChoiceForm
 from thads.documents.models import Document
 from thads.documents.rendering import (
@@ -258,11 +259,10 @@ def template_list(request):
     """Danh mục mẫu văn bản in force today — the case documents, the complaint handling's and
     oversight's, one table per family — and the blank forms to print."""
     today = timezone.localdate()
-    return render(
-        request,
-        "documents/templates.html",
-        {"templates": list(templates_in_force(today, family=None)), "today": today},
-    )
+    templates = list(templates_in_force(today, family=None))
+    for t in templates:  # a field to fill shows as "…", as in an unfilled document
+        t.subject_blank = fill(t.subject, {})
+    return render(request, "documents/templates.html", {"templates": templates, "today": today})
 
 
 @login_required

@@ -6,15 +6,11 @@
   own box on a narrow screen (never the page), reachable by keyboard (a labelled region);
 * `{% form_errors form %}` — the form's non-field errors in an alert;
 * `{% pagination page query %}` — previous / "Trang n/N" / next, keeping the other parameters;
-* `{{ text|blank_fields }}` — a document template's text with its fields to fill shown as "…"
-  (a catalogue lists "… đình chỉ giải quyết …", never "{{ kind_label }}");
 * fields: `{{ field.as_field_group }}` or `{{ form }}` (label, widget, help, Vietnamese errors:
   thads.common.forms_ui).
 """
 
 from __future__ import annotations
-
-import re
 
 from django import template
 from django.template.base import token_kwargs
@@ -23,14 +19,6 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 register = template.Library()
-
-TEMPLATE_FIELD = re.compile(r"\{\{\s*[\w.]+\s*\}\}")
-
-
-@register.filter
-def blank_fields(text) -> str:
-    """A document template's text with each `{{ field }}` to be filled shown as "…"."""
-    return TEMPLATE_FIELD.sub("…", str(text or ""))
 
 
 class PageHeaderNode(template.Node):
