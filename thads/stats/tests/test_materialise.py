@@ -109,6 +109,30 @@ def test_periods_far_apart_are_filled_in_one_pass_equal_to_each_alone(more):
     assert together == _alone(periods)
 
 
+def test_one_pass_over_two_starts_equals_the_raw_query(more, monkeypatch):
+    """The pass's date bounds (`aggregates._bounds`: the earliest and latest of the periods) keep
+    every case and interval a period needs — checked against the raw query, not another pass."""
+    periods = [month_period(2022, 3), month_period(2022, 11), month_period(2021, 6)]
+    materialise_periods([_key(p) for p in periods])
+    for period in periods:
+        assert _groups(period, raw=False, monkeypatch=monkeypatch) == _groups(
+            period, raw=True, monkeypatch=monkeypatch
+        )
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL planner settings")
+def test_a_full_pass_puts_the_planner_settings_back(more):
+    """The full pass turns index scans off for its own statement only: the rest of the
+    transaction (an import's, a request's) plans as before."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_bitmapscan = off")  # a caller's own setting, kept
+        materialise_periods([_key(month_period(2022, 5))])
+        cursor.execute(
+            "SELECT current_setting('enable_indexscan'), current_setting('enable_bitmapscan')"
+        )
+        assert cursor.fetchone() == ("on", "off")
+
+
 def test_the_warm_periods_one_pass_for_each_first_month_the_rest_derived(more):
     warm = freshness.warm_periods(JULY)
     assert len(warm) == 22  # 10 months of 2022, 12 of 2021: two starts
