@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from thads.cases.models import Case, CaseEvent, EventType, Party
 from thads.complaints.models import Complaint
-from thads.interchange.importer import complaint_records, oversight
+from thads.interchange.importer import complaint_records, oversight_export
 from thads.org.models import Membership, Unit
 from thads.targets.models import Target
 
@@ -129,7 +129,7 @@ def export_lines(unit: str | None = None) -> Iterator[str]:
     yield from _cases(cases, owned)
     for record in complaint_records.export(owned, _complaint_record):
         yield _line(record)
-    for record in oversight.export(owned):
+    for record in oversight_export.export(owned):
         yield _line(record)
 
 
