@@ -51,7 +51,10 @@ class CaseFact(models.Model):
 class StateInterval(models.Model):
     """[start_on, end_on) — end_on NULL means still in force."""
 
-    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="+")
+    # Indexed by (case, start_on) below: no index on case alone.
+    case = models.ForeignKey(
+        "cases.Case", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     start_on = models.DateField()
     end_on = models.DateField(null=True)
     state = models.CharField(max_length=20)
