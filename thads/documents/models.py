@@ -97,6 +97,27 @@ class DocumentTemplate(models.Model):
     def __str__(self) -> str:
         return f"{self.title} {self.subject}".strip()
 
+    @property
+    def kind_name(self) -> str:
+        """What officers call it, in sentence case: "Quyết định", "Thông báo"; a letter has no
+        title (công văn: Nghị định 30/2020/NĐ-CP, Phụ lục I), so it is "Công văn"."""
+        return _sentence_case(self.title) if self.title else str(_("Công văn"))
+
+    @property
+    def display_name(self) -> str:
+        """Its name in a list: "Quyết định về việc …", "Công văn v/v chuyển đơn"."""
+        return name_with_subject(self, self.subject)
+
+
+def name_with_subject(template: DocumentTemplate, subject: str) -> str:
+    """The template's kind and a subject (the template's, or one filled in), as a list shows it."""
+    return f"{template.kind_name} {subject.lower()}".strip()
+
+
+def _sentence_case(text: str) -> str:
+    text = text.lower()
+    return text[:1].upper() + text[1:]
+
 
 class Document(Tracked):
     """A document of a case: a draft, then an issued document with its number."""
@@ -204,7 +225,7 @@ class Document(Tracked):
         ]
 
     def __str__(self) -> str:
-        return self.number_display or f"{self.template.title} ({self.get_status_display()})"
+        return self.number_display or f"{self.template.kind_name} ({self.get_status_display()})"
 
     @property
     def is_draft(self) -> bool:

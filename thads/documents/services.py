@@ -61,8 +61,7 @@ def document_draft(
         raise DomainError(_("Mẫu in trống không lập thành văn bản của việc."))
     if not template.valid_from <= doc_date <= (template.valid_to or dt.date.max):
         raise DomainError(
-            f"Mẫu {template.title.lower()} {template.subject.lower()} không áp dụng vào ngày "
-            f"{doc_date:%d/%m/%Y}."
+            f"Mẫu {template.display_name.lower()} không áp dụng vào ngày {doc_date:%d/%m/%Y}."
         )
     if replaces is not None:
         if replaces.case_id != case.pk or replaces.is_draft:

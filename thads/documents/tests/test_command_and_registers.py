@@ -142,3 +142,16 @@ def test_the_template_catalogue_page_lists_every_family(client, shared_demo_org)
         assert in_force and table.count("<tr>") == in_force + 1  # the header row
         assert "{{" not in table  # a field to fill is "…", not "{{ kind_label }}"
     assert "đình chỉ giải quyết …" in page
+    # A letter (công văn) has no title: it is named "Công văn v/v …", not " v/v …".
+    letter = page.split('data-testid="template-list-complaint"')[1].split("</table>")[0]
+    assert "<td>Công văn v/v chuyển đơn</td>" in letter
+    assert "<td> " not in page and "<td>v/v" not in page
+
+
+def test_a_letter_is_named_as_a_letter_wherever_it_is_listed():
+    from thads.documents.models import DocumentTemplate
+
+    letter = DocumentTemplate(title="", subject="V/v chuyển đơn")
+    decision = DocumentTemplate(title="QUYẾT ĐỊNH", subject="Về việc hoãn thi hành án")
+    assert letter.kind_name == "Công văn" and letter.display_name == "Công văn v/v chuyển đơn"
+    assert decision.display_name == "Quyết định về việc hoãn thi hành án"

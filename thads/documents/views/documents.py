@@ -19,7 +19,7 @@ from thads.common.views import run_service
 from thads.documents import permissions, selectors, services
 from thads.documents.compose import fill
 from thads.documents.forms import DraftForm, IssueForm, SentForm, TemplateChoiceForm
-from thads.documents.models import Document
+from thads.documents.models import Document, name_with_subject
 from thads.documents.rendering import (
     FORMATS,
     blank_body,
@@ -261,7 +261,7 @@ def template_list(request):
     today = timezone.localdate()
     templates = list(templates_in_force(today, family=None))
     for t in templates:  # a field to fill shows as "…", as in an unfilled document
-        t.subject_blank = fill(t.subject, {})
+        t.catalogue_name = name_with_subject(t, fill(t.subject, {}))
     return render(request, "documents/templates.html", {"templates": templates, "today": today})
 
 

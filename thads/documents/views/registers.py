@@ -122,7 +122,7 @@ def _xlsx(unit, title: str, rows, procuracy: bool) -> HttpResponse:
                 doc.number_display,
                 doc.doc_date,
                 doc.get_series_display(),
-                f"{doc.template.title.capitalize()} {doc.template.subject.lower()}".strip(),
+                doc.template.display_name,
                 doc.case.code,
                 debtors.get(doc.case_id, ""),
                 doc.signer.full_name if doc.signer_id else "",
