@@ -7,12 +7,14 @@ the recommendations of an inspection) have deadlines of their own that belong on
 
     register_deadline_source("thahc", thahc_deadlines)
 
-A source is called as `source(access, unit, today)` and returns the open deadlines (not yet
+A source is called as `source(access, unit, today, viewer)` and returns the open deadlines (not yet
 done) of the units of `unit`'s subtree that `access` sees (every visible unit when `unit` is
 None; every unit at all when `access` is None too — the morning reminders, which pick each
 person's rows themselves), as `OtherDeadline`s: each names the officers it is for
 (`officer_ids`) and whether the head and deputies of its unit (`unit_id`) see it on their own
-list (`for_managers`). The morning e-mail (`cases.reminders`) reminds each of them once, like
+list (`for_managers`). With a `viewer` (one person's own list: the home page), a source may
+leave out in its query the rows that are not for that person; `deadlines_for` still picks them
+exactly. The morning e-mail (`cases.reminders`) reminds each of them once, like
 the cases' own deadlines.
 """
 
@@ -45,7 +47,15 @@ class OtherDeadline:
         return deadline_status(self.due, None, today)
 
 
-SourceFn = Callable[[Any, Any, dt.date], list[OtherDeadline]]
+@dataclass(frozen=True)
+class Viewer:
+    """Whose list the deadlines are for: a staff member, and whether they manage the unit."""
+
+    staff_id: int
+    manager: bool
+
+
+SourceFn = Callable[[Any, Any, dt.date, Viewer | None], list[OtherDeadline]]
 _sources: dict[str, SourceFn] = {}
 
 
@@ -57,9 +67,12 @@ def unregister_deadline_source(key: str) -> None:
     _sources.pop(key, None)
 
 
-def other_deadlines(access, unit, today: dt.date) -> list[OtherDeadline]:
-    """Every registered source's open deadlines in the scope, nearest first."""
-    rows = [row for source in _sources.values() for row in source(access, unit, today)]
+def other_deadlines(
+    access, unit, today: dt.date, viewer: Viewer | None = None
+) -> list[OtherDeadline]:
+    """Every registered source's open deadlines in the scope, nearest first (with a `viewer`,
+    at least those for that person: pass the rows through `deadlines_for`)."""
+    rows = [row for source in _sources.values() for row in source(access, unit, today, viewer)]
     rows.sort(key=lambda d: (d.due, d.key, d.code))
     return rows
 

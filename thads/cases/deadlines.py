@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thads.cases.law import (
     LAW_2008,
@@ -153,20 +154,24 @@ def _article(kind: str, day: dt.date) -> str:
     return law.short_name
 
 
+# Built once (lazy: translated when read): a home page lists ~35 deadlines.
+_LABELS = {
+    "quyet_dinh": gettext_lazy("Ra quyết định thi hành án"),
+    "thong_bao": gettext_lazy("Thông báo quyết định thi hành án"),
+    "tu_nguyen": gettext_lazy("Hết thời hạn tự nguyện thi hành án"),
+    "xac_minh": gettext_lazy("Xác minh điều kiện thi hành án"),
+    "xac_minh_lai": gettext_lazy("Xác minh lại điều kiện thi hành án"),
+    "uy_thac": gettext_lazy("Ủy thác thi hành án"),
+    "tiep_tuc": gettext_lazy("Quyết định tiếp tục thi hành án khi hết thời hạn hoãn"),
+}
+
+
 def _label(kind: str, day: dt.date) -> str:
     if kind == "so_rieng":
         if law_on(day) is LAW_2008:
             return _("Chuyển sổ theo dõi riêng")
         return _("Gửi lại yêu cầu thi hành án")
-    return {
-        "quyet_dinh": _("Ra quyết định thi hành án"),
-        "thong_bao": _("Thông báo quyết định thi hành án"),
-        "tu_nguyen": _("Hết thời hạn tự nguyện thi hành án"),
-        "xac_minh": _("Xác minh điều kiện thi hành án"),
-        "xac_minh_lai": _("Xác minh lại điều kiện thi hành án"),
-        "uy_thac": _("Ủy thác thi hành án"),
-        "tiep_tuc": _("Quyết định tiếp tục thi hành án khi hết thời hạn hoãn"),
-    }[kind]
+    return str(_LABELS[kind])
 
 
 def _reverify_months(ground: str | None) -> int:

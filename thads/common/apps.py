@@ -7,7 +7,10 @@ class CommonConfig(AppConfig):
     label = "common"
 
     def ready(self) -> None:
+        from thads.common import speedups
         from thads.common.db_guards import after_migrate
+
+        speedups.install()
 
         # Once per `migrate`, after every app's tables exist: the signal of the last app that
         # has models (Django sends post_migrate only for those; thads.api has none).

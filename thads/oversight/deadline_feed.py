@@ -21,7 +21,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from thads.cases.deadline_sources import OtherDeadline
+from thads.cases.deadline_sources import OtherDeadline, Viewer
 from thads.org.access import Access, scope_unit_ids
 from thads.org.models import Unit
 from thads.oversight import deadlines
@@ -39,14 +39,14 @@ def _scoped(rows: QuerySet, field: str, access: Access | None, unit: Unit | None
     return rows.filter(**{f"{field}__in": ids})
 
 
-def thahc_deadlines(access: Access, unit: Unit | None, today: dt.date) -> list[OtherDeadline]:
+def thahc_deadlines(
+    access: Access, unit: Unit | None, today: dt.date, viewer: Viewer | None = None
+) -> list[OtherDeadline]:
     """Open deadlines of the judgments monitored and not done, for their officer."""
-    judgments = _scoped(
-        AdminJudgment.objects.filter(has_content=True, outcome="", officer__isnull=False),
-        "unit_id",
-        access,
-        unit,
-    ).only(
+    monitored = AdminJudgment.objects.filter(has_content=True, outcome="", officer__isnull=False)
+    if viewer is not None:  # only the viewer's own judgments are on their list
+        monitored = monitored.filter(officer_id=viewer.staff_id)
+    judgments = _scoped(monitored, "unit_id", access, unit).only(
         "pk",
         "code",
         "kind",
@@ -78,12 +78,19 @@ def thahc_deadlines(access: Access, unit: Unit | None, today: dt.date) -> list[O
     ]
 
 
-def procuracy_deadlines(access: Access, unit: Unit | None, today: dt.date) -> list[OtherDeadline]:
+def procuracy_deadlines(
+    access: Access, unit: Unit | None, today: dt.date, viewer: Viewer | None = None
+) -> list[OtherDeadline]:
     """The procuracy's acts not answered: for the officers of the cases concerned and the
     receiving unit's managers."""
-    acts = _scoped(
-        ProcuracyAct.objects.filter(answered_on__isnull=True), "unit_id", access, unit
-    ).prefetch_related("cases")
+    unanswered = ProcuracyAct.objects.filter(answered_on__isnull=True)
+    if viewer is not None and not viewer.manager:  # an officer: the acts on their cases
+        unanswered = unanswered.filter(
+            pk__in=ProcuracyAct.cases.through.objects.filter(
+                case__officer_id=viewer.staff_id
+            ).values("procuracyact_id")
+        )
+    acts = _scoped(unanswered, "unit_id", access, unit).prefetch_related("cases")
     return [
         OtherDeadline(
             key="procuracy",
@@ -102,9 +109,11 @@ def procuracy_deadlines(access: Access, unit: Unit | None, today: dt.date) -> li
 
 
 def recommendation_deadlines(
-    access: Access, unit: Unit | None, today: dt.date
+    access: Access, unit: Unit | None, today: dt.date, viewer: Viewer | None = None
 ) -> list[OtherDeadline]:
     """Recommendations of inspections to the units of the scope, not closed: for the managers."""
+    if viewer is not None and not viewer.manager:
+        return []
     open_ones = _scoped(
         Recommendation.objects.filter(closed_on__isnull=True), "inspection__unit_id", access, unit
     ).select_related("inspection")

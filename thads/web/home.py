@@ -40,7 +40,7 @@ def my_deadlines(request, unit):
     from django.urls import reverse
 
     from thads.cases import selectors
-    from thads.cases.deadline_sources import deadlines_for, other_deadlines
+    from thads.cases.deadline_sources import Viewer, deadlines_for, other_deadlines
     from thads.cases.deadlines import open_deadlines
 
     access = request.access
@@ -50,7 +50,8 @@ def my_deadlines(request, unit):
     today = timezone.localdate()
     cases = list(selectors.officer_unfinished_cases(access, unit, staff))
     manager = unit is not None and access.can_manage_unit(unit.pk)
-    others = deadlines_for(other_deadlines(access, unit, today), staff.pk, manager=manager)
+    viewer = Viewer(staff.pk, manager)
+    others = deadlines_for(other_deadlines(access, unit, today, viewer), staff.pk, manager=manager)
     if not cases and not others and _role(request) != Role.OFFICER:
         return None  # a head or deputy holding no case of its own: nothing to show here
     by_case = {c.pk: c for c in cases}

@@ -194,3 +194,25 @@ def test_an_officer_with_only_a_judgment_is_reminded(data, settings):
     reminders.send_reminders(D(2025, 11, 13))  # Thursday → Monday 17/11
     mine = [m.body for m in mail.outbox if m.to == ["binh@thads.test"]]
     assert len(mine) == 1 and fresh.code in mine[0]
+
+
+@time_machine.travel(CLOCK, tick=False)
+@pytest.mark.parametrize("username", ["chv", "truongphong", "phophong"])
+def test_a_persons_own_list_is_what_they_pick_from_the_units(data, username):
+    """The home page asks the sources for one viewer's rows (their query leaves out the rest):
+    the same rows `deadlines_for` picks from the whole unit's — and the officer's query really
+    leaves others' rows out."""
+    from thads.cases.deadline_sources import Viewer, deadlines_for, other_deadlines
+    from thads.org.access import access_for
+
+    user = get_user_model().objects.get(username=username)
+    access = access_for(user)
+    unit, staff = access.home_unit, access.staff
+    manager = access.can_manage_unit(unit.pk)
+    everyone = other_deadlines(access, unit, CLOCK.date())
+    own = other_deadlines(access, unit, CLOCK.date(), Viewer(staff.pk, manager))
+    expected = deadlines_for(everyone, staff.pk, manager=manager)
+    assert deadlines_for(own, staff.pk, manager=manager) == expected
+    if username == "chv":
+        assert expected and len(own) < len(everyone)
+        assert data["theirs"].code not in {d.code for d in own}
