@@ -59,6 +59,10 @@ def thahc_deadlines(
         "notice_on",
         "notice_delivered_on",
         "obliged_received_on",
+        # What answers the voluntary period (deadlines._voluntary_period_answer): left out,
+        # each would be read by a query of its own per judgment.
+        "court_order_on",
+        "published_on",
     )
     return [
         OtherDeadline(

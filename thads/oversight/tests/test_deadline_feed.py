@@ -216,3 +216,32 @@ def test_a_persons_own_list_is_what_they_pick_from_the_units(data, username):
     if username == "chv":
         assert expected and len(own) < len(everyone)
         assert data["theirs"].code not in {d.code for d in own}
+
+
+def test_the_feed_reads_the_judgments_in_a_fixed_number_of_queries(shared_demo_org):
+    """No query per judgment: what answers the voluntary period (a court order, the publication)
+    is read with the judgment, not loaded field by field."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from thads.oversight.deadline_feed import thahc_deadlines
+
+    kv2 = shared_demo_org["TNG-KV2"]
+    chv = Staff.objects.get(code="TN-SC-02")
+
+    def count() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as captured:
+            rows = thahc_deadlines(None, None, D(2025, 11, 12))
+        return len(rows), len(captured)
+
+    def monitored(n: int) -> None:
+        for _ in range(n):
+            monitored = judgment(kv2, chv, received_on=D(2025, 11, 3))
+            thahc.obliged_receipt_record(monitored, on=D(2025, 11, 4), version=monitored.version)
+
+    monitored(2)
+    rows_before, queries_before = count()
+    monitored(3)
+    rows_after, queries_after = count()
+    assert rows_after > rows_before  # the voluntary periods are on the list
+    assert queries_after == queries_before
