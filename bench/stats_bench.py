@@ -10,8 +10,9 @@ its count and refresh) of national cells and of a province row, the national for
 dates that are not month ends (from the totals of the month end before, and by the raw query
 over every case, in the same sitting), the first national form of a month whose
 totals are not stored yet (the next month's are dropped first: a benchmark database only; then
-the same for the report's month with the month before stored, as on the 1st of a month), and
-the peak memory.
+the same for the report's month with the month before stored, as on the 1st of a month) — with
+a worker running (the reader's wait, then the worker's filling) and without one (the reader
+fills them) — and the peak memory.
 """
 
 from __future__ import annotations
@@ -54,24 +55,41 @@ def _timed(fn, runs: int) -> list[float]:
     return times
 
 
-def _new_month(label: str, unit, period) -> None:
+def _new_month(label: str, unit, period, *, worker: bool) -> None:
     """Time the first national form 1 of a month whose totals are not stored (wall, and the
-    CPU of this process and of its PostgreSQL backend)."""
+    CPU of this process and of its PostgreSQL backend).
+
+    worker=True: as in production, a worker is running (a heartbeat is written for one): the
+    reader is answered without the totals and their filling is queued; the queued job is then
+    run here, as the worker would, and timed on its own. worker=False: nobody would run the
+    job, so the reader fills the totals."""
     from bench.import_bench import backend_cpu
+    from django.utils import timezone
+
+    from thads.common import jobs
+    from thads.common.models import WorkerHeartbeat
     from thads.stats.layout import build_form
 
-    before = (time.perf_counter(), time.process_time(), backend_cpu() or 0.0)
-    build_form("1", unit, period, refresh=False)
-    wall, cpu, backend = (
-        b - a
-        for a, b in zip(
-            before, (time.perf_counter(), time.process_time(), backend_cpu() or 0.0), strict=True
-        )
-    )
-    print(
-        f"{label} ({period.label()}): {wall * 1000:.0f} ms (budget 10 s; CPU: Python"
-        f" {cpu:.1f} s, PostgreSQL backend {backend:.1f} s)"
-    )
+    def measured(fn) -> str:
+        before = (time.perf_counter(), time.process_time(), backend_cpu() or 0.0)
+        fn()
+        after = (time.perf_counter(), time.process_time(), backend_cpu() or 0.0)
+        wall, cpu, backend = (b - a for a, b in zip(before, after, strict=True))
+        return f"{wall * 1000:.0f} ms (CPU: Python {cpu:.1f} s, PostgreSQL backend {backend:.1f} s)"
+
+    if not worker:
+        took = measured(lambda: build_form("1", unit, period, refresh=False))
+        print(f"{label}, no worker: the reader fills them ({period.label()}): {took}")
+        return
+    assert jobs.durable(), "THADS_TASKS must be the database queue (the default)"
+    jobs.beat("bench-worker", timezone.now())
+    try:
+        took = measured(lambda: build_form("1", unit, period, refresh=False))
+        print(f"{label}, a worker running, the reader waits ({period.label()}; budget 10 s): {took}")
+        took = measured(jobs.run_ready)
+        print(f"  then the worker fills the month's totals: {took}")
+    finally:
+        WorkerHeartbeat.objects.filter(worker_id="bench-worker").delete()
 
 
 def main(argv=None) -> None:
@@ -131,15 +149,17 @@ def main(argv=None) -> None:
     # A new month's national totals when someone asks first (issue 15 §3: ≤ 10 s): the next
     # month's period is forgotten, then the national form 1 materialises it again.
     following = month_period(args.year, args.month % 12 + 1)
-    AggregatePeriod.objects.filter(start_on=following.start, end_on=following.end).delete()
-    _new_month("a new month's national totals, asked first", national, following)
+    for worker in (True, False):
+        AggregatePeriod.objects.filter(start_on=following.start, end_on=following.end).delete()
+        _new_month("a new month's national totals, asked first", national, following, worker=worker)
     # The usual case (the worker's month start, a reader on the 1st): the month before is stored,
     # so the new month is derived from it (`aggregates.materialise_periods`).
     if args.month > 1:
         previous = month_period(args.year, args.month - 1)
         build_form("1", national, previous, refresh=False)
-        AggregatePeriod.objects.filter(start_on=period.start, end_on=period.end).delete()
-        _new_month("the same, the month before stored", national, period)
+        for worker in (True, False):
+            AggregatePeriod.objects.filter(start_on=period.start, end_on=period.end).delete()
+            _new_month("the same, the month before stored", national, period, worker=worker)
     results["refresh_facts (nothing stale)"] = _timed(refresh_facts, args.runs)
     # A date that is not a month end reads the totals of the month end before it (stored by the
     # worker when that month started; filled here if missing) plus the cases changed since
