@@ -63,9 +63,9 @@ def _new_month(label: str, unit, period, *, worker: bool) -> None:
     reader is answered without the totals and their filling is queued; the queued job is then
     run here, as the worker would, and timed on its own. worker=False: nobody would run the
     job, so the reader fills the totals."""
-    from bench.import_bench import backend_cpu
     from django.utils import timezone
 
+    from bench.import_bench import backend_cpu
     from thads.common import jobs
     from thads.common.models import WorkerHeartbeat
     from thads.stats.layout import build_form
@@ -85,7 +85,7 @@ def _new_month(label: str, unit, period, *, worker: bool) -> None:
     jobs.beat("bench-worker", timezone.now())
     try:
         took = measured(lambda: build_form("1", unit, period, refresh=False))
-        print(f"{label}, a worker running, the reader waits ({period.label()}; budget 10 s): {took}")
+        print(f"{label}, a worker running, the reader waits ({period.label()}): {took}; ≤ 10 s")
         took = measured(jobs.run_ready)
         print(f"  then the worker fills the month's totals: {took}")
     finally:
