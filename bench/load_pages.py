@@ -111,6 +111,7 @@ def main() -> None:
         stats.sort_stats("tottime").print_stats(args.top)
         if args.callers:
             stats.print_callers(args.callers)
+            stats.print_callees(args.callers)
 
 
 if __name__ == "__main__":

@@ -54,6 +54,17 @@ def test_the_officer_sees_its_deadlines_and_cases(client, shared_demo_org):
     assert "Thông báo quyết định thi hành án" in page or "Ra quyết định" in page
 
 
+def test_each_deadline_line_links_to_its_case(client, shared_demo_org):
+    """The lines' addresses are made for the lines shown only (`web.home.my_deadlines`)."""
+    case = new_case(accepted_on=timezone.localdate(), officer="TN-SC-02")
+    page = home(client, "chv")
+    table = page.split('data-testid="home-deadlines"', 1)[1].split("</table>", 1)[0]
+    assert f'<a href="{reverse("cases:detail", args=[case.pk])}">{case.code}</a>' in table
+    links = table.count('<a href="')
+    assert links == table.count('<a href="/')  # every line an address, none a bare key
+    assert 0 < links <= 8
+
+
 def test_the_clerk_sees_todays_receipts_and_the_money_to_pay_out(client, shared_demo_org):
     today = timezone.localdate()
     case = new_case(amount=5_000_000, accepted_on=today)
