@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from thads.common.replica import report_connection
 from thads.stats.aggregates import ROLLUP_KIND, period_id_for
-from thads.stats.asof import base_period, corrected_sql, raw_sql, totals_sql
+from thads.stats.asof import base_period, column_names, corrected_sql, raw_sql, totals_sql
 from thads.stats.buckets import (
     ACCEPTANCE_KEYS,
     BASE_KEYS,
@@ -145,6 +145,44 @@ def total_of(groups: Iterable[GroupRow]) -> Buckets:
         add_into(cases, g.cases)
         add_into(money, g.money)
     return Buckets.from_base(cases, money)
+
+
+def totals_by_period(
+    unit_ids: Iterable[int], periods: Iterable[tuple[dt.date, dt.date]]
+) -> dict[tuple[dt.date, dt.date], Buckets]:
+    """`total_of(compute_groups(unit_ids, start, end, refresh=False))` of each (start, end):
+    the periods with stored month-end totals are summed in one grouped query over their
+    per-unit rows (the cockpit's trend: 24 months, one statement instead of 24); the others
+    one by one. Summing without the per-group `HAVING` is the same: a group whose cases all
+    left has every column zero (its delta rows cancel)."""
+    unit_ids = list(unit_ids)
+    wanted = list(dict.fromkeys(periods))
+    stored = {p: period_id_for(*p) for p in wanted}
+    by_id = {pk: p for p, pk in stored.items() if pk is not None}
+    result: dict[tuple[dt.date, dt.date], Buckets] = {}
+    if by_id:
+        units_sql = sql_params(unit_ids, wanted[0][0], wanted[0][1], None)[0]
+        names = column_names()
+        ids = ",".join(str(int(pk)) for pk in by_id)
+        sql = (
+            f"SELECT a.period_id, {', '.join(f'SUM(a.{n})' for n in names)} "  # noqa: S608
+            f"FROM stats_bucketaggregate a WHERE a.period_id IN ({ids}) "
+            f"AND a.kind = '{ROLLUP_KIND}' AND a.unit_id IN ({units_sql}) GROUP BY a.period_id"
+        )
+        with report_connection().cursor() as cursor:
+            cursor.execute(sql)
+            rows = cursor.fetchall()
+        index = {name: i + 1 for i, name in enumerate(names)}
+        for raw in rows:
+            cases = {k: int(raw[index[f"c_{k}"]] or 0) for k in BASE_KEYS}
+            money = {k: int(raw[index[f"m_{k}"]] or 0) for k in MONEY_BASE_KEYS}
+            result[by_id[raw[0]]] = Buckets.from_base(cases, money)
+    for period in wanted:
+        if period in by_id.values():
+            result.setdefault(period, total_of([]))  # no row: nothing in scope
+        else:
+            result[period] = total_of(compute_groups(unit_ids, *period, refresh=False))
+    return result
 
 
 @dataclass(frozen=True)

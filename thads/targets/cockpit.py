@@ -28,7 +28,7 @@ from thads.common.periods import Period, as_of_period, month_end, month_period, 
 from thads.org.access import scope_unit_ids
 from thads.org.models import Unit, abbreviate
 from thads.stats.buckets import case_rate, money_rate
-from thads.stats.engine import compute_groups, total_of
+from thads.stats.engine import totals_by_period
 from thads.stats.facts import refresh_facts
 from thads.stats.report import Report, ReportRow, build_report
 from thads.targets.models import OfficerTarget, Target
@@ -404,23 +404,30 @@ def trends(unit: Unit, period: Period) -> tuple[list[TrendPoint], list[TrendPoin
     """Cumulative case and money rates of `unit` month by month: this year up to the period's
     month (the period's own end for the last point), and the 12 months of last year.
 
-    Totals only (one set-based query per month over the unit's subtree, month-end periods read
-    the materialised aggregates), not the rows: the cockpit's chart needs no more.
+    Totals only (`engine.totals_by_period`: the months with stored totals in one query over
+    their per-unit rows, any other end set-based on its own), not the rows: the cockpit's chart
+    needs no more.
     """
     scope = scope_unit_ids(unit)
-    this: list[TrendPoint] = []
     month = period.month or ((period.end.month - 10) % 12 + 1)
-    for k in range(1, month + 1):
-        end = month_end(period.year, k) if k < month else period.end
-        this.append(_point(scope, period.year, k, end))
-    last = [_point(scope, period.year - 1, k, month_end(period.year - 1, k)) for k in range(1, 13)]
-    return this, last
+    this = [
+        (k, month_end(period.year, k) if k < month else period.end) for k in range(1, month + 1)
+    ]
+    last = [(k, month_end(period.year - 1, k)) for k in range(1, 13)]
+    totals = totals_by_period(
+        scope,
+        [(year_start(period.year), end) for _, end in this]
+        + [(year_start(period.year - 1), end) for _, end in last],
+    )
 
+    def point(year: int, month: int, end: dt.date) -> TrendPoint:
+        buckets = totals[(year_start(year), end)]
+        return TrendPoint(month, end, case_rate(buckets.cases), money_rate(buckets.money))
 
-def _point(scope, year: int, month: int, end: dt.date) -> TrendPoint:
-    totals = total_of(compute_groups(scope, year_start(year), end, refresh=False))
-
-    return TrendPoint(month, end, case_rate(totals.cases), money_rate(totals.money))
+    return (
+        [point(period.year, k, end) for k, end in this],
+        [point(period.year - 1, k, end) for k, end in last],
+    )
 
 
 def as_payload(cockpit: Cockpit) -> dict:
