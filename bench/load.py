@@ -278,6 +278,20 @@ def database_cpu() -> dict[int, float]:
         return {pid: _cpu_seconds(pid) for (pid,) in cursor.fetchall()}
 
 
+def host_speed() -> float:
+    """CPU milliseconds of a fixed pure-Python loop (10 million additions, best of three):
+    the same work has taken from ~500 to ~900 ms on this shared host within an hour, and the
+    server's CPU per page moves with it."""
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.process_time()
+        total = 0
+        for i in range(10_000_000):
+            total += i
+        best = min(best, time.process_time() - t0)
+    return best * 1000
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("base", help="http://127.0.0.1:PORT (loopback only)")
@@ -310,6 +324,7 @@ def main() -> None:
         if args.server_pid:
             marks.append((server_cpu(args.server_pid), database_cpu() if measure_db else {}))
 
+    speed_before = host_speed()
     mark()
     t0 = time.perf_counter()
     timings, errors, payments = asyncio.run(
@@ -352,6 +367,10 @@ def main() -> None:
                 f"server CPU, {label}: web {web:.1f} s + PostgreSQL {db:.1f} s for {n} requests"
                 f" = {(web + db) / max(n, 1) * 1000:.1f} ms per request"
             )
+    print(
+        f"host speed: a fixed Python loop took {speed_before:.0f} ms before the run and"
+        f" {host_speed():.0f} ms after (the shared host's cores vary: compare runs with it)"
+    )
     ledger_ok = True
     if args.database_check:
         text, ledger_ok = check_ledger(tag, payments)
