@@ -229,22 +229,13 @@ def is_month_end_period(start: dt.date, end: dt.date) -> bool:
 
 @on_primary()
 def period_id_for(start: dt.date, end: dt.date, *, materialise: bool = True) -> int | None:
-    """The materialised period (S, T); a month-end period not stored yet is filled on first use.
-
-    When a worker is running, the worker fills it (`stats.tasks.queue_materialise`: ~20 s for
-    a national month) and this reader gets None: `engine.compute_groups` answers from the
-    month end before plus the cases changed since, or by the raw query — the same numbers in
-    a few seconds. Without a worker (inline tasks, the command line on its own) it is filled
-    here, as the next readers need it.
-    """
+    """The materialised period (S, T), filled here on first use when it is a month-end period
+    (the report screens ask through `stats.month_fill.period_id_for`, which leaves the filling
+    to the worker when one runs)."""
     found = _known_period(start, end)
     if found is not None:
         return found
     if not materialise or not is_month_end_period(start, end):
-        return None
-    from thads.stats.tasks import queue_materialise  # the tasks import this module
-
-    if queue_materialise(start, end):
         return None
     return materialise_period(start, end)
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from thads.common.replica import report_connection
-from thads.stats.aggregates import ROLLUP_KIND, period_id_for
+from thads.stats.aggregates import ROLLUP_KIND
 from thads.stats.asof import base_period, column_names, corrected_sql, raw_sql, totals_sql
 from thads.stats.buckets import (
     ACCEPTANCE_KEYS,
@@ -28,6 +28,7 @@ from thads.stats.buckets import (
     derive_money,
 )
 from thads.stats.facts import refresh_facts
+from thads.stats.month_fill import period_id_for
 from thads.stats.sql import DIMENSIONS, FROM_WHERE, contribution_columns, sql_params
 
 

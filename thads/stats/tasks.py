@@ -5,18 +5,15 @@ progress) and keeping the facts and month-end totals fresh, run by `thads worker
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 
 from django.utils import timezone
 from django_tasks import task
-from django_tasks.base import TaskResultStatus
-from django_tasks_db.models import DBTaskResult
 
 from thads.common import jobs
 from thads.common.periods import as_of_period, month_period
 from thads.common.replica import report_reads
-from thads.stats import aggregates, documents, freshness
+from thads.stats import documents, freshness
 from thads.stats.models import ExportJob
 
 logger = logging.getLogger(__name__)
@@ -96,26 +93,3 @@ def nightly_task() -> None:
 @task()
 def month_start_task() -> None:
     freshness.month_start()
-
-
-@task()
-def materialise_task(start: str, end: str) -> None:
-    """The month-end totals of one period a reader asked for first (`queue_materialise`)."""
-    aggregates.materialise_period(dt.date.fromisoformat(start), dt.date.fromisoformat(end))
-
-
-def queue_materialise(start: dt.date, end: dt.date) -> bool:
-    """Leave the filling of the month-end totals (start, end) to the worker: True when a worker
-    is running (queued once: a job already waiting or running for that period is enough), False
-    when nobody would run the job soon (inline tasks, no live worker) and the caller fills them.
-    """
-    if not jobs.durable() or not jobs.alive_workers():
-        return False
-    args = [start.isoformat(), end.isoformat()]
-    waiting = DBTaskResult.objects.filter(
-        task_path=materialise_task.module_path,
-        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
-    ).values_list("args_kwargs", flat=True)
-    if not any(queued.get("args") == args for queued in waiting):
-        jobs.enqueue(materialise_task, *args)
-    return True

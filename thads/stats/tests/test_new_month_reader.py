@@ -19,7 +19,7 @@ from thads.common import jobs
 from thads.common.models import WorkerHeartbeat
 from thads.common.periods import month_period
 from thads.org.models import Unit
-from thads.stats import engine, freshness, tasks
+from thads.stats import engine, freshness, month_fill
 from thads.stats.models import AggregatePeriod
 from thads.testing.stats import force_raw_query
 
@@ -77,7 +77,7 @@ def _stored(period) -> bool:
 def _queued() -> list:
     return [
         r.args_kwargs["args"]
-        for r in DBTaskResult.objects.filter(task_path=tasks.materialise_task.module_path)
+        for r in DBTaskResult.objects.filter(task_path=month_fill.materialise_task.module_path)
     ]
 
 
