@@ -174,6 +174,19 @@ class Complaint(Tracked):
         return self.code
 
     @property
+    def result_label(self) -> str:
+        """The result as the decision states it for a complaint or a denunciation ("Khiếu nại
+        sai", "Tố cáo đúng một phần"); for any other letter (several contents, a petition) as the
+        choice reads."""
+        judged = {ComplaintResult.DUNG, ComplaintResult.SAI, ComplaintResult.DUNG_MOT_PHAN}
+        if self.result not in judged or self.kind not in {"khieu_nai", "to_cao"}:
+            return self.get_result_display()
+        return _("%(kind)s %(outcome)s") % {
+            "kind": self.get_kind_display(),
+            "outcome": self.get_result_display().lower(),
+        }
+
+    @property
     def is_denunciation(self) -> bool:
         return self.kind == ComplaintKind.TO_CAO or self.matters.filter(kind="to_cao").exists()
 

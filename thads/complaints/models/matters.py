@@ -39,6 +39,10 @@ class MatterOutcome(models.TextChoices):
     TRA_LOI = "tra_loi", _("Đã trả lời")
 
 
+# Outcomes that judge the complaint or denunciation right or wrong (read with the matter's kind).
+JUDGED_OUTCOMES = frozenset({MatterOutcome.DUNG, MatterOutcome.SAI, MatterOutcome.DUNG_MOT_PHAN})
+
+
 @pghistory.track(model_name="MatterHistory")
 class Matter(Tracked):
     """Một vụ việc khiếu nại, tố cáo, kiến nghị, phản ánh đã thụ lý."""
@@ -137,6 +141,18 @@ class Matter(Tracked):
     @property
     def is_suspended(self) -> bool:
         return self.suspended_on is not None and self.suspension_ended_on is None
+
+    @property
+    def outcome_label(self) -> str:
+        """The outcome as the decision states it: "Khiếu nại sai", "Tố cáo đúng một phần"
+        (a bare "Sai" beside "Kết quả" does not say what was wrong); withdrawn or answered as
+        the choice reads. Luật Khiếu nại 2011, Điều 31; Luật Tố cáo 2018, Điều 35."""
+        if self.outcome not in JUDGED_OUTCOMES:
+            return self.get_outcome_display()
+        return _("%(kind)s %(outcome)s") % {
+            "kind": self.get_kind_display(),
+            "outcome": self.get_outcome_display().lower(),
+        }
 
 
 class StepKind(models.TextChoices):

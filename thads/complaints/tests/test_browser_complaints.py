@@ -113,7 +113,7 @@ def test_clerk_registers_head_accepts_verifier_verifies_resolver_decides(
     page.wait_for_load_state("networkidle")
     matter.refresh_from_db()
     assert (matter.outcome, matter.decision_no) == ("dung_mot_phan", "15/QĐ-PTHADS")
-    assert page.get_by_test_id("matter-outcome").inner_text().startswith("Đúng một phần")
+    assert page.get_by_test_id("matter-outcome").inner_text().startswith("Khiếu nại đúng một phần")
     walk.look(resolver, "matter-decided", f"/don-thu/vu-viec/{matter.pk}/")
     walk.look(resolver, "decision-paper", f"/don-thu/van-ban-in/giai-quyet/{matter.pk}/")
     paper = walk.page(resolver)

@@ -113,3 +113,34 @@ def test_second_instance_after_a_final_decision_is_refused(units):
             ),  # fmt: skip
             expected_version=letter.version,
         )
+
+
+@pytest.mark.parametrize(
+    ("kind", "outcome", "label"),
+    [
+        ("khieu_nai", "sai", "Khiếu nại sai"),
+        ("khieu_nai", "dung", "Khiếu nại đúng"),
+        ("to_cao", "dung_mot_phan", "Tố cáo đúng một phần"),
+        ("kien_nghi", "tra_loi", "Đã trả lời"),
+        ("khieu_nai", "rut", "Rút đơn, đình chỉ giải quyết"),
+    ],
+)
+def test_the_outcome_reads_with_the_matters_kind(kind, outcome, label):
+    from thads.complaints.models import Matter
+
+    assert Matter(kind=kind, outcome=outcome).outcome_label == label
+
+
+@pytest.mark.parametrize(
+    ("kind", "result", "label"),
+    [
+        ("khieu_nai", "sai", "Khiếu nại sai"),
+        ("to_cao", "dung_mot_phan", "Tố cáo đúng một phần"),
+        ("hon_hop", "dung", "Đúng"),  # several contents: the result alone
+        ("khieu_nai", "chuyen", "Chuyển cơ quan có thẩm quyền"),
+    ],
+)
+def test_the_letters_result_reads_with_its_kind(kind, result, label):
+    from thads.complaints.models import Complaint
+
+    assert Complaint(kind=kind, result=result).result_label == label

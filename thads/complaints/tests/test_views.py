@@ -235,3 +235,37 @@ def test_the_matter_steps_have_a_visible_title_and_say_when_none_is_recorded(
     assert "<h2>Các bước giải quyết</h2>" in page
     steps = page[page.index('data-testid="matter-steps"') :]
     assert "Chưa ghi bước giải quyết nào." in steps[: steps.index("</table>")]
+
+
+def test_the_matter_and_letter_pages_say_what_was_wrong(client, shared_demo_org):
+    """ "Khiếu nại sai · 15/01/2026", not a bare "Sai" beside "Kết quả" (`Matter.outcome_label`,
+    `Complaint.result_label`)."""
+    from thads.complaints import services
+    from thads.org.models import Unit
+
+    unit = Unit.objects.get(code="TNG-KV2")
+    letter = services.letter_register(
+        unit,
+        services.LetterInput(
+            kind="khieu_nai", received_on=DAY, senders=[services.SenderInput("Lê Thị Hoa")]
+        ),
+    )
+    services.letter_handle(
+        letter,
+        services.HandlingInput(
+            on=DAY,
+            handling="thu_ly",
+            matters=[services.MatterInput(kind="khieu_nai", subject_unit=unit)],
+        ),
+        expected_version=letter.version,
+    )
+    matter = letter.matters.get()
+    decided_on = DAY + dt.timedelta(days=9)
+    services.matter_decide(matter, on=decided_on, outcome="sai", decision_no="07/QĐ-GQKN",
+                           measures="", expected_version=matter.version)  # fmt: skip
+    login(client, "lanhdao")
+    day = decided_on.strftime("%d/%m/%Y")
+    page = client.get(reverse("complaints:matter", args=[matter.pk])).content.decode()
+    assert f"Khiếu nại sai · {day}" in page
+    page = client.get(reverse("complaints:letter", args=[letter.pk])).content.decode()
+    assert f"{day} · Khiếu nại sai" in page
