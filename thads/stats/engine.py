@@ -80,10 +80,7 @@ def compute_groups(
         names = [c[0] for c in cursor.description]
         rows = cursor.fetchall()
     index = {name: i for i, name in enumerate(names)}
-    case_at = [(k, index[f"c_{k}"]) for k in BASE_KEYS]
-    # Money keys in the order the engine always gave them: flows and states, then xong.
-    money_at = [(k, index[f"m_{k}"]) for k in MONEY_BASE_KEYS if k != "xong"]
-    money_at.append(("xong", index["m_xong"]))
+    case_at, money_at = _bucket_positions(index)
     unit_at, officer_at, dim_at = index["g_unit"], index["g_officer"], index["g_dim"]
     flag = dimension in {"ngan_sach", "tin_dung", "tham_nhung_kinh_te"}
     groups = [
@@ -97,6 +94,16 @@ def compute_groups(
         for raw in rows
     ]
     return _sum_corrections(groups) if corrected else groups
+
+
+def _bucket_positions(index: dict[str, int]) -> tuple[list, list]:
+    """(key, column position) of the case and of the money buckets in a grouped row whose
+    columns are named c_<key> and m_<key>."""
+    case_at = [(k, index[f"c_{k}"]) for k in BASE_KEYS]
+    # Money keys in the order the engine always gave them: flows and states, then xong.
+    money_at = [(k, index[f"m_{k}"]) for k in MONEY_BASE_KEYS if k != "xong"]
+    money_at.append(("xong", index["m_xong"]))
+    return case_at, money_at
 
 
 def _sum_corrections(groups: list[GroupRow]) -> list[GroupRow]:
@@ -158,8 +165,7 @@ def totals_by_period(
     left has every column zero (its delta rows cancel)."""
     unit_ids = list(unit_ids)
     wanted = list(dict.fromkeys(periods))
-    stored = {p: period_id_for(*p) for p in wanted}
-    by_id = {pk: p for p, pk in stored.items() if pk is not None}
+    by_id = {pk: p for p in wanted if (pk := period_id_for(*p)) is not None}
     result: dict[tuple[dt.date, dt.date], Buckets] = {}
     if by_id:
         units_sql = sql_params(unit_ids, wanted[0][0], wanted[0][1], None)[0]
@@ -173,13 +179,15 @@ def totals_by_period(
         with report_connection().cursor() as cursor:
             cursor.execute(sql)
             rows = cursor.fetchall()
-        index = {name: i + 1 for i, name in enumerate(names)}
+        case_at, money_at = _bucket_positions({name: i + 1 for i, name in enumerate(names)})
         for raw in rows:
-            cases = {k: int(raw[index[f"c_{k}"]] or 0) for k in BASE_KEYS}
-            money = {k: int(raw[index[f"m_{k}"]] or 0) for k in MONEY_BASE_KEYS}
-            result[by_id[raw[0]]] = Buckets.from_base(cases, money)
+            result[by_id[raw[0]]] = Buckets.from_base(
+                {k: int(raw[i] or 0) for k, i in case_at},
+                {k: int(raw[i] or 0) for k, i in money_at},
+            )
+    stored = set(by_id.values())
     for period in wanted:
-        if period in by_id.values():
+        if period in stored:
             result.setdefault(period, total_of([]))  # no row: nothing in scope
         else:
             result[period] = total_of(compute_groups(unit_ids, *period, refresh=False))

@@ -17,6 +17,7 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from thads.common import jobs
+from thads.common.replica import on_primary
 from thads.stats import aggregates
 
 
@@ -42,9 +43,11 @@ def queue_materialise(start: dt.date, end: dt.date) -> bool:
     return True
 
 
+@on_primary()
 def period_id_for(start: dt.date, end: dt.date) -> int | None:
     """The stored period (S, T) for a reader; a month-end period not stored yet is queued for
-    the worker (None: the caller answers without it) or, with no worker, filled here."""
+    the worker (None: the caller answers without it) or, with no worker, filled here. On the
+    primary, as `aggregates.period_id_for`: a lagging replica would queue the job again."""
     found = aggregates.period_id_for(start, end, materialise=False)
     if found is not None or not aggregates.is_month_end_period(start, end):
         return found

@@ -100,6 +100,20 @@ M = 1_000_000
 CO = ("xac_minh_co_dieu_kien",)
 
 
+def two_cases(history) -> list:
+    """A case of Sông Công collecting in report year 2022 and one of Phú Yên not able to pay:
+    the month-end totals' tests start from them (`history` is the fixture)."""
+    return [
+        history(
+            "TN-SC",
+            "2021-11-01",
+            100 * M,
+            [("xac_minh_co_dieu_kien", "2021-11-20"), ("thu_tien", "2022-01-10", 40 * M)],
+        ),
+        history("TN-PY", "2022-02-01", 10 * M, [("chua_co_dieu_kien", "2022-03-01")]),
+    ]
+
+
 def force_raw_query(monkeypatch) -> None:
     """The engine's raw query over every case, whatever totals are stored (undo with
     `monkeypatch.undo()`)."""

@@ -62,9 +62,10 @@ def my_deadlines(request, unit):
         status = deadline.status(today)
         if status in groups:
             case = by_case[deadline.case_id]
-            # The case page's address only for the lines shown (below): reverse() per line
-            # was most of this loop for an officer with a hundred open deadlines.
-            groups[status].append(_line(deadline.due, case.code, case.pk, deadline.label, status))
+            # No address yet: the case page's is made for the lines shown only (below) —
+            # reverse() per line was most of this loop for a hundred open deadlines.
+            line = _line(deadline.due, case.code, None, deadline.label, status)
+            groups[status].append({**line, "case_id": case.pk})
     for row in others:
         status = row.status(today)
         if status in groups:
@@ -73,8 +74,8 @@ def my_deadlines(request, unit):
         rows.sort(key=lambda line: line["due"])
     urgent = groups["overdue"] + groups["today"] + groups["this_week"]
     for line in urgent[:LIST_SIZE]:
-        if isinstance(line["url"], int):
-            line["url"] = reverse("cases:detail", args=[line["url"]])
+        if line["url"] is None:
+            line["url"] = reverse("cases:detail", args=[line["case_id"]])
     # My cases: the most urgent first (by their nearest open deadline), then the oldest.
     ordered = sorted(
         cases,
@@ -92,9 +93,9 @@ def my_deadlines(request, unit):
     }
 
 
-def _line(due, code: str, url: str | int, label: str, status: str) -> dict:
-    """One row of "Thời hạn cần xử lý": a case's deadline (`url` its key until shown) or
-    another app's."""
+def _line(due, code: str, url: str | None, label: str, status: str) -> dict:
+    """One row of "Thời hạn cần xử lý": a case's deadline (`url` made when shown) or another
+    app's."""
     return {"due": due, "code": code, "url": url, "label": label, "status": status}
 
 

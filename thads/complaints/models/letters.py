@@ -35,6 +35,20 @@ class ComplaintResult(models.TextChoices):
     CHUYEN = "chuyen", _("Chuyển cơ quan có thẩm quyền")
 
 
+# Results that judge a complaint or denunciation right or wrong; a matter's outcome uses the
+# same codes (`MatterOutcome`). Read with the kind: "Khiếu nại sai", "Tố cáo đúng một phần".
+JUDGED_RESULTS = frozenset(
+    {ComplaintResult.DUNG, ComplaintResult.SAI, ComplaintResult.DUNG_MOT_PHAN}
+)
+JUDGED_KINDS = frozenset({ComplaintKind.KHIEU_NAI, ComplaintKind.TO_CAO})
+
+
+def judged_label(kind_label: str, result_label: str) -> str:
+    """ "Khiếu nại sai" from "Khiếu nại" and "Sai": what the decision found, said with what was
+    judged (Luật Khiếu nại 2011, Điều 31; Luật Tố cáo 2018, Điều 35)."""
+    return _("%(kind)s %(outcome)s") % {"kind": kind_label, "outcome": result_label.lower()}
+
+
 class LetterChannel(models.TextChoices):
     TRUC_TIEP = "truc_tiep", _("Nộp trực tiếp")
     BUU_CHINH = "buu_chinh", _("Qua bưu chính")
@@ -178,13 +192,9 @@ class Complaint(Tracked):
         """The result as the decision states it for a complaint or a denunciation ("Khiếu nại
         sai", "Tố cáo đúng một phần"); for any other letter (several contents, a petition) as the
         choice reads."""
-        judged = {ComplaintResult.DUNG, ComplaintResult.SAI, ComplaintResult.DUNG_MOT_PHAN}
-        if self.result not in judged or self.kind not in {"khieu_nai", "to_cao"}:
+        if self.result not in JUDGED_RESULTS or self.kind not in JUDGED_KINDS:
             return self.get_result_display()
-        return _("%(kind)s %(outcome)s") % {
-            "kind": self.get_kind_display(),
-            "outcome": self.get_result_display().lower(),
-        }
+        return judged_label(self.get_kind_display(), self.get_result_display())
 
     @property
     def is_denunciation(self) -> bool:

@@ -15,7 +15,12 @@ from django.utils.translation import gettext_lazy as _
 
 from thads.cases.models import Case
 from thads.common.models import Step, Tracked, append_only_trigger
-from thads.complaints.models.letters import Complaint, LimitationStage
+from thads.complaints.models.letters import (
+    JUDGED_RESULTS,
+    Complaint,
+    LimitationStage,
+    judged_label,
+)
 from thads.org.models import Staff, Unit
 
 
@@ -37,10 +42,6 @@ class MatterOutcome(models.TextChoices):
     DUNG_MOT_PHAN = "dung_mot_phan", _("Đúng một phần")
     RUT = "rut", _("Rút đơn, đình chỉ giải quyết")
     TRA_LOI = "tra_loi", _("Đã trả lời")
-
-
-# Outcomes that judge the complaint or denunciation right or wrong (read with the matter's kind).
-JUDGED_OUTCOMES = frozenset({MatterOutcome.DUNG, MatterOutcome.SAI, MatterOutcome.DUNG_MOT_PHAN})
 
 
 @pghistory.track(model_name="MatterHistory")
@@ -146,13 +147,10 @@ class Matter(Tracked):
     def outcome_label(self) -> str:
         """The outcome as the decision states it: "Khiếu nại sai", "Tố cáo đúng một phần"
         (a bare "Sai" beside "Kết quả" does not say what was wrong); withdrawn or answered as
-        the choice reads. Luật Khiếu nại 2011, Điều 31; Luật Tố cáo 2018, Điều 35."""
-        if self.outcome not in JUDGED_OUTCOMES:
+        the choice reads (`letters.judged_label`)."""
+        if self.outcome not in JUDGED_RESULTS:
             return self.get_outcome_display()
-        return _("%(kind)s %(outcome)s") % {
-            "kind": self.get_kind_display(),
-            "outcome": self.get_outcome_display().lower(),
-        }
+        return judged_label(self.get_kind_display(), self.get_outcome_display())
 
 
 class StepKind(models.TextChoices):

@@ -118,10 +118,9 @@ def test_the_register_reads_the_rules_once_not_per_letter(client, shared_demo_or
     assert queries() == before
 
 
-def test_the_matter_page_offers_what_the_kind_of_matter_allows(client, shared_demo_org):
-    """A complaint may be suspended and extended and is decided right / wrong / partly right; a
-    petition is only answered (`rules.may_suspend`, `may_extend`, `decision_outcomes`, which the
-    services enforce too)."""
+def _letter_accepted(*kinds: str):
+    """A complaint letter at Phòng THADS khu vực 2 accepted (thụ lý) on DAY as matters of these
+    kinds, about the unit itself."""
     from thads.complaints import services
     from thads.org.models import Unit
 
@@ -137,13 +136,18 @@ def test_the_matter_page_offers_what_the_kind_of_matter_allows(client, shared_de
         services.HandlingInput(
             on=DAY,
             handling="thu_ly",
-            matters=[
-                services.MatterInput(kind="khieu_nai", subject_unit=unit),
-                services.MatterInput(kind="kien_nghi", subject_unit=unit),
-            ],
+            matters=[services.MatterInput(kind=k, subject_unit=unit) for k in kinds],
         ),
         expected_version=letter.version,
     )
+    return letter
+
+
+def test_the_matter_page_offers_what_the_kind_of_matter_allows(client, shared_demo_org):
+    """A complaint may be suspended and extended and is decided right / wrong / partly right; a
+    petition is only answered (`rules.may_suspend`, `may_extend`, `decision_outcomes`, which the
+    services enforce too)."""
+    letter = _letter_accepted("khieu_nai", "kien_nghi")
     complaint = letter.matters.get(kind="khieu_nai")
     petition = letter.matters.get(kind="kien_nghi")
     login(client, "lanhdao")  # resolves both (the complaint goes to the province since 07/2025)
@@ -241,24 +245,8 @@ def test_the_matter_and_letter_pages_say_what_was_wrong(client, shared_demo_org)
     """ "Khiếu nại sai · 15/01/2026", not a bare "Sai" beside "Kết quả" (`Matter.outcome_label`,
     `Complaint.result_label`)."""
     from thads.complaints import services
-    from thads.org.models import Unit
 
-    unit = Unit.objects.get(code="TNG-KV2")
-    letter = services.letter_register(
-        unit,
-        services.LetterInput(
-            kind="khieu_nai", received_on=DAY, senders=[services.SenderInput("Lê Thị Hoa")]
-        ),
-    )
-    services.letter_handle(
-        letter,
-        services.HandlingInput(
-            on=DAY,
-            handling="thu_ly",
-            matters=[services.MatterInput(kind="khieu_nai", subject_unit=unit)],
-        ),
-        expected_version=letter.version,
-    )
+    letter = _letter_accepted("khieu_nai")
     matter = letter.matters.get()
     decided_on = DAY + dt.timedelta(days=9)
     services.matter_decide(matter, on=decided_on, outcome="sai", decision_no="07/QĐ-GQKN",

@@ -21,7 +21,7 @@ from thads.common.periods import month_period
 from thads.org.models import Unit
 from thads.stats import engine, freshness, month_fill
 from thads.stats.models import AggregatePeriod
-from thads.testing.stats import force_raw_query
+from thads.testing.stats import force_raw_query, two_cases
 
 pytestmark = pytest.mark.django_db
 
@@ -36,13 +36,7 @@ OCTOBER = month_period(2023, 1)  # the first month of the next report year: no n
 @pytest.fixture
 def cases(history):
     made = [
-        history(
-            "TN-SC",
-            "2021-11-01",
-            100 * M,
-            [("xac_minh_co_dieu_kien", "2021-11-20"), ("thu_tien", "2022-01-10", 40 * M)],
-        ),
-        history("TN-PY", "2022-02-01", 10 * M, [("chua_co_dieu_kien", "2022-03-01")]),
+        *two_cases(history),
         history("TN-SC", "2022-08-03", 7 * M, [("xac_minh_co_dieu_kien", "2022-08-20")]),
     ]
     freshness.after_load(JULY)

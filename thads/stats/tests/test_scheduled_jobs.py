@@ -25,7 +25,7 @@ from thads.stats import engine, freshness, tasks
 from thads.stats.aggregates import GROUP_COLUMNS
 from thads.stats.facts import MARKER, stale_case_ids
 from thads.stats.models import AggregatePeriod, BucketAggregate, CaseFact, FillState
-from thads.testing.stats import force_raw_query
+from thads.testing.stats import force_raw_query, two_cases
 
 pytestmark = pytest.mark.django_db
 
@@ -38,15 +38,7 @@ JULY = D(2022, 7, 15)  # month 10 of report year 2022 (01/10/2021 – 30/09/2022
 
 @pytest.fixture
 def cases(history):
-    made = [
-        history(
-            "TN-SC",
-            "2021-11-01",
-            100 * M,
-            [("xac_minh_co_dieu_kien", "2021-11-20"), ("thu_tien", "2022-01-10", 40 * M)],
-        ),
-        history("TN-PY", "2022-02-01", 10 * M, [("chua_co_dieu_kien", "2022-03-01")]),
-    ]
+    made = two_cases(history)
     freshness.after_load(JULY)
     return made
 

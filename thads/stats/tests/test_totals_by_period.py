@@ -14,6 +14,7 @@ from thads.common.periods import month_end, year_start
 from thads.org.access import scope_unit_ids
 from thads.org.models import Unit
 from thads.stats import engine, freshness
+from thads.stats.facts import refresh_facts
 from thads.targets.cockpit import trends
 
 pytestmark = pytest.mark.django_db
@@ -40,8 +41,6 @@ def cases(history):
     # After the totals were stored: delta rows, one of them taking a case out of a unit group.
     services.event_record(made[0], type="thu_tien", on=D(2022, 2, 10), amount=5 * M, today=FAR)
     services.event_record(made[2], type="tra_don", on=D(2022, 5, 2), today=FAR)
-    from thads.stats.facts import refresh_facts
-
     refresh_facts()
     return made
 
