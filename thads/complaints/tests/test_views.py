@@ -257,3 +257,20 @@ def test_the_matter_and_letter_pages_say_what_was_wrong(client, shared_demo_org)
     assert f"Khiếu nại sai · {day}" in page
     page = client.get(reverse("complaints:letter", args=[letter.pk])).content.decode()
     assert f"{day} · Khiếu nại sai" in page
+
+
+def test_the_matter_pages_back_link_answers_for_whoever_reads_it(client, shared_demo_org):
+    """A complaint received at Phòng THADS khu vực 2 and resolved by the province: the
+    district's head reads it and goes back to the register of the letter (the province's list
+    answers 404 for them); the provincial leader goes back to the province's matters."""
+    letter = _letter_accepted("khieu_nai")
+    matter = letter.matters.get()
+    assert matter.resolver_unit.code == "TNG"
+    for username, back in (
+        ("truongphong", reverse("complaints:register", args=["TNG-KV2"])),
+        ("lanhdao", reverse("complaints:matters", args=["TNG"])),
+    ):
+        login(client, username)
+        page = client.get(reverse("complaints:matter", args=[matter.pk])).content.decode()
+        assert f'<p class="page-back"><a href="{back}">' in page
+        assert client.get(back).status_code == 200

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -88,9 +89,23 @@ def matter_detail(request, pk: int):
             "dialogue_minutes": papers.dialogue_steps_printable(steps),
             "actions": actions if may_work else [],
             "overdue": rules.is_overdue(matter.due_on, matter.resolved_on, today),
+            "back": _back_link(access, matter),
             "nav_active": "complaints_matters",
         },
     )
+
+
+def _back_link(access, matter) -> tuple[str, str] | None:
+    """(address, label) of the list the matter page goes back to: the resolving unit's matters
+    when the reader sees that unit, else the register of the unit that received the letter (a
+    district head reads a matter the province resolves), else none — never a page that
+    answers 404."""
+    if access.can_read_unit(matter.resolver_unit_id):
+        url = reverse("complaints:matters", args=[matter.resolver_unit.code])
+        return url, _("Vụ việc khiếu nại, tố cáo")
+    if access.can_read_unit(matter.letter.unit_id):
+        return reverse("complaints:register", args=[matter.letter.unit.code]), _("Sổ tiếp nhận đơn")
+    return None
 
 
 def _staff_choices(access, unit):
