@@ -144,6 +144,8 @@ def test_oversight_screens_in_the_browser(live_server, browser, demo_org):
     assert rows.count() == 9
     shot(page, "thahc-register")
     rows.first.get_by_role("link").click()
+    # A click does not wait for the page it opens: wait for it, or the check reads the old page.
+    page.wait_for_url("**/giam-sat/thahc/viec/*/")
     assert page.get_by_test_id("thahc-deadlines").is_visible()
     shot(page, "thahc-judgment")
 
@@ -155,6 +157,7 @@ def test_oversight_screens_in_the_browser(live_server, browser, demo_org):
     page.get_by_test_id("inspection-list").locator("tr", has_text="12/KL-THADS").get_by_role(
         "link"
     ).click()
+    page.wait_for_url("**/giam-sat/kiem-tra/cuoc/*/")
     assert page.get_by_test_id("inspection-files").locator("tbody tr").count() == 4
     shot(page, "inspection-with-cases")
 

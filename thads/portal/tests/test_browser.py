@@ -96,7 +96,7 @@ def test_portal_pages_on_a_desktop_and_a_phone(live_server, browser):
         page.fill("#id_code", case.code)
         page.fill("#id_id_number", "019180000123")
         page.get_by_role("button", name="Tra cứu").click()
-        assert page.get_by_test_id("lookup-answer").is_visible()
+        page.get_by_test_id("lookup-answer").wait_for()  # the click does not wait for the answer
         assert "Chưa có điều kiện thi hành" in page.get_by_test_id("lookup-answer").inner_text()
         page.screenshot(path=str(SHOTS / f"portal-lookup-answer-{label}.png"), full_page=True)
         # The officer's case page shows the same notice as the auctions page.
