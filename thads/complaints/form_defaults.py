@@ -11,8 +11,10 @@ CIRCULARS = [
     ("Thông tư 05/2024/TT-BTP", "2024-07-26"),
 ]
 
-DON = "Đơn tiếp nhận"
-KTQ = "Không thuộc thẩm quyền"
+# The letters' columns 2–6 add up to column 1, each group printed once over its columns (the
+# first layout split "Đơn tiếp nhận" around "Không thuộc thẩm quyền": its header read twice).
+OF_WHICH = "Trong đó"
+KTQ = "Xử lý đơn không thuộc thẩm quyền"
 VIEC = "Việc thuộc thẩm quyền"
 DA = "Đã giải quyết"
 DANG = "Đang giải quyết"
@@ -24,14 +26,14 @@ KIND = {
 }
 
 FORM_8 = [
-    ("Tổng số đơn", "don_tiep_nhan", DON),
-    ("Đơn trùng nội dung", "don_trung", DON),
-    ("Không đủ điều kiện", "don_khong_du_dk", DON),
-    ("Tổng số", "don_khong_thuoc_tq", KTQ),
+    ("Tổng số đơn tiếp nhận", "don_tiep_nhan", ""),
+    ("Đơn trùng nội dung", "don_trung", OF_WHICH),
+    ("Không đủ điều kiện", "don_khong_du_dk", OF_WHICH),
+    ("Không thuộc thẩm quyền", "don_khong_thuoc_tq", OF_WHICH),
+    ("Thuộc thẩm quyền", "don_thuoc_tq", OF_WHICH),
+    ("Chưa xử lý", "don_chua_xu_ly", OF_WHICH),
     ("Chuyển đơn", "don_chuyen", KTQ),
     ("Hướng dẫn", "don_huong_dan", KTQ),
-    ("Thuộc thẩm quyền", "don_thuoc_tq", DON),
-    ("Chưa xử lý", "don_chua_xu_ly", DON),
     ("Tổng số phải giải quyết", "phai_giai_quyet", VIEC),
     ("Kỳ trước chuyển sang", "viec_cu", VIEC),
     ("Thụ lý mới", "viec_moi", VIEC),

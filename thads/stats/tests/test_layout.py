@@ -152,3 +152,16 @@ def test_report_command_errors_in_vietnamese(demo_org):
         call_command("report", "cases", "--unit", "XX", "--year", "2022", "--month", "1")
     with pytest.raises(CommandError, match="không thuộc năm báo cáo"):
         call_command("report", "cases", "--unit", "TN", "--year", "2022", "--as-of", "2023-01-01")
+
+
+def test_every_seeded_form_prints_each_header_group_once():
+    """A group's header spans its columns once: a group split by another reads twice (form 8's
+    letters did, "Đơn tiếp nhận" on both sides of "Không thuộc thẩm quyền")."""
+    from thads.stats.documents import header_layout
+
+    definitions = list(FormDefinition.objects.all())
+    assert {d.code for d in definitions} >= {"1", "2", "8", "9", "10", "12"}
+    for definition in definitions:
+        top, _bottom = header_layout(definition.columns, officer_rows=False)
+        groups = [cell.text for cell in top if cell.rowspan == 1]  # a group over its columns
+        assert len(groups) == len(set(groups)), (definition, groups)
