@@ -21,8 +21,17 @@ def _base() -> QuerySet[Document]:
 
 
 def case_documents(case: Case) -> list[Document]:
-    """A case's documents, drafts first, then issued ones newest first (case page)."""
-    return list(_base().filter(case=case).order_by("status", "-doc_date", "-number"))
+    """A case's documents, drafts first, then issued ones newest first (case page).
+
+    Only what the case page's panel reads is joined; the case is the one given."""
+    documents = list(
+        Document.objects.select_related("template", "replaced_by")
+        .filter(case=case)
+        .order_by("status", "-doc_date", "-number")
+    )
+    for document in documents:
+        document.case = case
+    return documents
 
 
 def document_for_read(access: Access, pk: int) -> Document | None:

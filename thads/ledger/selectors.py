@@ -185,7 +185,7 @@ def receipts_of_case(access: Access, case: Case) -> QuerySet[Receipt]:
         return Receipt.objects.none()
     return (
         Receipt.objects.filter(case=case)
-        .select_related("reverses", "reversed_by", "recorded_by", "unit")
+        .select_related("reverses", "reversed_by")
         .order_by("received_on", "year", "seq")
     )
 
