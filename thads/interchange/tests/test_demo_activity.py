@@ -220,3 +220,32 @@ def test_the_pages_of_the_demo_records_answer(demo, client):
         login(client, username)
         for url in urls:
             assert client.get(url).status_code == 200, (username, url)
+
+
+def test_the_case_page_reads_each_panels_rows_once(demo, client):
+    """The case with the most documents, and a case under complaint: each panel's rows in one
+    read, nothing read again per row (a document's case, a matter's letter)."""
+    from django.db.models import Count
+    from django.test.utils import CaptureQueriesContext
+
+    by_documents = Case.objects.annotate(n=Count("documents")).order_by("-n", "pk").first()
+    assert by_documents.n >= 2
+    under_complaint = Case.objects.filter(complaint_matters__isnull=False).first()
+    login(client, "lanhdao")
+    for case in (by_documents, under_complaint):
+        url = reverse("cases:detail", args=[case.pk])
+        assert client.get(url).status_code == 200
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(url).content.decode()
+        for document in case.documents.all():
+            assert reverse("documents:detail", args=[document.pk]) in html
+        for matter in case.complaint_matters.all():
+            assert matter.code in html
+        for table in (
+            "documents_document",
+            "documents_documenttemplate",
+            "complaints_matter",
+            "cases_case",
+        ):
+            reads = [q for q in captured if f'FROM "{table}"' in q["sql"]]
+            assert len(reads) <= 1, f"{case}: {table}: {len(reads)} reads"
