@@ -125,6 +125,12 @@ class ItemPage:
     rows: list[SourceItem]
 
 
+def drilled_expr(expr: str) -> str:
+    """The sum a cell drills into: a rate's numerator (the records done), else the column's."""
+    match = RATE.match(expr.strip())
+    return match.group(1) if match else expr
+
+
 def drill_source(
     report_unit: Unit,
     period: Period,
@@ -138,9 +144,7 @@ def drill_source(
     """Forms 6, 8, 9, 10, 12 (`common.form_sources`): the records behind a cell, each with its
     contribution (Σ sign × its value in each base bucket of the expression; a rate drills into
     its numerator). Largest contributions first, then by code."""
-    match = RATE.match(expr.strip())
-    if match:
-        expr = match.group(1)
+    expr = drilled_expr(expr)
     units = list(Unit.objects.only("id", "parent_id", "successor_id", "path", "level"))
     mapping = row_unit_map(report_unit, units)
     unit_ids = [u for u, row in mapping.items() if row_unit is None or row == row_unit.pk]

@@ -157,6 +157,10 @@ def test_form_8_and_9_on_the_screen_and_drill_down(client, shared_demo_org, tmp_
     # Column 12 (index 11) is "Đã giải quyết — Tổng số": 38 matters behind it.
     drill = client.get(f"{reverse('stats:drill')}?{query}&bieu=8&cot=11&dong=TNG-KV3")
     assert drill.status_code == 200 and "Số bản ghi: 38" in drill.content.decode()
+    # The rate (95,00 %) links to its numerator's matters, as the case forms' rates do (it
+    # answered 500: the page read the rate as a sum of buckets).
+    rate = client.get(f"{reverse('stats:drill')}?{query}&bieu=8&cot=19&dong=TNG-KV3")
+    assert rate.status_code == 200 and "Số bản ghi: 38" in rate.content.decode()
     assert client.get(f"{reverse('stats:report')}?{query}&bieu=9").status_code == 200
 
 
