@@ -48,18 +48,27 @@ def _paid_out(events) -> int:
     return sum(e.amount or 0 for e in events if e.type == EventType.CHI_TRA)
 
 
-def case_balance(case: Case, as_of: dt.date | None = None) -> Balance:
-    """The balance replayed from the case's effective events (on or before `as_of`)."""
+def held_money_of_case(case: Case) -> list[HeldMoney]:
+    """Every sum held for the case, with its release, in the order received."""
+    return list(
+        HeldMoney.objects.filter(case=case).select_related("release").order_by("received_on", "id")
+    )
+
+
+def case_balance(
+    case: Case, as_of: dt.date | None = None, held_money: list[HeldMoney] | None = None
+) -> Balance:
+    """The balance replayed from the case's effective events (on or before `as_of`).
+
+    `held_money`: `held_money_of_case(case)` when the caller has read it already."""
     all_events = list(case.events.all())
     snapshot = replay(case.amount, all_events, until=as_of)
     events = [e for e in effective_events(all_events) if as_of is None or e.on <= as_of]
     paid_out = _paid_out(events)
     day = as_of or timezone.localdate()
-    held = sum(
-        h.amount
-        for h in HeldMoney.objects.filter(case=case).select_related("release")
-        if h.is_held_on(day)
-    )
+    if held_money is None:
+        held_money = held_money_of_case(case)
+    held = sum(h.amount for h in held_money if h.is_held_on(day))
     fees = Fee.objects.filter(case=case, payout__reversal__isnull=True)
     if as_of is not None:
         fees = fees.filter(payout__paid_on__lte=as_of)

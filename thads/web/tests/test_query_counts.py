@@ -120,13 +120,14 @@ def test_the_case_page_and_the_payment_form_are_bounded(demo):
 
 def test_the_case_page_reads_its_events_and_rows_once(demo):
     """The case page's events, parties and obligations: one read each, shared by the deadlines,
-    actions, timeline, the tables and the panels (the ledger's balance, the auction notice)."""
+    actions, timeline, the tables and the panels (the ledger's balance, the auction notice); the
+    money held for the case: one read for the balance and the table."""
     officer = signed_in("chv")
     case = a_case_of(officer)
     assert officer.get(case).status_code == 200
     with CaptureQueriesContext(connection) as captured:
         assert officer.get(case).status_code == 200
-    for table in ("cases_caseevent", "cases_party", "cases_obligation"):
+    for table in ("cases_caseevent", "cases_party", "cases_obligation", "ledger_heldmoney"):
         reads = [q for q in captured if f'FROM "{table}"' in q["sql"]]
         assert len(reads) == 1, f"{table}: {len(reads)} reads"
 
