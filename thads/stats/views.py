@@ -25,7 +25,7 @@ from thads.org.shortcuts import unit_for_read_or_404
 from thads.stats import documents, tasks
 from thads.stats.drilldown import drill, drill_decisions, drill_source, drilled_expr
 from thads.stats.forms import FORM_CHOICES, ReportForm
-from thads.stats.layout import FormNotFound, build_form, definition_for
+from thads.stats.layout import FormNotFound, build_form, definition_for, is_rate
 from thads.stats.models import ExportJob, FormDefinition
 from thads.stats.selection import Selection, select
 
@@ -172,6 +172,7 @@ def drill_down(request):
             "query": query.urlencode(),
             "money": _measure(target.definition) == "money",
             "decisions": target.definition.measure == FormDefinition.Measure.MEASURES,
+            "rate": is_rate(target.column["expr"]),
             "row_name": _row_name(target),
             "back_url": selection.url("stats:report"),
             "form_number": documents.form_number(selection.form),
@@ -212,6 +213,7 @@ def _drill_source(request, selection: Selection, target: DrillTarget, source):
             "page_obj": page_obj,
             "query": query.urlencode(),
             "money": money,
+            "rate": is_rate(target.column["expr"]),
             "row_name": _row_name(target),
             "back_url": selection.url("stats:report"),
             "form_number": documents.form_number(selection.form),

@@ -161,6 +161,8 @@ def test_form_8_and_9_on_the_screen_and_drill_down(client, shared_demo_org, tmp_
     # answered 500: the page read the rate as a sum of buckets).
     rate = client.get(f"{reverse('stats:drill')}?{query}&bieu=8&cot=19&dong=TNG-KV3")
     assert rate.status_code == 200 and "Số bản ghi: 38" in rate.content.decode()
+    assert 'data-testid="drill-rate-note"' in rate.content.decode()
+    assert 'data-testid="drill-rate-note"' not in drill.content.decode()
     assert client.get(f"{reverse('stats:report')}?{query}&bieu=9").status_code == 200
 
 
