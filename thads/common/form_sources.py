@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 TERM = re.compile(r"\s*([+-])?\s*([a-z_][a-z_0-9]*)\s*")
+RATE = re.compile(r"^rate\((.+);(.+)\)$")  # a rate column: rate(numerator; base)
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,11 @@ class FormSource:
         return out
 
     def expand(self, expr: str) -> list[tuple[int, str]]:
-        """A sum of keys as signed base buckets (derived keys flattened through identities)."""
+        """A sum of keys as signed base buckets (derived keys flattened through identities); a
+        rate drills into its numerator, as the case forms' `stats.buckets.expand`."""
+        match = RATE.match(expr.strip())
+        if match:
+            expr = match.group(1)
         coef: dict[str, int] = {}
 
         def add(text: str, factor: int) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext, gettext_lazy
 
+from thads.common import form_sources
 from thads.common.money import format_vnd, group_thousands, rate
 
 # States that are buckets of their own (the case's state at the cut-off T).
@@ -103,7 +104,7 @@ IDENTITIES: dict[str, dict[str, str]] = {
 
 # Column expressions of the form definitions: signed bucket keys, or rate(numerator; base).
 TERM = re.compile(r"\s*([+-])?\s*([a-z_][a-z_0-9.]*)\s*")
-RATE = re.compile(r"^rate\((.+);(.+)\)$")
+RATE = form_sources.RATE  # one definition: the forms counted by other apps read rates too
 
 # Per case, its acceptance bucket equals its state bucket (every case in exactly one of each;
 # money: what it had to pay = collected + reduced in the period + its remainder at T).

@@ -11,7 +11,7 @@ from thads.cases.models import Case, CaseEvent
 from thads.common.form_sources import FormSource, SourceItem
 from thads.common.periods import Period
 from thads.org.models import Staff, Unit
-from thads.stats.buckets import RATE, TERM, expand
+from thads.stats.buckets import TERM, expand
 from thads.stats.engine import case_contributions
 from thads.stats.report import row_unit_map, unit_nodes
 
@@ -125,12 +125,6 @@ class ItemPage:
     rows: list[SourceItem]
 
 
-def drilled_expr(expr: str) -> str:
-    """The sum a cell drills into: a rate's numerator (the records done), else the column's."""
-    match = RATE.match(expr.strip())
-    return match.group(1) if match else expr
-
-
 def drill_source(
     report_unit: Unit,
     period: Period,
@@ -144,7 +138,6 @@ def drill_source(
     """Forms 6, 8, 9, 10, 12 (`common.form_sources`): the records behind a cell, each with its
     contribution (Σ sign × its value in each base bucket of the expression; a rate drills into
     its numerator). Largest contributions first, then by code."""
-    expr = drilled_expr(expr)
     units = list(Unit.objects.only("id", "parent_id", "successor_id", "path", "level"))
     mapping = row_unit_map(report_unit, units)
     unit_ids = [u for u, row in mapping.items() if row_unit is None or row == row_unit.pk]

@@ -23,7 +23,7 @@ from thads.org.models import Staff, Unit
 from thads.org.selectors import staff_visible
 from thads.org.shortcuts import unit_for_read_or_404
 from thads.stats import documents, tasks
-from thads.stats.drilldown import drill, drill_decisions, drill_source, drilled_expr
+from thads.stats.drilldown import drill, drill_decisions, drill_source
 from thads.stats.forms import FORM_CHOICES, ReportForm
 from thads.stats.layout import FormNotFound, build_form, definition_for, is_rate
 from thads.stats.models import ExportJob, FormDefinition
@@ -201,8 +201,7 @@ def _drill_source(request, selection: Selection, target: DrillTarget, source):
     page_obj = Paginator(range(page.count), PAGE_SIZE).get_page(number)
     query = request.GET.copy()
     query.pop("trang", None)
-    drilled = source.expand(drilled_expr(target.column["expr"]))
-    money = bool(source.money_keys & {k for _s, k in drilled})
+    money = bool(source.money_keys & {k for _s, k in source.expand(target.column["expr"])})
     return render(
         request,
         "stats/drill_items.html",

@@ -100,16 +100,22 @@ M = 1_000_000
 CO = ("xac_minh_co_dieu_kien",)
 
 
+def collecting_case(history):
+    """A case of Sông Công accepted 01/11/2021 for 100 million, able to pay, 40 million collected
+    on 10/01/2022 (report year 2022; `history` is the fixture)."""
+    return history(
+        "TN-SC",
+        "2021-11-01",
+        100 * M,
+        [("xac_minh_co_dieu_kien", "2021-11-20"), ("thu_tien", "2022-01-10", 40 * M)],
+    )
+
+
 def two_cases(history) -> list:
-    """A case of Sông Công collecting in report year 2022 and one of Phú Yên not able to pay:
-    the month-end totals' tests start from them (`history` is the fixture)."""
+    """`collecting_case` and a case of Phú Yên not able to pay: the month-end totals' tests
+    start from them."""
     return [
-        history(
-            "TN-SC",
-            "2021-11-01",
-            100 * M,
-            [("xac_minh_co_dieu_kien", "2021-11-20"), ("thu_tien", "2022-01-10", 40 * M)],
-        ),
+        collecting_case(history),
         history("TN-PY", "2022-02-01", 10 * M, [("chua_co_dieu_kien", "2022-03-01")]),
     ]
 

@@ -64,8 +64,8 @@ def my_deadlines(request, unit):
             case = by_case[deadline.case_id]
             # No address yet: the case page's is made for the lines shown only (below) —
             # reverse() per line was most of this loop for a hundred open deadlines.
-            line = _line(deadline.due, case.code, None, deadline.label, status)
-            groups[status].append({**line, "case_id": case.pk})
+            line = _line(deadline.due, case.code, None, deadline.label, status, case.pk)
+            groups[status].append(line)
     for row in others:
         status = row.status(today)
         if status in groups:
@@ -93,10 +93,19 @@ def my_deadlines(request, unit):
     }
 
 
-def _line(due, code: str, url: str | None, label: str, status: str) -> dict:
-    """One row of "Thời hạn cần xử lý": a case's deadline (`url` made when shown) or another
-    app's."""
-    return {"due": due, "code": code, "url": url, "label": label, "status": status}
+def _line(
+    due, code: str, url: str | None, label: str, status: str, case_id: int | None = None
+) -> dict:
+    """One row of "Thời hạn cần xử lý": a case's deadline (`url` made from `case_id` when shown)
+    or another app's."""
+    return {
+        "due": due,
+        "code": code,
+        "url": url,
+        "label": label,
+        "status": status,
+        "case_id": case_id,
+    }
 
 
 # ---- clerk -----------------------------------------------------------------------------------

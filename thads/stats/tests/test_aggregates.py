@@ -13,7 +13,7 @@ from thads.stats import engine
 from thads.stats.aggregates import compact, is_month_end_period
 from thads.stats.facts import refresh_facts, stale_case_ids
 from thads.stats.models import AggregatePeriod, BucketAggregate
-from thads.testing.stats import comparable_groups, force_raw_query
+from thads.testing.stats import collecting_case, comparable_groups, force_raw_query
 
 pytestmark = pytest.mark.django_db
 
@@ -35,12 +35,7 @@ def _groups(period, *, raw, monkeypatch, **kwargs):
 @pytest.fixture
 def cases(history):
     return [
-        history(
-            "TN-SC",
-            "2021-11-01",
-            100 * M,
-            [("xac_minh_co_dieu_kien", "2021-11-20"), ("thu_tien", "2022-01-10", 40 * M)],
-        ),
+        collecting_case(history),
         history(
             "TN-SC",
             "2020-05-01",

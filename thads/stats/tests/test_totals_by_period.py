@@ -16,6 +16,7 @@ from thads.org.models import Unit
 from thads.stats import engine, freshness
 from thads.stats.facts import refresh_facts
 from thads.targets.cockpit import trends
+from thads.testing.stats import collecting_case
 
 pytestmark = pytest.mark.django_db
 
@@ -28,12 +29,7 @@ JULY = D(2022, 7, 15)
 @pytest.fixture
 def cases(history):
     made = [
-        history(
-            "TN-SC",
-            "2021-11-01",
-            100 * M,
-            [("xac_minh_co_dieu_kien", "2021-11-20"), ("thu_tien", "2022-01-10", 40 * M)],
-        ),
+        collecting_case(history),
         history("TN-PY", "2021-02-01", 10 * M, [("chua_co_dieu_kien", "2021-03-01")]),
         history("TN-PY", "2022-03-05", 8 * M, [("xac_minh_co_dieu_kien", "2022-04-01")]),
     ]
